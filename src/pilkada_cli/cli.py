@@ -1,0 +1,380 @@
+"""The command line: thin commands over the core, and the one place where errors become messages.
+
+Every command: parse options, call the core, hand the result to a renderer, print once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from pilkada_cli import __version__, dates
+from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
+from pilkada_cli.i18n import Lang, help_lang, problem_text, t
+
+HELP = help_lang()
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    help=t("help.app", HELP),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Options every command takes; given before the command they apply to all (pilkada --on D status).
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", "-p", help=t("help.opt.plan", HELP), show_default=False)]
+OnOpt = Annotated[Optional[str], typer.Option("--on", help=t("help.opt.on", HELP), show_default=False)]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help=t("help.opt.lang", HELP), show_default=False)]
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json", HELP))]
+StakeholderOpt = Annotated[list[str], typer.Option("--stakeholder", "-s", help=t("help.opt.stakeholder", HELP),
+                                                   show_default=False)]
+PhaseOpt = Annotated[list[str], typer.Option("--phase", help=t("help.opt.phase", HELP), show_default=False)]
+RegionOpt = Annotated[list[str], typer.Option("--region", "-r", help=t("help.opt.region", HELP),
+                                              show_default=False)]
+
+
+class _Globals:
+    """What was given before the command name."""
+
+    plan: str | None = None
+    on: str | None = None
+    lang: str | None = None
+
+
+GLOBAL = _Globals()
+_error_lang: list[Lang] = ["id"]
+
+
+def _early_lang(lang: str | None) -> Lang:
+    chosen = lang or GLOBAL.lang or os.environ.get("PILKADA_LANG") or None
+    if chosen is None:
+        return "id"
+    chosen = chosen.strip().lower()
+    if chosen not in ("id", "en"):
+        raise BadInput("lang.unknown", value=chosen[:20])
+    return chosen  # type: ignore[return-value]
+
+
+def handled(fn: F) -> F:
+    """The error boundary: a PilkadaError becomes a short message on stderr and its exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except PilkadaError as exc:
+            _print_error(exc, _error_lang[0])
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_error(exc: PilkadaError, lang: Lang) -> None:
+    err = _console(stderr=True)
+    if isinstance(exc, PlanInvalid):
+        errors = [p for p in exc.problems if p.is_error]
+        err.print(t("plan.invalid", lang, count=len(errors)), style="bold red", markup=False, highlight=False)
+        for problem in errors[:5]:
+            err.print("  " + problem_text(problem, lang), markup=False, highlight=False)
+        if len(errors) > 5:
+            err.print("  " + t("plan.more_problems", lang, count=len(errors) - 5), markup=False, highlight=False)
+        err.print(t("plan.run_check", lang), markup=False, highlight=False)
+        return
+    err.print(t("error.prefix", lang) + t(exc.key, lang, **exc.params), style="red", markup=False, highlight=False)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    # Messages are not wrapped: a coordinator copies them whole into a chat or a search.
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+
+
+class Session:
+    """A command's view of the world: its plan, language, clock and journal."""
+
+    def __init__(self, plan: str | None, on: str | None, lang: str | None, *, load: bool = True) -> None:
+        self.lang: Lang = _early_lang(lang)
+        self.lang_given = bool(lang or GLOBAL.lang or os.environ.get("PILKADA_LANG"))
+        _error_lang[0] = self.lang
+        on_text = on or GLOBAL.on
+        self.on = dates.parse_date(on_text) if on_text else None
+        self.now = _now()
+        if load:
+            self._load(plan or GLOBAL.plan)
+
+    def _load(self, explicit: str | None) -> None:
+        from pilkada_cli.journal import Journal
+        from pilkada_cli.plan import load_plan
+        from pilkada_cli.report import Clock
+
+        root, bundled = _find(explicit)
+        self.plan = load_plan(root, bundled=bundled)
+        if not self.lang_given and self.plan.language:
+            self.lang = self.plan.language  # type: ignore[assignment]
+            _error_lang[0] = self.lang
+        self.clock = Clock(self.now, self.on)
+        self.journal = Journal(self.plan.journal_path)
+        self.tz = dates.zone(self.plan.timezone)
+
+    def print(self, renderable: Any) -> None:
+        # Plain lines are never wrapped mid-sentence; tables lay themselves out to the terminal.
+        _console().print(renderable, markup=False, soft_wrap=isinstance(renderable, str))
+
+    def print_json(self, data: Any) -> None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+    def record_moment(self) -> datetime:
+        """When a write happens: now, or for a late entry with --on, the last second of that day."""
+        if self.on is None:
+            return self.now
+        end = dates.end_of_day_utc(self.on, self.tz) - timedelta(seconds=1)
+        return min(self.now, end)
+
+
+def _now() -> datetime:
+    """The only place that reads the clock. PILKADA_NOW (an ISO time with offset) fixes it for tests and demos."""
+    fixed = os.environ.get("PILKADA_NOW")
+    if fixed:
+        try:
+            moment = datetime.fromisoformat(fixed)
+        except ValueError:
+            raise BadInput("now.invalid", value=fixed[:40]) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pilkada {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help=t("help.opt.version", HELP))] = False,
+) -> None:
+    GLOBAL.plan, GLOBAL.on, GLOBAL.lang = plan, on, lang
+
+
+def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):
+    from pilkada_cli.report import Filters
+
+    known = {x.id for x in s.plan.stakeholders}
+    for value in stakeholder:
+        if value not in known:
+            _unknown("stakeholder", value, known)
+    known_phases = {x.id for x in s.plan.phases}
+    for value in phase:
+        if value not in known_phases:
+            _unknown("phase", value, known_phases)
+    known_regions = {x.id for x in s.plan.regions}
+    for value in region:
+        if value not in known_regions:
+            _unknown("region", value, known_regions)
+    return Filters(tuple(stakeholder), tuple(phase), tuple(region))
+
+
+def _unknown(kind: str, value: str, known: set[str]) -> None:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=3)
+    raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
+
+
+# ------------------------------------------------------------------------------------------------ commands
+
+
+@app.command(help=t("help.status", HELP), epilog=t("help.status.example", HELP))
+@handled
+def status(
+    stakeholder: StakeholderOpt = [],  # noqa: B006 - typer reads the default
+    phase: PhaseOpt = [],  # noqa: B006
+    region: RegionOpt = [],  # noqa: B006
+    limit: Annotated[int, typer.Option("--limit", help=t("help.opt.limit", HELP))] = 15,
+    as_json: JsonOpt = False,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.report import build_status
+
+    s = Session(plan, on, lang)
+    report = build_status(s.plan, s.journal.events(), s.clock, _filters(stakeholder, phase, region, s))
+    if as_json:
+        s.print_json(report.to_dict())
+        return
+    from pilkada_cli.render import status_view
+
+    s.print(status_view(report, s.lang, limit))
+
+
+@app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
+@handled
+def list_items(
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    phase: PhaseOpt = [],  # noqa: B006
+    region: RegionOpt = [],  # noqa: B006
+    state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
+    tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
+    critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
+    as_json: JsonOpt = False,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.report import STATES, evaluate, urgency
+
+    s = Session(plan, on, lang)
+    states = [_state_name(x) for x in state]
+    for value in states:
+        if value not in STATES:
+            raise BadInput("state.unknown", value=value, choices=", ".join(STATES))
+    statuses = evaluate(s.plan, s.journal.events(), s.clock, _filters(stakeholder, phase, region, s))
+    statuses = [x for x in statuses
+                if (not states or x.state in states)
+                and (not tag or set(tag) & set(x.task.item.tags))
+                and (not critical or x.task.item.critical)]
+    statuses.sort(key=urgency)
+    if as_json:
+        s.print_json([x.to_dict() for x in statuses])
+        return
+    from pilkada_cli.render import items_table
+
+    s.print(items_table(statuses, s.lang))
+
+
+_STATE_ALIASES = {"selesai": "done", "terlambat": "overdue", "segera": "due_soon", "mendatang": "upcoming",
+                  "tanpa-tenggat": "no_due", "due-soon": "due_soon", "no-due": "no_due"}
+
+
+def _state_name(value: str) -> str:
+    value = value.strip().lower()
+    return _STATE_ALIASES.get(value, value)
+
+
+@app.command(help=t("help.tick", HELP), epilog=t("help.tick.example", HELP))
+@handled
+def tick(
+    items: Annotated[list[str], typer.Argument(help=t("help.arg.items", HELP), show_default=False)],
+    value: Annotated[Optional[float], typer.Option("--value", help=t("help.opt.value", HELP),
+                                                   show_default=False)] = None,
+    undo: Annotated[bool, typer.Option("--undo", help=t("help.opt.undo", HELP))] = False,
+    note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
+    region: Annotated[Optional[str], typer.Option("--region", "-r", help=t("help.opt.tick_region", HELP),
+                                                  show_default=False)] = None,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli import actions
+    from pilkada_cli.i18n import fmt_pct
+    from pilkada_cli.render import completion_text
+    from pilkada_cli.report import Group, evaluate
+
+    s = Session(plan, on, lang)
+    if undo and value is not None:
+        raise BadInput("tick.undo_and_value")
+    tasks = list({task.key: task for task in (actions.find_task(s.plan, ref, region) for ref in items)}.values())
+    outcomes = actions.tick(s.plan, s.journal, tasks, s.record_moment(), actor(by), value=value, undo=undo,
+                            note=note)
+    statuses = evaluate(s.plan, s.journal.events(), s.clock)
+    lines = []
+    for outcome in outcomes:
+        status = next(x for x in statuses if x.key == outcome.task.key)
+        mine = [x for x in statuses if x.task.item.stakeholder == outcome.task.item.stakeholder
+                and x.task.region == outcome.task.region]
+        stakeholder = s.plan.stakeholder(outcome.task.item.stakeholder)
+        lines.append(t(f"tick.{outcome.outcome}", s.lang, id=outcome.task.key,
+                       state=t(f"state.{status.state}", s.lang), completion=completion_text(status, s.lang)))
+        lines.append("  " + t("tick.stakeholder_progress", s.lang,
+                              name=stakeholder.display_name(outcome.task.region),
+                              progress=fmt_pct(Group.of(mine).progress, s.lang)))
+    s.print("\n".join(lines))
+
+
+def actor(by: str | None) -> str:
+    """Who records: --by, else PILKADA_USER, else the login name."""
+    if by and by.strip():
+        return by.strip()[:100]
+    if os.environ.get("PILKADA_USER"):
+        return os.environ["PILKADA_USER"][:100]
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers: still record the tick
+        return "unknown"
+
+
+@app.command(help=t("help.init", HELP), epilog=t("help.init.example", HELP))
+@handled
+def init(
+    directory: Annotated[Path, typer.Argument(help=t("help.arg.dir", HELP), show_default=False)],
+    vote_date: Annotated[str, typer.Option("--vote-date", help=t("help.opt.vote_date", HELP), show_default=False)],
+    tz: Annotated[str, typer.Option("--timezone", help=t("help.opt.timezone", HELP))] = "Asia/Makassar",
+    name: Annotated[Optional[str], typer.Option("--name", help=t("help.opt.name", HELP), show_default=False)] = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.scaffold import create_plan
+
+    s = Session(None, None, lang, load=False)
+    vote = dates.parse_date(vote_date)
+    dates.zone(tz)
+    create_plan(directory, vote, tz, name or t("init.default_name", s.lang, year=vote.year))
+    created = load_plan(directory)
+    s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
+
+
+@app.command(help=t("help.check", HELP), epilog=t("help.check.example", HELP))
+@handled
+def check(
+    as_json: JsonOpt = False,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.checking import check_all
+    from pilkada_cli.i18n import problem_text
+
+    s = Session(None, None, lang, load=False)
+    root, bundled = _find(plan)
+    problems = check_all(root, bundled)
+    errors = sum(p.is_error for p in problems)
+    if as_json:
+        s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,
+                      "problems": [{"file": str(p.file) if p.file else None, "line": p.line,
+                                    "severity": p.severity, "code": p.key,
+                                    "message": t(p.key, s.lang, **p.params)} for p in problems]})
+    else:
+        lines = [problem_text(p, s.lang) for p in problems]
+        lines.append(t("check.summary", s.lang, errors=errors, warnings=len(problems) - errors, path=str(root)))
+        s.print("\n".join(lines))
+    if errors:
+        raise typer.Exit(2)
+
+
+def _find(plan: str | None):
+    from pilkada_cli.plan import find_plan
+
+    return find_plan(plan or GLOBAL.plan, os.environ, Path.cwd())
+
+
+def main() -> None:
+    """The console script."""
+    app(prog_name="pilkada")

@@ -1,0 +1,146 @@
+"""Dates as the plan and the users write them: ISO dates, H-offsets (`H-30`, `H`, `H+3`) and the day-first
+forms Indonesians write (`27-11-2024`, `27/11/2024`, `27 November 2024`, `27 Nopember 2024`).
+Pure functions: nothing here reads the clock."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pilkada_cli.errors import BadInput
+
+# A deadline as written: a fixed date, or an offset in days from the vote day (negative = before).
+When = date | int
+
+_OFFSET = re.compile(r"^\s*[Hh]\s*(?:(?P<sign>[+-])\s*(?P<days>\d{1,4}))?\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_DAY_FIRST_NUMERIC = re.compile(r"^\s*(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+_DAY_MONTH_NAME = re.compile(r"^\s*(\d{1,2})\s+([A-Za-z]{3,10})\.?\s+(\d{4})\s*$")
+
+# Month names as Indonesians and English speakers write them, for python-dateutil's parser.
+_MONTHS = [
+    ("Jan", "Januari", "January"),
+    ("Feb", "Februari", "February", "Peb", "Pebruari"),
+    ("Mar", "Maret", "March"),
+    ("Apr", "April"),
+    ("Mei", "May"),
+    ("Jun", "Juni", "June"),
+    ("Jul", "Juli", "July"),
+    ("Agu", "Ags", "Agt", "Agus", "Agustus", "Aug", "August"),
+    ("Sep", "Sept", "September"),
+    ("Okt", "Oktober", "Oct", "October"),
+    ("Nov", "November", "Nop", "Nopember"),
+    ("Des", "Desember", "Dec", "December"),
+]
+_MONTH_NUMBER = {name.lower(): number for number, names in enumerate(_MONTHS, 1) for name in names}
+
+ACCEPTED_DATE_EXAMPLE = "2024-11-27, 27-11-2024, 27/11/2024, 27 November 2024"
+
+
+def parse_offset(text: str) -> int | None:
+    """`H-30` -> -30, `H` -> 0, `H+3` -> 3; None when the text is not an H-offset at all."""
+    match = _OFFSET.match(text)
+    if not match:
+        return None
+    if not match.group("sign"):
+        return 0
+    days = int(match.group("days"))
+    return -days if match.group("sign") == "-" else days
+
+
+def looks_like_offset(text: str) -> bool:
+    """True for text that starts like an H-offset (so a malformed one gets the H-offset message)."""
+    return bool(re.match(r"^\s*[Hh]\s*([+-]|$)", text))
+
+
+def parse_date(text: str) -> date:
+    """A calendar date in any accepted form; raises BadInput(date.invalid / date.nonexistent)."""
+    text = str(text)
+    try:
+        if m := _ISO.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _DAY_FIRST_NUMERIC.match(text):
+            return date(int(m[4]), int(m[3]), int(m[1]))
+        if m := _DAY_MONTH_NAME.match(text):
+            month = _month_number(m[2])
+            if month is not None:
+                return date(int(m[3]), month, int(m[1]))
+    except ValueError:
+        raise BadInput("date.nonexistent", text=text.strip()) from None
+    raise BadInput("date.invalid", text=text.strip()[:60], example=ACCEPTED_DATE_EXAMPLE)
+
+
+def _month_number(name: str) -> int | None:
+    """A month's number from its Indonesian or English name or abbreviation, via python-dateutil."""
+    known = _MONTH_NUMBER.get(name.lower())
+    if known is not None:
+        return known
+    # Anything else (a misspelling, a prefix like "Sept") goes through dateutil's month table.
+    return _dateutil_info().month(name)
+
+
+@lru_cache(maxsize=1)
+def _dateutil_info():
+    from dateutil import parser  # imported lazily: only month names need it
+
+    class _IndonesianInfo(parser.parserinfo):
+        MONTHS = _MONTHS
+
+    return _IndonesianInfo(dayfirst=True)
+
+
+def parse_when(text: object) -> When:
+    """A deadline as written in a plan or on the command line: an H-offset (int) or a date."""
+    text = str(text)
+    offset = parse_offset(text)
+    if offset is not None:
+        return offset
+    if looks_like_offset(text):
+        raise BadInput("offset.invalid", text=text.strip()[:60])
+    return parse_date(text)
+
+
+def resolve(when: When, vote_date: date) -> date:
+    """The calendar date of a deadline, against a vote day."""
+    if isinstance(when, int):
+        return vote_date + timedelta(days=when)
+    return when
+
+
+def h_label(day: date, vote_date: date) -> str:
+    """A date written as an H-offset: `H-90`, `H`, `H+3`."""
+    delta = (day - vote_date).days
+    if delta == 0:
+        return "H"
+    return f"H{delta:+d}"
+
+
+def zone(name: str) -> ZoneInfo:
+    """The IANA time zone; raises BadInput(timezone.unknown)."""
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise BadInput("timezone.unknown", name=str(name)[:60]) from None
+
+
+def today_in(tz: ZoneInfo, now: datetime) -> date:
+    """The date it is now in a time zone (never the machine's)."""
+    return now.astimezone(tz).date()
+
+
+def end_of_day_utc(day: date, tz: ZoneInfo) -> datetime:
+    """The first instant after `day` in `tz`, in UTC: the journal is read strictly before it."""
+    start_next = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
+    return start_next.astimezone(timezone.utc)
+
+
+def utc_iso(moment: datetime) -> str:
+    """A UTC time as stored in the journal: fixed width, so text order is time order."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_utc_iso(text: str) -> datetime:
+    """The inverse of utc_iso."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=timezone.utc)

@@ -1,0 +1,324 @@
+"""The journal: an append-only SQLite record of ticks, values, undos and notes (spec section 5).
+
+Nothing is ever deleted or rewritten: undo appends an event, events of items that left the plan stay.
+WAL mode and a busy timeout let several coordinators tick on one server at once; every write is one
+IMMEDIATE transaction, so a crash leaves whole events only. Schema changes are named migrations recorded
+in the database; a journal from a newer version, or a file that is not a journal, is refused untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pilkada_cli.dates import from_utc_iso, utc_iso
+from pilkada_cli.errors import JournalError
+
+KINDS = ("done", "undone", "progress", "note")
+APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
+BUSY_TIMEOUT_MS = 10_000
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_events", """
+        CREATE TABLE events (
+            id     INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts     TEXT NOT NULL,              -- UTC, fixed-width ISO: text order is time order
+            item   TEXT NOT NULL,              -- full id, stakeholder/item
+            region TEXT,                       -- region id for per-region instances, else NULL
+            kind   TEXT NOT NULL CHECK (kind IN ('done', 'undone', 'progress', 'note')),
+            value  REAL,
+            actor  TEXT NOT NULL,
+            note   TEXT
+        );
+        CREATE INDEX events_item ON events (item, region, id);
+        CREATE INDEX events_ts ON events (ts);
+    """),
+    ("0002_summaries", """
+        CREATE TABLE summaries (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts        TEXT NOT NULL,           -- when the summary ran (UTC)
+            day       TEXT NOT NULL,           -- the plan day it summarised (ISO date)
+            scope     TEXT NOT NULL,           -- the filters it ran with, e.g. 'stakeholder=polda'
+            actor     TEXT NOT NULL,
+            delivery  TEXT,                    -- 'ok', or why sending failed
+            detail    TEXT
+        );
+        CREATE INDEX summaries_scope ON summaries (scope, day);
+    """),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One journal entry."""
+
+    id: int
+    ts: datetime
+    item: str
+    region: str | None
+    kind: str
+    value: float | None
+    actor: str
+    note: str | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.item}@{self.region}" if self.region else self.item
+
+
+@dataclass(frozen=True)
+class SummaryRun:
+    """A recorded run of `pilkada summary`."""
+
+    id: int
+    ts: datetime
+    day: str
+    scope: str
+    actor: str
+    delivery: str | None
+    detail: str | None
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event about to be written."""
+
+    item: str
+    region: str | None
+    kind: str
+    value: float | None
+    actor: str
+    note: str | None = None
+
+
+class Journal:
+    """A journal file; opening it never creates it (only a write does)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    # -- connections
+
+    def _connect(self, *, write: bool) -> sqlite3.Connection:
+        try:
+            if write:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except PermissionError:
+            raise JournalError("journal.readonly", path=str(self.path)) from None
+        except (sqlite3.Error, OSError) as exc:
+            raise self._translate(exc) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._verify(conn)
+            if write:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+        except JournalError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise self._translate(exc) from None
+        return conn
+
+    def _verify(self, conn: sqlite3.Connection) -> None:
+        """Refuse files that are not our journal, or come from a newer version; never repair them."""
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and (tables or app_id):
+            raise JournalError("journal.not_a_journal", path=str(self.path))
+        if version > SCHEMA_VERSION:
+            raise JournalError("journal.too_new", path=str(self.path), version=version, known=SCHEMA_VERSION)
+
+    def _translate(self, exc: BaseException) -> JournalError:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return JournalError("journal.locked", path=str(self.path))
+        if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+            return JournalError("journal.readonly", path=str(self.path))
+        if "full" in text or "no space" in text:
+            return JournalError("journal.disk_full", path=str(self.path))
+        if "not a database" in text or "malformed" in text or "encrypted" in text:
+            return JournalError("journal.not_a_journal", path=str(self.path))
+        return JournalError("journal.failed", path=str(self.path), reason=str(exc))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connect(write=True)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            self._migrate(conn)
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise self._translate(exc) from None
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
+        if version == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        now = utc_iso(datetime.now().astimezone())
+        for name, script in MIGRATIONS[version:]:
+            for statement in filter(str.strip, script.split(";")):
+                conn.execute(statement)
+            conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection | None]:
+        if not self.path.exists():
+            yield None
+            return
+        conn = self._connect(write=False)
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                yield None  # created but never written: nothing recorded yet
+            else:
+                yield conn
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from None
+        finally:
+            conn.close()
+
+    # -- reading
+
+    def events(self, until: datetime | None = None, *, since: datetime | None = None) -> list[Event]:
+        """Every event in the order written, optionally only those before `until` / from `since` on."""
+        with self._reader() as conn:
+            if conn is None:
+                return []
+            query = "SELECT id, ts, item, region, kind, value, actor, note FROM events"
+            clauses, params = [], []
+            if until is not None:
+                clauses.append("ts < ?")
+                params.append(utc_iso(until))
+            if since is not None:
+                clauses.append("ts >= ?")
+                params.append(utc_iso(since))
+            if clauses:
+                query += " WHERE " + " AND ".join(clauses)
+            rows = conn.execute(query + " ORDER BY id", params).fetchall()
+        return [Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
+
+    def summary_runs(self, scope: str) -> list[SummaryRun]:
+        """The recorded summary runs for one scope, oldest first."""
+        with self._reader() as conn:
+            if conn is None:
+                return []
+            rows = conn.execute(
+                "SELECT id, ts, day, scope, actor, delivery, detail FROM summaries WHERE scope = ? ORDER BY id",
+                (scope,)).fetchall()
+        return [SummaryRun(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+
+    # -- writing
+
+    def append(self, new_events: list[NewEvent], now: datetime, *,
+               check: "callable | None" = None) -> list[Event]:  # type: ignore[valid-type]
+        """Append events in one transaction. `check(current_events)` may veto or trim them under the lock."""
+        stamp = utc_iso(now)
+        with self._transaction() as conn:
+            if check is not None:
+                new_events = check(self._events_in(conn, {(e.item, e.region) for e in new_events}), new_events)
+            written = []
+            for event in new_events:
+                cursor = conn.execute(
+                    "INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (stamp, event.item, event.region, event.kind, event.value, event.actor, event.note))
+                written.append(Event(cursor.lastrowid, from_utc_iso(stamp), event.item, event.region, event.kind,
+                                     event.value, event.actor, event.note))
+        return written
+
+    def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
+        result = []
+        for item, region in keys:
+            rows = conn.execute(
+                "SELECT id, ts, item, region, kind, value, actor, note FROM events "
+                "WHERE item = ? AND region IS ? ORDER BY id", (item, region)).fetchall()
+            result.extend(Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows)
+        return sorted(result, key=lambda e: e.id)
+
+    def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
+                       detail: str | None = None) -> None:
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                         (utc_iso(now), day, scope, actor, delivery, detail))
+
+    def integrity_ok(self) -> bool:
+        """SQLite's own integrity check (used by `pilkada check`)."""
+        with self._reader() as conn:
+            if conn is None:
+                return True
+            return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# ------------------------------------------------------------------------------------------------ folding
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """An item's state as the fold of its events: its latest value, whether it is done, and since when."""
+
+    value: float | None = None
+    done: bool = False
+    done_at: datetime | None = None
+    value_before_done: float | None = None  # what an undo restores
+
+    def completion(self, target: float | None) -> float:
+        if self.done:
+            return 1.0
+        if target and self.value is not None:
+            return max(0.0, min(self.value / target, 1.0))
+        return 0.0
+
+
+EMPTY = ItemState()
+
+
+def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
+    """One step of the fold. A tick makes an item done; a value makes a quantitative item done once it
+    reaches the target; an undo restores what the item was before it became done."""
+    if event.kind == "done":
+        if state.done:
+            return state
+        value = target if target else state.value
+        return ItemState(value, True, event.ts, state.value)
+    if event.kind == "progress":
+        value = event.value
+        reached = bool(target) and value is not None and value >= target
+        if reached:
+            if state.done:
+                return ItemState(value, True, state.done_at, state.value_before_done)
+            return ItemState(value, True, event.ts, state.value)
+        return ItemState(value, False, None, None)
+    if event.kind == "undone":
+        if not state.done:
+            return state
+        return ItemState(state.value_before_done, False, None, None)
+    return state  # a note changes nothing
+
+
+def fold(events: list[Event], targets: dict[str, float | None]) -> dict[str, ItemState]:
+    """The state of every item key (`stakeholder/item` or `...@region`) named in the events."""
+    states: dict[str, ItemState] = {}
+    for event in events:
+        key = event.key
+        states[key] = apply(states.get(key, EMPTY), event, targets.get(event.item))
+    return states

@@ -1,0 +1,150 @@
+"""Rich renderables for what commands show. Renderers return renderables; commands print once.
+User text (titles, names, owners) goes in as rich.text.Text, never as markup."""
+
+from __future__ import annotations
+
+from rich.console import Group as RenderGroup
+from rich.table import Table
+from rich.text import Text
+
+from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_num, fmt_pct, t
+from pilkada_cli.report import PhaseReport, StatusReport, TaskStatus, countdown_label
+
+STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
+
+
+def bar(progress: float, width: int = 20) -> str:
+    """A plain-text progress bar that survives copy and paste into chat."""
+    filled = round(width * max(0.0, min(progress, 100.0)) / 100)
+    return "█" * filled + "░" * (width - filled)
+
+
+def countdown_text(days_to_vote: int, lang: Lang) -> str:
+    """`H-118` / `Hari H` / `H+3` as the user reads it."""
+    return t("countdown.day", lang) if days_to_vote == 0 else countdown_label(days_to_vote)
+
+
+def header(report: StatusReport, lang: Lang) -> Text:
+    plan = report.plan
+    text = Text()
+    text.append(plan.name, style="bold")
+    text.append("\n")
+    text.append(fmt_date_long(report.today, lang))
+    text.append(" · ")
+    text.append(countdown_text(report.days_to_vote, lang), style="bold magenta")
+    text.append(" · ")
+    text.append(t("status.vote_day", lang, date=fmt_date_long(plan.vote_date, lang)))
+    current = [p for p in report.phases if p.state == "current"]
+    if current:
+        text.append("\n")
+        text.append(t("status.current_phases", lang, phases=", ".join(_phase_left(p, report, lang) for p in current)))
+    return text
+
+
+def _phase_left(phase: PhaseReport, report: StatusReport, lang: Lang) -> str:
+    days = (phase.end - report.today).days
+    return t("status.phase_days_left", lang, name=phase.phase.name, days=days)
+
+
+def overall_line(report: StatusReport, lang: Lang) -> Text:
+    counts = report.overall.counts
+    text = Text(t("status.overall", lang) + "  ")
+    text.append(bar(report.overall.progress), style="green")
+    text.append(f"  {fmt_pct(report.overall.progress, lang)}", style="bold")
+    text.append("  " + t("status.counts_line", lang, done=counts.done, total=counts.total,
+                         overdue=counts.overdue, due_soon=counts.due_soon))
+    return text
+
+
+def progress_table(report: StatusReport, lang: Lang) -> Table:
+    table = Table(title=t("status.table_title", lang), title_justify="left", expand=False)
+    table.add_column(t("col.stakeholder_phase", lang))
+    table.add_column(t("col.progress", lang), no_wrap=True)
+    table.add_column(t("col.done", lang), justify="right")
+    table.add_column(t("col.overdue", lang), justify="right")
+    table.add_column(t("col.due_soon", lang), justify="right")
+    for entry in report.stakeholders:
+        group = entry.group
+        table.add_row(Text(entry.stakeholder.display_name(), style="bold"), _progress_cell(group.progress, lang),
+                      f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
+                      _count(group.counts.due_soon, "yellow"))
+        for phase, phase_group in entry.phases:
+            name = phase.name if phase else t("status.no_phase", lang)
+            table.add_row(Text("  " + name), _progress_cell(phase_group.progress, lang, width=10),
+                          f"{phase_group.counts.done}/{phase_group.counts.total}",
+                          _count(phase_group.counts.overdue, "red"), _count(phase_group.counts.due_soon, "yellow"))
+    return table
+
+
+def _progress_cell(progress: float, lang: Lang, width: int = 10) -> Text:
+    return Text.assemble((bar(progress, width), "green"), " ", fmt_pct(progress, lang))
+
+
+def _count(value: int, style: str) -> Text:
+    return Text(str(value), style=style if value else "dim")
+
+
+def attention_table(statuses: list[TaskStatus], lang: Lang, limit: int) -> Table:
+    table = Table(title=t("status.attention_title", lang), title_justify="left")
+    _item_columns(table, lang, show_state=True)
+    for status in statuses[:limit]:
+        _item_row(table, status, lang, show_state=True)
+    if len(statuses) > limit:
+        table.caption = t("status.more_items", lang, count=len(statuses) - limit)
+    return table
+
+
+def _item_columns(table: Table, lang: Lang, show_state: bool) -> None:
+    table.add_column(t("col.id", lang), no_wrap=True)
+    table.add_column(t("col.title", lang), ratio=1)
+    table.add_column(t("col.due", lang), no_wrap=True)
+    table.add_column(t("col.days_left", lang), justify="right")
+    if show_state:
+        table.add_column(t("col.state", lang))
+    table.add_column(t("col.owner", lang))
+    table.add_column(t("col.completion", lang), justify="right")
+
+
+def _item_row(table: Table, status: TaskStatus, lang: Lang, show_state: bool) -> None:
+    item = status.task.item
+    title = Text(("‼ " if item.critical else "") + item.title, style="bold" if item.critical else "")
+    due = Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due else Text("—", style="dim")
+    days = "—" if status.days_left is None else str(status.days_left)
+    cells = [Text(status.key), title, due, days]
+    if show_state:
+        cells.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
+    cells.append(Text(item.owner or "—"))
+    cells.append(completion_text(status, lang))
+    table.add_row(*cells)
+
+
+def completion_text(status: TaskStatus, lang: Lang) -> str:
+    item = status.task.item
+    if item.target:
+        value = status.item_state.value or 0
+        unit = item.unit or ""
+        return f"{fmt_num(value, lang)}/{fmt_num(item.target, lang)}{unit}"
+    return fmt_pct(status.completion * 100, lang, decimals=0)
+
+
+def items_table(statuses: list[TaskStatus], lang: Lang) -> Table:
+    table = Table(title=t("list.title", lang, count=len(statuses)), title_justify="left")
+    _item_columns(table, lang, show_state=True)
+    for status in statuses:
+        _item_row(table, status, lang, show_state=True)
+    return table
+
+
+def status_view(report: StatusReport, lang: Lang, limit: int) -> RenderGroup:
+    parts = [header(report, lang), Text(""), overall_line(report, lang), Text("")]
+    if report.stakeholders:
+        parts.append(progress_table(report, lang))
+    attention = report.attention()
+    if attention:
+        parts.append(attention_table(attention, lang, limit))
+    else:
+        parts.append(Text(t("status.nothing_urgent", lang), style="green"))
+    if report.unknown_items:
+        parts.append(Text(t("status.unknown_items", lang, count=len(report.unknown_items),
+                            ids=", ".join(report.unknown_items[:5])), style="yellow"))
+    return RenderGroup(*parts)

@@ -1,0 +1,214 @@
+"""The command line as a user runs it: output, exit codes, and no traceback on bad input."""
+
+import json
+import os
+
+import pytest
+
+from conftest import PLAN, write_plan
+from pilkada_cli.cli import app
+
+COMMANDS = ["status", "list", "tick", "init", "check"]
+
+
+def test_status_on_the_bundled_plan_shows_the_countdown(run):
+    result = run("status", "--on", "2024-08-01")
+    assert result.exit_code == 0, result.output
+    assert "Kamis, 1 Agustus 2024" in result.stdout
+    assert "H-118" in result.stdout
+    assert "Rabu, 27 November 2024" in result.stdout
+    assert "Polda NTT" in result.stdout and "KPU Provinsi NTT" in result.stdout
+    assert "Perlu perhatian" in result.stdout
+    assert "terlambat" in result.stdout
+
+
+def test_global_on_before_the_command(run):
+    result = run("--on", "1 Agustus 2024", "status", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["countdown"] == "H-118"
+
+
+def test_status_json_matches_the_spec(run):
+    result = run("status", "--on", "2024-08-01", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["schema"] == 1
+    assert data["plan"] == {"name": "Pilkada Serentak 2024 — Provinsi Nusa Tenggara Timur",
+                            "vote_date": "2024-11-27", "timezone": "Asia/Makassar"}
+    assert data["today"] == "2024-08-01" and data["days_to_vote"] == 118 and data["countdown"] == "H-118"
+    assert set(data["counts"]) == {"total", "done", "overdue", "due_soon", "upcoming", "no_due"}
+    assert data["counts"]["total"] == len(data["items"]) >= 60
+    stakeholder = data["stakeholders"][0]
+    assert {"id", "name", "progress", "counts", "phases"} <= set(stakeholder)
+    assert {"id", "name", "progress", "counts"} <= set(stakeholder["phases"][0])
+    phase = data["phases"][0]
+    assert {"id", "name", "start", "end", "progress", "state"} <= set(phase)
+    item = next(i for i in data["items"] if i["id"] == "polda/pemetaan-kerawanan")
+    assert item == {**item, "stakeholder": "polda", "phase": "persiapan-pengamanan", "due": "2024-08-26",
+                    "due_label": "H-93", "days_left": 25, "state": "upcoming", "completion": 0.0, "value": None,
+                    "target": None, "critical": True, "weight": 2, "done_at": None, "region": None}
+    required = {"id", "stakeholder", "phase", "title", "owner", "due", "due_label", "days_left", "state",
+                "completion", "value", "target", "unit", "critical", "weight", "done_at"}
+    assert all(required <= set(i) for i in data["items"])
+
+
+def test_status_in_english(run):
+    result = run("status", "--on", "2024-08-01", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "Thursday, 1 August 2024" in result.stdout and "Overall progress" in result.stdout
+
+
+def test_lang_from_environment(run):
+    result = run("status", "--on", "2024-11-27", env={"PILKADA_LANG": "en"})
+    assert "Vote day" in result.stdout
+
+
+def test_hari_h_in_jayapura_at_1630_utc_the_day_before(run, isolated):
+    write_plan(isolated / "papua", plan=PLAN.replace("Asia/Makassar", "Asia/Jayapura"))
+    env = {"PILKADA_NOW": "2024-11-26T16:30:00+00:00"}
+    result = run("status", "--plan", str(isolated / "papua"), env=env)
+    assert result.exit_code == 0, result.output
+    assert "Hari H" in result.stdout.splitlines()[1]
+    data = json.loads(run("status", "--plan", str(isolated / "papua"), "--json", env=env).stdout)
+    assert data["countdown"] == "H" and data["today"] == "2024-11-27"
+
+
+def test_tick_value_undo_change_progress(run, plan_dir):
+    p = str(plan_dir)
+    result = run("tick", "pemetaan-kerawanan", "--plan", p, "--on", "2024-08-01", "--note", "Rakor")
+    assert result.exit_code == 0, result.output
+    assert "polda/pemetaan-kerawanan" in result.stdout and "selesai" in result.stdout
+    assert "Progres Polda Uji: 50,0%" in result.stdout  # weight 2 of 4
+
+    again = run("tick", "polda/pemetaan-kerawanan", "--plan", p, "--on", "2024-08-01")
+    assert again.exit_code == 0 and "sudah selesai" in again.stdout
+
+    value = run("tick", "kpu/nphd", "--value", "65", "--plan", p, "--on", "2024-08-01")
+    assert value.exit_code == 0, value.output
+    assert "65/100%" in value.stdout and "Progres KPU Uji: 43,3%" in value.stdout  # 2*0.65 / 3
+
+    data = json.loads(run("status", "--plan", p, "--on", "2024-08-01", "--json").stdout)
+    assert data["progress"] == round(100 * (2 + 1.3) / 7, 1)
+    nphd = next(i for i in data["items"] if i["id"] == "kpu/nphd")
+    assert nphd["value"] == 65 and nphd["completion"] == 0.65 and nphd["state"] == "overdue"
+
+    undo = run("tick", "pemetaan-kerawanan", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert undo.exit_code == 0 and "dibatalkan" in undo.stdout
+    data = json.loads(run("status", "--plan", p, "--on", "2024-08-01", "--json").stdout)
+    assert data["progress"] == round(100 * 1.3 / 7, 1)
+
+
+def test_on_replays_earlier_days(run, plan_dir):
+    p = str(plan_dir)
+    run("tick", "apel", "--plan", p, "--on", "2024-08-01")
+    run("tick", "patroli", "--plan", p, "--on", "2024-08-05")
+    def done(day):
+        data = json.loads(run("status", "--plan", p, "--on", day, "--json").stdout)
+        return {i["id"] for i in data["items"] if i["state"] == "done"}
+    assert done("2024-07-31") == set()
+    assert done("2024-08-01") == {"polda/apel"}
+    assert done("2024-08-05") == {"polda/apel", "polda/patroli"}
+
+
+def test_list_filters_and_json(run, plan_dir):
+    p = str(plan_dir)
+    result = run("list", "--plan", p, "--on", "2024-08-01", "--state", "terlambat", "--json")
+    assert result.exit_code == 0, result.output
+    assert [i["id"] for i in json.loads(result.stdout)] == ["kpu/nphd"]
+    critical = json.loads(run("list", "--plan", p, "--on", "2024-08-01", "--critical", "--json").stdout)
+    assert [i["id"] for i in critical] == ["polda/pemetaan-kerawanan"]
+    tagged = json.loads(run("list", "--plan", p, "--tag", "kerawanan", "--json").stdout)
+    assert [i["id"] for i in tagged] == ["polda/pemetaan-kerawanan"]
+    table = run("list", "--plan", p, "--on", "2024-08-01", "--stakeholder", "polda")
+    assert table.exit_code == 0 and "Pemetaan kerawanan" in table.stdout and "H-90" in table.stdout
+    assert "Pencairan NPHD" not in table.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["tick", "nothing-like-it"], "tidak ada di rencana"),
+    (["tick", "apel", "--value", "3"], "tidak punya target"),
+    (["tick", "nphd", "--value", "-1"], "0 atau lebih"),
+    (["status", "--on", "2024-02-30"], "tidak ada di kalender"),
+    (["status", "--on", "besok"], "2024-11-27"),
+    (["status", "--stakeholder", "polri"], "polri"),
+    (["list", "--state", "lost"], "done, overdue"),
+    (["status", "--lang", "fr"], "id atau en"),
+])
+def test_bad_input_exits_2_with_a_message(run, plan_dir, args, message):
+    result = run(*args, "--plan", str(plan_dir))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_ambiguous_item_lists_full_ids(run, isolated):
+    root = write_plan(isolated / "p", files={"a.yaml": "stakeholder: polda\nitems:\n  - {id: rakor, title: R, phase: persiapan}\n",
+                                            "b.yaml": "stakeholder: kpu\nitems:\n  - {id: rakor, title: R, phase: persiapan}\n"})
+    result = run("tick", "rakor", "--plan", str(root))
+    assert result.exit_code == 2
+    assert "polda/rakor" in result.stderr and "kpu/rakor" in result.stderr
+
+
+def test_unknown_item_suggests_close_ids(run, plan_dir):
+    result = run("tick", "polda/pemetaan", "--plan", str(plan_dir))
+    assert result.exit_code == 2 and "polda/pemetaan-kerawanan" in result.stderr
+
+
+def test_invalid_plan_names_file_and_line_and_points_to_check(run, isolated):
+    root = write_plan(isolated / "p", plan=PLAN.replace("timezone:", "timezon:"))
+    for command in (["status"], ["list"], ["tick", "apel"]):
+        result = run(*command, "--plan", str(root))
+        assert result.exit_code == 2, result.output
+        assert "pilkada.yaml:3" in result.stderr and "timezone" in result.stderr
+        assert "pilkada check" in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_check_lists_every_problem(run, isolated):
+    root = write_plan(isolated / "p", plan=PLAN.replace("timezone:", "timezon:").replace("H-30", "H--30"))
+    result = run("check", "--plan", str(root))
+    assert result.exit_code == 2
+    assert "pilkada.yaml:3" in result.stdout and "pilkada.yaml:14" in result.stdout
+    data = json.loads(run("check", "--plan", str(root), "--json").stdout)
+    assert data["errors"] >= 3 and all(p["file"] for p in data["problems"])
+
+
+def test_check_on_the_bundled_plan_has_no_errors(run):
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert "0 galat" in result.stdout
+
+
+def test_plan_not_found(run, isolated):
+    result = run("status", "--plan", str(isolated / "tidak-ada"))
+    assert result.exit_code == 2 and "pilkada init" in result.stderr
+
+
+def test_init_creates_a_plan_that_counts_down(run, isolated):
+    result = run("init", "baru", "--vote-date", "28-11-2029", "--timezone", "Asia/Jayapura", "--name", "Pilkada: Uji")
+    assert result.exit_code == 0, result.output
+    data = json.loads(run("status", "--plan", "baru", "--on", "2029-08-01", "--json").stdout)
+    assert data["plan"] == {"name": "Pilkada: Uji", "vote_date": "2029-11-28", "timezone": "Asia/Jayapura"}
+    assert data["countdown"] == "H-119" and data["counts"]["total"] >= 20
+    again = run("init", "baru", "--vote-date", "2029-11-28")
+    assert again.exit_code == 2 and "tidak ada yang ditimpa" in again.stderr
+    bad_tz = run("init", "lain", "--vote-date", "2029-11-28", "--timezone", "WITA")
+    assert bad_tz.exit_code == 2 and "Asia/Makassar" in bad_tz.stderr
+    assert not (isolated / "lain").exists()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Contoh: pilkada" in result.stdout
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("pilkada ")
+
+
+def test_commands_are_all_registered():
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert set(COMMANDS) <= names
