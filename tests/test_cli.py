@@ -8,7 +8,7 @@ import pytest
 from conftest import PLAN, write_plan
 from pilkada_cli.cli import app
 
-COMMANDS = ["status", "list", "tick", "init", "check"]
+COMMANDS = ["status", "list", "tick", "init", "check", "summary", "log", "cron"]
 
 
 def test_status_on_the_bundled_plan_shows_the_countdown(run):

@@ -378,3 +378,7 @@ def _find(plan: str | None):
 def main() -> None:
     """The console script."""
     app(prog_name="pilkada")
+
+
+# The daily-routine commands register themselves on `app`.
+from pilkada_cli import cli_daily  # noqa: E402,F401

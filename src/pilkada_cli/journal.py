@@ -280,6 +280,7 @@ class ItemState:
     done: bool = False
     done_at: datetime | None = None
     value_before_done: float | None = None  # what an undo restores
+    done_by: str | None = None
 
     def completion(self, target: float | None) -> float:
         if self.done:
@@ -299,14 +300,14 @@ def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
         if state.done:
             return state
         value = target if target else state.value
-        return ItemState(value, True, event.ts, state.value)
+        return ItemState(value, True, event.ts, state.value, event.actor)
     if event.kind == "progress":
         value = event.value
         reached = bool(target) and value is not None and value >= target
         if reached:
             if state.done:
-                return ItemState(value, True, state.done_at, state.value_before_done)
-            return ItemState(value, True, event.ts, state.value)
+                return ItemState(value, True, state.done_at, state.value_before_done, state.done_by)
+            return ItemState(value, True, event.ts, state.value, event.actor)
         return ItemState(value, False, None, None)
     if event.kind == "undone":
         if not state.done:

@@ -148,3 +148,21 @@ def status_view(report: StatusReport, lang: Lang, limit: int) -> RenderGroup:
         parts.append(Text(t("status.unknown_items", lang, count=len(report.unknown_items),
                             ids=", ".join(report.unknown_items[:5])), style="yellow"))
     return RenderGroup(*parts)
+
+
+def log_table(events, known: set[str], tz, lang: Lang) -> Table:
+    """The journal as a table: when (in the plan's zone), who, what, which item, value, note."""
+    from pilkada_cli.i18n import fmt_num
+
+    table = Table(title=t("log.title", lang, count=len(events)), title_justify="left")
+    for key in ("col.when", "col.who", "col.what", "col.item", "col.value", "col.note"):
+        table.add_column(t(key, lang))
+    for event in events:
+        moment = event.ts.astimezone(tz)
+        item = Text(event.key)
+        if event.key not in known:
+            item.append(" " + t("log.not_in_plan", lang), style="yellow")
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", Text(event.actor),
+                      t(f"kind.{event.kind}", lang), item,
+                      "" if event.value is None else fmt_num(event.value, lang), Text(event.note or ""))
+    return table

@@ -21,13 +21,17 @@ class Clock:
 
     now: datetime
     on: date | None = None
+    until: datetime | None = None  # an earlier instant within `on` (when a past summary actually ran)
 
     def today(self, tz: ZoneInfo) -> date:
         return self.on or dates.today_in(tz, self.now)
 
     def cutoff(self, tz: ZoneInfo) -> datetime | None:
         """Events strictly before this count; None means all of them."""
-        return dates.end_of_day_utc(self.on, tz) if self.on else None
+        if self.on is None:
+            return self.until
+        end = dates.end_of_day_utc(self.on, tz)
+        return min(end, self.until) if self.until else end
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,168 @@
+"""Commands for the daily routine: `summary` (from cron, to stdout, a file or e-mail), `log` and `cron`."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pilkada_cli import dates
+from pilkada_cli.cli import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
+                             _print_error, actor, app, handled)
+from pilkada_cli.errors import BadInput, PilkadaError
+from pilkada_cli.i18n import t
+
+FORMATS = ("text", "markdown", "json")
+EXIT_OVERDUE = 3
+
+
+@app.command(help=t("help.summary", HELP), epilog=t("help.summary.example", HELP))
+@handled
+def summary(
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    region: RegionOpt = [],  # noqa: B006
+    since: Annotated[Optional[str], typer.Option("--since", help=t("help.opt.since", HELP),
+                                                 show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=t("help.opt.format", HELP))] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+                                                   show_default=False)] = None,
+    mail_to: Annotated[list[str], typer.Option("--mail-to", help=t("help.opt.mail_to", HELP),
+                                               show_default=False)] = [],  # noqa: B006
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.opt.dry_run", HELP))] = False,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=t("help.opt.fail_on", HELP),
+                                                   show_default=False)] = None,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    import json
+
+    from pilkada_cli import summary_format
+    from pilkada_cli.delivery import send_mail, smtp_settings, write_atomic
+    from pilkada_cli.summary import build_summary, scope_of, since_point
+
+    if fmt not in FORMATS:
+        raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
+    if fail_on not in (None, "overdue", "critical"):
+        raise BadInput("summary.bad_fail_on", value=fail_on)
+    s = Session(plan, on, lang)
+    filters = _filters(stakeholder, [], region, s)
+    scope = scope_of(filters)
+    today = s.clock.today(s.tz)
+    point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
+    report = build_summary(s.plan, s.journal.events(), s.clock, filters, point)
+    if fmt == "json":
+        body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        body = summary_format.as_markdown(report, s.lang)
+    else:
+        body = summary_format.as_text(report, s.lang)
+    sys.stdout.write(body)
+    sys.stdout.flush()
+
+    failures: list[PilkadaError] = []
+    if output is not None:
+        try:
+            write_atomic(output, body)
+        except PilkadaError as exc:
+            failures.append(exc)
+    delivery = None
+    if mail_to:
+        try:
+            settings = smtp_settings(s.plan.notify, os.environ)
+            text = body if fmt == "text" else summary_format.as_text(report, s.lang)
+            send_mail(settings, mail_to, summary_format.subject(report, s.lang), text,
+                      summary_format.as_html(report, s.lang))
+            delivery = "ok"
+        except PilkadaError as exc:
+            failures.append(exc)
+            delivery = t(exc.key, "en", **exc.params)
+    if not dry_run:
+        try:
+            s.journal.record_summary(s.now, today.isoformat(), scope, actor(None), delivery,
+                                     ", ".join(mail_to) or None)
+        except PilkadaError as exc:
+            failures.append(exc)
+    for failure in failures:
+        _print_error(failure, s.lang)
+    if failures:
+        raise typer.Exit(1)
+    if fail_on and any(x.task.item.critical or fail_on == "overdue" for x in report.overdue):
+        raise typer.Exit(EXIT_OVERDUE)
+
+
+@app.command(help=t("help.log", HELP), epilog=t("help.log.example", HELP))
+@handled
+def log(
+    item: Annotated[Optional[str], typer.Option("--item", help=t("help.opt.item", HELP), show_default=False)] = None,
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.log_by", HELP), show_default=False)] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help=t("help.opt.log_since", HELP),
+                                                 show_default=False)] = None,
+    as_json: JsonOpt = False,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from datetime import datetime, time
+
+    from pilkada_cli.render import log_table
+
+    s = Session(plan, on, lang)
+    start = None
+    if since:
+        start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)
+    events = s.journal.events(until=s.clock.cutoff(s.tz), since=start)
+    known = {task.key for task in s.plan.tasks()}
+
+    def wanted(event) -> bool:
+        if item and not (event.item == item or event.key == item or event.item.split("/", 1)[-1] == item):
+            return False
+        if stakeholder and event.item.split("/", 1)[0] not in stakeholder:
+            return False
+        return not by or event.actor == by
+
+    events = [e for e in events if wanted(e)]
+    if as_json:
+        s.print_json([{"id": e.id, "time": e.ts.astimezone(s.tz).isoformat(timespec="seconds"), "item": e.key,
+                       "region": e.region, "kind": e.kind, "value": e.value, "actor": e.actor, "note": e.note,
+                       "in_plan": e.key in known} for e in events])
+        return
+    s.print(log_table(events, known, s.tz, s.lang))
+
+
+@app.command(help=t("help.cron", HELP), epilog=t("help.cron.example", HELP))
+@handled
+def cron(
+    at: Annotated[str, typer.Option("--at", help=t("help.opt.at", HELP))] = "06:30",
+    mail_to: Annotated[list[str], typer.Option("--mail-to", help=t("help.opt.mail_to", HELP),
+                                               show_default=False)] = [],  # noqa: B006
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    s = Session(plan, None, lang)
+    hour, _, minute = at.partition(":")
+    if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
+        raise BadInput("cron.bad_time", value=at)
+    _filters(stakeholder, [], [], s)
+    program = shutil.which("pilkada")
+    command = [program] if program else [sys.executable, "-m", "pilkada_cli"]
+    command += ["summary", "--format", "text"]
+    for who in stakeholder:
+        command += ["--stakeholder", who]
+    for address in mail_to:
+        command += ["--mail-to", address]
+    if lang:
+        command += ["--lang", s.lang]
+    environment = "" if s.plan.bundled else f"PILKADA_PLAN={shlex.quote(str(s.plan.root.resolve()))} "
+    if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
+        environment = f"PILKADA_DATA_DIR={shlex.quote(os.environ['PILKADA_DATA_DIR'])} "
+    line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(shlex.quote(str(c)) for c in command)}"
+    s.print("\n".join([t("cron.comment", s.lang, name=s.plan.name), t("cron.comment_mail", s.lang),
+                       f"CRON_TZ={s.plan.timezone}", line]))

@@ -1,0 +1,103 @@
+"""Getting a summary to people: atomic files and e-mail over SMTP with the standard library.
+
+Server settings come from the plan's `notify:` section and the environment (PILKADA_SMTP_*), the environment
+winning; the password only ever comes from PILKADA_SMTP_PASSWORD."""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pilkada_cli.errors import PilkadaError
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file, fsync and rename: a crash never leaves half a file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+        try:
+            dir_fd = os.open(folder, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send mail."""
+
+    host: str
+    port: int
+    user: str | None
+    password: str | None
+    starttls: bool
+    sender: str
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "ya", "on")
+
+
+def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSettings:
+    host = env.get("PILKADA_SMTP_HOST") or notify.get("smtp_host") or "localhost"
+    port_text = env.get("PILKADA_SMTP_PORT") or notify.get("smtp_port") or 25
+    try:
+        port = int(port_text)
+    except (TypeError, ValueError):
+        raise PilkadaError("mail.bad_port", value=str(port_text)) from None
+    starttls = _flag(env.get("PILKADA_SMTP_STARTTLS", notify.get("smtp_starttls", False)))
+    sender = env.get("PILKADA_MAIL_FROM") or notify.get("mail_from") or f"pilkada@{socket.gethostname()}"
+    return SmtpSettings(str(host), port, env.get("PILKADA_SMTP_USER") or notify.get("smtp_user"),
+                        env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender))
+
+
+def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text: str, html: str) -> None:
+    """Send a multipart message (plain text plus HTML); raises PilkadaError(mail.failed) with one reason."""
+    import smtplib
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = settings.sender
+    message["To"] = ", ".join(recipients)
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain="pilkada")
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    try:
+        with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+            if settings.starttls:
+                smtp.starttls()
+            if settings.user and settings.password:
+                smtp.login(settings.user, settings.password)
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise PilkadaError("mail.failed", host=settings.host, port=settings.port, reason=reason[:200]) from None

@@ -1,0 +1,154 @@
+"""The daily summary: what changed since the previous one, computed by replaying the journal, so the
+numbers are exact even when cron missed days. Pure: the moment and the journal's contents come in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from pilkada_cli import dates
+from pilkada_cli.journal import Event, SummaryRun
+from pilkada_cli.plan import Phase, Plan, Stakeholder
+from pilkada_cli.report import Clock, Filters, Group, TaskStatus, evaluate, phase_dates, urgency
+
+
+@dataclass(frozen=True)
+class PhaseWindow:
+    """A phase running today (days_left to its end) or starting soon (days_until its start)."""
+
+    phase: Phase
+    start: date
+    end: date
+    days: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A group's progress now and at the earlier point."""
+
+    stakeholder: Stakeholder | None
+    now: Group
+    then: Group
+
+    @property
+    def delta(self) -> float:
+        return self.now.progress - self.then.progress
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything a daily summary says."""
+
+    plan: Plan
+    today: date
+    since: date
+    since_source: str  # "option", "last_summary" or "yesterday"
+    current_phases: list[PhaseWindow]
+    starting_phases: list[PhaseWindow]
+    overall: Change
+    stakeholders: list[Change]
+    completed_since: list[TaskStatus]
+    newly_overdue: list[TaskStatus]
+    overdue: list[TaskStatus]
+    due_soon: list[TaskStatus]
+
+    @property
+    def days_to_vote(self) -> int:
+        return (self.plan.vote_date - self.today).days
+
+    @property
+    def countdown(self) -> str:
+        from pilkada_cli.report import countdown_label
+
+        return countdown_label(self.days_to_vote)
+
+    def to_dict(self) -> dict:
+        def item(status: TaskStatus) -> dict:
+            entry = status.to_dict()
+            entry["done_by"] = status.item_state.done_by
+            return entry
+
+        return {
+            "schema": 1,
+            "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
+                     "timezone": self.plan.timezone},
+            "today": self.today.isoformat(),
+            "days_to_vote": self.days_to_vote,
+            "countdown": self.countdown,
+            "since": self.since.isoformat(),
+            "since_source": self.since_source,
+            "progress": round(self.overall.now.progress, 1),
+            "progress_change": round(self.overall.delta, 1),
+            "counts": self.overall.now.counts.to_dict(),
+            "stakeholders": [{"id": c.stakeholder.id, "name": c.stakeholder.display_name(),
+                              "progress": round(c.now.progress, 1), "progress_change": round(c.delta, 1),
+                              "counts": c.now.counts.to_dict()} for c in self.stakeholders if c.stakeholder],
+            "current_phases": [{"id": w.phase.id, "name": w.phase.name, "start": w.start.isoformat(),
+                                "end": w.end.isoformat(), "days_left": w.days} for w in self.current_phases],
+            "starting_phases": [{"id": w.phase.id, "name": w.phase.name, "start": w.start.isoformat(),
+                                 "end": w.end.isoformat(), "days_until": w.days} for w in self.starting_phases],
+            "completed_since": [item(s) for s in self.completed_since],
+            "newly_overdue": [item(s) for s in self.newly_overdue],
+            "overdue": [item(s) for s in self.overdue],
+            "due_soon": [item(s) for s in self.due_soon],
+        }
+
+
+def scope_of(filters: Filters) -> str:
+    """The key under which summary runs are recorded: one series per filter combination."""
+    parts = []
+    if filters.stakeholders:
+        parts.append("stakeholder=" + ",".join(sorted(filters.stakeholders)))
+    if filters.regions:
+        parts.append("region=" + ",".join(sorted(filters.regions)))
+    return ";".join(parts) or "all"
+
+
+@dataclass(frozen=True)
+class Since:
+    """The earlier point a summary compares against: a day, and maybe the instant a summary ran on it."""
+
+    day: date
+    source: str  # "option", "last_summary" or "yesterday"
+    until: datetime | None = None
+
+
+def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Since:
+    """--since (the end of that day), else the moment of the last summary recorded for an earlier day (a
+    morning summary covers what was done later that day in the next one), else the end of yesterday.
+    A second run on the same day compares against the same point as the first."""
+    if given is not None:
+        return Since(given, "option")
+    earlier = [r for r in runs if date.fromisoformat(r.day) < today]
+    if earlier:
+        last = max(earlier, key=lambda r: (r.day, r.ts))
+        return Since(date.fromisoformat(last.day), "last_summary", last.ts)
+    return Since(today - timedelta(days=1), "yesterday")
+
+
+def build_summary(plan: Plan, events: list[Event], clock: Clock, filters: Filters, since: Since) -> Summary:
+    tz = dates.zone(plan.timezone)
+    today = clock.today(tz)
+    now = evaluate(plan, events, clock, filters)
+    then = evaluate(plan, events, Clock(clock.now, since.day, since.until), filters)
+    then_by_key = {s.key: s for s in then}
+    completed = [s for s in now if s.state == "done" and then_by_key[s.key].state != "done"]
+    completed.sort(key=lambda s: (s.item_state.done_at or clock.now, s.key))
+    overdue = sorted((s for s in now if s.state == "overdue"), key=lambda s: (not s.task.item.critical, urgency(s)))
+    newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
+    due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
+    stakeholders = []
+    for stakeholder in plan.stakeholders:
+        mine_now = [s for s in now if s.task.item.stakeholder == stakeholder.id]
+        if mine_now:
+            mine_then = [s for s in then if s.task.item.stakeholder == stakeholder.id]
+            stakeholders.append(Change(stakeholder, Group.of(mine_now), Group.of(mine_then)))
+    current, starting = [], []
+    for phase in plan.phases:
+        start, end = phase_dates(phase, plan.vote_date)
+        if start <= today <= end:
+            current.append(PhaseWindow(phase, start, end, (end - today).days))
+        elif 0 < (start - today).days <= plan.due_soon_days:
+            starting.append(PhaseWindow(phase, start, end, (start - today).days))
+    return Summary(plan, today, since.day, since.source, current, starting, Change(None, Group.of(now), Group.of(then)),
+                   stakeholders, completed, newly, overdue, due_soon)
