@@ -134,12 +134,13 @@ class Session:
     def print_json(self, data: Any) -> None:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
-    def record_moment(self) -> datetime:
-        """When a write happens: now, or for a late entry with --on, the last second of that day."""
+    def record_moment(self, zones: list[str] | None = None) -> datetime:
+        """When a write happens: now, or for a late entry with --on, the last second of that day (in the
+        earliest-ending of the items' time zones, so the entry belongs to that day everywhere)."""
         if self.on is None:
             return self.now
-        end = dates.end_of_day_utc(self.on, self.tz) - timedelta(seconds=1)
-        return min(self.now, end)
+        ends = [dates.end_of_day_utc(self.on, dates.zone(z)) for z in (zones or [self.plan.timezone])]
+        return min(self.now, min(ends) - timedelta(seconds=1))
 
 
 def _now() -> datetime:
@@ -205,6 +206,7 @@ def status(
     stakeholder: StakeholderOpt = [],  # noqa: B006 - typer reads the default
     phase: PhaseOpt = [],  # noqa: B006
     region: RegionOpt = [],  # noqa: B006
+    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by_view", HELP), show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", help=t("help.opt.limit", HELP))] = 15,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
@@ -214,13 +216,17 @@ def status(
     from pilkada_cli.report import build_status
 
     s = Session(plan, on, lang)
+    if by not in (None, "region", "wilayah"):
+        raise BadInput("status.bad_by", value=by)
+    if by and not s.plan.regions:
+        raise BadInput("status.no_regions")
     report = build_status(s.plan, s.journal.events(), s.clock, _filters(stakeholder, phase, region, s))
     if as_json:
         s.print_json(report.to_dict())
         return
-    from pilkada_cli.render import status_view
+    from pilkada_cli.render import regions_view, status_view
 
-    s.print(status_view(report, s.lang, limit))
+    s.print(regions_view(report, s.lang) if by else status_view(report, s.lang, limit))
 
 
 @app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
@@ -291,8 +297,8 @@ def tick(
     if undo and value is not None:
         raise BadInput("tick.undo_and_value")
     tasks = list({task.key: task for task in (actions.find_task(s.plan, ref, region) for ref in items)}.values())
-    outcomes = actions.tick(s.plan, s.journal, tasks, s.record_moment(), actor(by), value=value, undo=undo,
-                            note=note)
+    moment = s.record_moment([s.plan.timezone_for(task.region) for task in tasks])
+    outcomes = actions.tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note)
     statuses = evaluate(s.plan, s.journal.events(), s.clock)
     lines = []
     for outcome in outcomes:

@@ -53,7 +53,8 @@ def summary(
     s = Session(plan, on, lang)
     filters = _filters(stakeholder, [], region, s)
     scope = scope_of(filters)
-    today = s.clock.today(s.tz)
+    zone = dates.zone(s.plan.timezone_for(s.plan.region(region[0]) if len(region) == 1 else None))
+    today = s.clock.today(zone)
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
     report = build_summary(s.plan, s.journal.events(), s.clock, filters, point)
     if fmt == "json":

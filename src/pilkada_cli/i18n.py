@@ -77,6 +77,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "Only this stakeholder (id, repeatable)."),
     "help.opt.phase": ("Hanya tahapan ini (id, boleh berulang).", "Only this phase (id, repeatable)."),
     "help.opt.region": ("Hanya wilayah ini (id, boleh berulang).", "Only this region (id, repeatable)."),
+    "help.opt.by_view": ("'region': satu baris per wilayah (Hari H, hitung mundur, progres), paling mendesak "
+                         "di atas.",
+                         "'region': one row per region (vote day, countdown, progress), most urgent first."),
     "help.opt.limit": ("Paling banyak sekian item perlu perhatian.", "At most this many items needing attention."),
     "help.opt.state": ("Hanya status ini: selesai, terlambat, segera, mendatang, tanpa-tenggat (atau "
                        "done, overdue, due_soon, upcoming, no_due).",
@@ -150,6 +153,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "Nothing is overdue or due soon."),
     "status.unknown_items": ("Jurnal memuat {count} item yang tidak ada lagi di rencana (tetap disimpan): {ids}",
                              "The journal has {count} items no longer in the plan (kept): {ids}"),
+    "regions.title": ("Progres per wilayah ({count})", "Progress by region ({count})"),
+    "status.bad_by": ("--by '{value}' tidak dikenal; pakai --by region.", "Unknown --by '{value}'; use --by region."),
+    "status.no_regions": ("Rencana ini tidak punya daftar regions; --by region butuh wilayah di pilkada.yaml.",
+                          "This plan declares no regions; --by region needs regions in pilkada.yaml."),
+    "col.region": ("Wilayah", "Region"),
+    "col.vote_day": ("Hari H", "Vote day"),
+    "col.countdown": ("Hitung mundur", "Countdown"),
     "col.stakeholder_phase": ("Pemangku kepentingan / tahapan", "Stakeholder / phase"),
     "col.progress": ("Progres", "Progress"),
     "col.done": ("Selesai", "Done"),

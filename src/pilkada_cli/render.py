@@ -166,3 +166,27 @@ def log_table(events, known: set[str], tz, lang: Lang) -> Table:
                       t(f"kind.{event.kind}", lang), item,
                       "" if event.value is None else fmt_num(event.value, lang), Text(event.note or ""))
     return table
+
+
+def region_urgency(region) -> tuple:
+    """Most urgent first: most overdue, then the nearest vote day, then the least progress."""
+    return (-region.group.counts.overdue, region.days_to_vote, region.group.progress, region.region.id)
+
+
+def regions_view(report: StatusReport, lang: Lang) -> RenderGroup:
+    """One row per region: its vote day, countdown, progress and counts; the worst highlighted."""
+    regions = sorted(report.regions, key=region_urgency)
+    table = Table(title=t("regions.title", lang, count=len(regions)), title_justify="left")
+    for key, justify in (("col.region", "left"), ("col.vote_day", "left"), ("col.countdown", "left"),
+                         ("col.progress", "left"), ("col.overdue", "right"), ("col.due_soon", "right"),
+                         ("col.done", "right")):
+        table.add_column(t(key, lang), justify=justify, no_wrap=key != "col.region")
+    worst = {r.region.id for r in regions[:3] if r.group.counts.overdue}
+    for entry in regions:
+        counts = entry.group.counts
+        style = "bold red" if entry.region.id in worst else ""
+        table.add_row(Text(entry.region.name, style=style), fmt_date_short(entry.vote_date, lang),
+                      countdown_text(entry.days_to_vote, lang), _progress_cell(entry.group.progress, lang),
+                      _count(counts.overdue, "red"), _count(counts.due_soon, "yellow"),
+                      f"{counts.done}/{counts.total}")
+    return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""), table)

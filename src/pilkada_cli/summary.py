@@ -40,6 +40,8 @@ class Summary:
     """Everything a daily summary says."""
 
     plan: Plan
+    vote_date: date
+    region_name: str | None
     today: date
     since: date
     since_source: str  # "option", "last_summary" or "yesterday"
@@ -54,7 +56,11 @@ class Summary:
 
     @property
     def days_to_vote(self) -> int:
-        return (self.plan.vote_date - self.today).days
+        return (self.vote_date - self.today).days
+
+    @property
+    def title(self) -> str:
+        return f"{self.plan.name} — {self.region_name}" if self.region_name else self.plan.name
 
     @property
     def countdown(self) -> str:
@@ -72,6 +78,8 @@ class Summary:
             "schema": 1,
             "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
                      "timezone": self.plan.timezone},
+            "region": self.region_name,
+            "vote_date": self.vote_date.isoformat(),
             "today": self.today.isoformat(),
             "days_to_vote": self.days_to_vote,
             "countdown": self.countdown,
@@ -127,8 +135,10 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
 
 
 def build_summary(plan: Plan, events: list[Event], clock: Clock, filters: Filters, since: Since) -> Summary:
-    tz = dates.zone(plan.timezone)
-    today = clock.today(tz)
+    # A summary for one region counts down to that region's own vote day, in its own time zone.
+    region = plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
+    vote_date = plan.vote_date_for(region)
+    today = clock.today(dates.zone(plan.timezone_for(region)))
     now = evaluate(plan, events, clock, filters)
     then = evaluate(plan, events, Clock(clock.now, since.day, since.until), filters)
     then_by_key = {s.key: s for s in then}
@@ -145,10 +155,10 @@ def build_summary(plan: Plan, events: list[Event], clock: Clock, filters: Filter
             stakeholders.append(Change(stakeholder, Group.of(mine_now), Group.of(mine_then)))
     current, starting = [], []
     for phase in plan.phases:
-        start, end = phase_dates(phase, plan.vote_date)
+        start, end = phase_dates(phase, vote_date)
         if start <= today <= end:
             current.append(PhaseWindow(phase, start, end, (end - today).days))
         elif 0 < (start - today).days <= plan.due_soon_days:
             starting.append(PhaseWindow(phase, start, end, (start - today).days))
-    return Summary(plan, today, since.day, since.source, current, starting, Change(None, Group.of(now), Group.of(then)),
+    return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current, starting, Change(None, Group.of(now), Group.of(then)),
                    stakeholders, completed, newly, overdue, due_soon)

@@ -72,13 +72,12 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
 
 
 def _title(summary: Summary, lang: Lang) -> tuple[str, str]:
-    return summary.plan.name, t("summary.header", lang, date=fmt_date_long(summary.today, lang),
-                                countdown=_countdown(summary, lang),
-                                vote=fmt_date_long(summary.plan.vote_date, lang))
+    return summary.title, t("summary.header", lang, date=fmt_date_long(summary.today, lang),
+                            countdown=_countdown(summary, lang), vote=fmt_date_long(summary.vote_date, lang))
 
 
 def subject(summary: Summary, lang: Lang) -> str:
-    return t("summary.subject", lang, countdown=_countdown(summary, lang), name=summary.plan.name,
+    return t("summary.subject", lang, countdown=_countdown(summary, lang), name=summary.title,
              date=fmt_date_short(summary.today, lang))
 
 
