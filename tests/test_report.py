@@ -6,7 +6,7 @@ import pytest
 
 from pilkada_cli.journal import Journal, NewEvent
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report import Clock, Filters, build_status, evaluate
+from pilkada_cli.report import Clock, Filters, build_status, evaluate, fold_as_of
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)  # 11:00 WITA
 
@@ -18,7 +18,7 @@ def tick(journal, item, kind="done", value=None, at=NOW):
 def test_progress_follows_the_spec(plan_dir):
     plan = load_plan(plan_dir)
     journal = Journal(plan.journal_path)
-    report = build_status(plan, journal.events(), Clock(NOW))
+    report = build_status(plan, fold_as_of(plan, journal.events(), Clock(NOW)), Clock(NOW))
     assert report.countdown == "H-118" and report.days_to_vote == 118
     assert report.overall.progress == 0
     states = {s.key: s.state for s in report.statuses}
@@ -29,7 +29,7 @@ def test_progress_follows_the_spec(plan_dir):
 
     tick(journal, "polda/pemetaan-kerawanan")
     tick(journal, "kpu/nphd", "progress", 65)
-    report = build_status(plan, journal.events(), Clock(NOW))
+    report = build_status(plan, fold_as_of(plan, journal.events(), Clock(NOW)), Clock(NOW))
     # weights: pemetaan 2, apel 1, patroli 1, nphd 2, debat 1 -> (2*1 + 2*0.65) / 7
     assert report.overall.progress == pytest.approx(100 * (2 + 1.3) / 7)
     polda = next(s for s in report.stakeholders if s.stakeholder.id == "polda")
@@ -71,7 +71,7 @@ def test_replay_reads_the_journal_up_to_the_end_of_that_day_in_the_plan_zone(pla
 
 def test_filters_limit_the_groups(plan_dir):
     plan = load_plan(plan_dir)
-    report = build_status(plan, [], Clock(NOW), Filters(stakeholders=("kpu",)))
+    report = build_status(plan, {}, Clock(NOW), Filters(stakeholders=("kpu",)))
     assert [s.stakeholder.id for s in report.stakeholders] == ["kpu"]
     assert report.overall.counts.total == 2
 
@@ -91,6 +91,6 @@ def test_events_for_items_no_longer_in_the_plan_are_reported(plan_dir):
     plan = load_plan(plan_dir)
     journal = Journal(plan.journal_path)
     tick(journal, "polda/hilang")
-    report = build_status(plan, journal.events(), Clock(NOW))
+    report = build_status(plan, fold_as_of(plan, journal.events(), Clock(NOW)), Clock(NOW))
     assert report.unknown_items == ["polda/hilang"]
     assert report.to_dict()["unknown_items"] == ["polda/hilang"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from pilkada_cli.errors import JournalError, Problem
 from pilkada_cli.journal import Journal
 from pilkada_cli.plan import check_plan
-from pilkada_cli.report import unknown_event_keys
+from pilkada_cli.report import unknown_keys
 
 
 def check_all(root: Path, bundled: bool) -> list[Problem]:
@@ -22,7 +22,7 @@ def check_all(root: Path, bundled: bool) -> list[Problem]:
         if not journal.integrity_ok():
             problems.append(Problem(plan.journal_path, None, "journal.integrity"))
             return problems
-        unknown = unknown_event_keys(plan, journal.events())
+        unknown = unknown_keys(plan, {event.key for event in journal.events()})
     except JournalError as exc:
         problems.append(Problem(plan.journal_path, None, exc.key, exc.params))
         return problems

@@ -127,6 +127,19 @@ class Session:
         self.journal = Journal(self.plan.journal_path)
         self.tz = dates.zone(self.plan.timezone)
 
+    def states(self) -> dict:
+        """Every item's folded state: from the journal's projection now, replayed from its events with --on."""
+        if self.on is None:
+            return self.journal.current_states({item.full_id: item.target for item in self.plan.items})
+        return self.states_as_of(self.clock)
+
+    def states_as_of(self, clock) -> dict:
+        from pilkada_cli.report import fold_as_of
+
+        # no zone's day ends later than the end of the next day in UTC
+        bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
+        return fold_as_of(self.plan, self.journal.events(until=bound), clock)
+
     def print(self, renderable: Any) -> None:
         # Plain lines are never wrapped mid-sentence; tables lay themselves out to the terminal.
         _console().print(renderable, markup=False, soft_wrap=isinstance(renderable, str))
@@ -220,7 +233,7 @@ def status(
         raise BadInput("status.bad_by", value=by)
     if by and not s.plan.regions:
         raise BadInput("status.no_regions")
-    report = build_status(s.plan, s.journal.events(), s.clock, _filters(stakeholder, phase, region, s))
+    report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
     if as_json:
         s.print_json(report.to_dict())
         return
@@ -243,14 +256,14 @@ def list_items(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.report import STATES, evaluate, urgency
+    from pilkada_cli.report import STATES, evaluate_states, urgency
 
     s = Session(plan, on, lang)
     states = [_state_name(x) for x in state]
     for value in states:
         if value not in STATES:
             raise BadInput("state.unknown", value=value, choices=", ".join(STATES))
-    statuses = evaluate(s.plan, s.journal.events(), s.clock, _filters(stakeholder, phase, region, s))
+    statuses = evaluate_states(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
     statuses = [x for x in statuses
                 if (not states or x.state in states)
                 and (not tag or set(tag) & set(x.task.item.tags))
@@ -291,7 +304,7 @@ def tick(
     from pilkada_cli import actions
     from pilkada_cli.i18n import fmt_pct
     from pilkada_cli.render import completion_text
-    from pilkada_cli.report import Group, evaluate
+    from pilkada_cli.report import Filters, Group, evaluate_states
 
     s = Session(plan, on, lang)
     if undo and value is not None:
@@ -299,7 +312,8 @@ def tick(
     tasks = list({task.key: task for task in (actions.find_task(s.plan, ref, region) for ref in items)}.values())
     moment = s.record_moment([s.plan.timezone_for(task.region) for task in tasks])
     outcomes = actions.tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note)
-    statuses = evaluate(s.plan, s.journal.events(), s.clock)
+    touched = tuple({task.item.stakeholder for task in tasks})
+    statuses = evaluate_states(s.plan, s.states(), s.clock, Filters(stakeholders=touched))
     lines = []
     for outcome in outcomes:
         status = next(x for x in statuses if x.key == outcome.task.key)

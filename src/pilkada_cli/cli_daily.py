@@ -56,7 +56,10 @@ def summary(
     zone = dates.zone(s.plan.timezone_for(s.plan.region(region[0]) if len(region) == 1 else None))
     today = s.clock.today(zone)
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
-    report = build_summary(s.plan, s.journal.events(), s.clock, filters, point)
+    from pilkada_cli.report import Clock
+
+    report = build_summary(s.plan, s.states(), s.states_as_of(Clock(s.now, point.day, point.until)), s.clock,
+                           filters, point)
     if fmt == "json":
         body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":

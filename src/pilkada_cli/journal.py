@@ -48,6 +48,23 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         CREATE INDEX summaries_scope ON summaries (scope, day);
     """),
+    ("0003_projection", """
+        -- Derived, never user data: each item's folded state, so reading today's state does not fold the
+        -- whole history. `upto` is the last event folded in; anything newer is folded in on the next read.
+        CREATE TABLE item_state (
+            item              TEXT NOT NULL,
+            region            TEXT NOT NULL DEFAULT '',
+            value             REAL,
+            done              INTEGER NOT NULL,
+            done_at           TEXT,
+            value_before_done REAL,
+            done_by           TEXT,
+            target            REAL,        -- the target the fold used; a plan with another one refolds
+            PRIMARY KEY (item, region)
+        ) WITHOUT ROWID;
+        CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+        INSERT INTO projection (id, upto) VALUES (1, 0);
+    """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -177,7 +194,7 @@ class Journal:
             conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
         now = utc_iso(datetime.now().astimezone())
         for name, script in MIGRATIONS[version:]:
-            for statement in filter(str.strip, script.split(";")):
+            for statement in _statements(script):
                 conn.execute(statement)
             conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -261,12 +278,96 @@ class Journal:
             conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail) VALUES (?, ?, ?, ?, ?, ?)",
                          (utc_iso(now), day, scope, actor, delivery, detail))
 
+    def current_states(self, targets: dict[str, float | None]) -> dict[str, "ItemState"]:
+        """Every item's state now, from the projection, folding in any events written since it was last
+        brought up to date (and persisting that, where the journal is writable). `targets` maps full item
+        ids to the plan's current targets; an item whose state was folded with another target is refolded."""
+        if not self.path.exists():
+            return {}
+        try:
+            return self._project(targets, persist=True)
+        except JournalError as exc:
+            if exc.key != "journal.readonly":
+                raise
+            return self._project(targets, persist=False)
+
+    def _project(self, targets: dict[str, float | None], persist: bool) -> dict[str, "ItemState"]:
+        if persist:
+            with self._transaction() as conn:
+                return self._project_in(conn, targets, persist=True)
+        with self._reader() as conn:
+            if conn is None:
+                return {}
+            if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                return fold(self.events(), targets)  # an older, read-only journal: fold in memory
+            return self._project_in(conn, targets, persist=False)
+
+    def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None],
+                    persist: bool) -> dict[str, "ItemState"]:
+        states: dict[str, ItemState] = {}
+        used: dict[str, float | None] = {}
+        for item, region, value, done, done_at, before, done_by, target in conn.execute(
+                "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"):
+            key = f"{item}@{region}" if region else item
+            states[key] = ItemState(value, bool(done), from_utc_iso(done_at) if done_at else None, before, done_by)
+            used[key] = target
+        upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
+        changed: set[str] = set()
+        newest = upto
+        for row in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events WHERE id > ? "
+                                "ORDER BY id", (upto,)):
+            event = Event(row[0], from_utc_iso(row[1]), row[2], row[3], row[4], row[5], row[6], row[7])
+            newest = event.id
+            target = targets.get(event.item)
+            key = event.key
+            if key in used and used[key] != target:
+                continue  # refolded below from all of its events
+            states[key] = apply(states.get(key, EMPTY), event, target)
+            used[key] = target
+            changed.add(key)
+        stale = [key for key, target in used.items() if key.partition("@")[0] in targets
+                 and target != targets[key.partition("@")[0]]]
+        for key in stale:
+            item, _, region = key.partition("@")
+            rows = conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
+                                "WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)).fetchall()
+            states[key] = EMPTY
+            for r in rows:
+                states[key] = apply(states[key], Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]),
+                                    targets[item])
+            used[key] = targets[item]
+            changed.add(key)
+        if persist and (changed or newest != upto):
+            conn.executemany(
+                "INSERT OR REPLACE INTO item_state (item, region, value, done, done_at, value_before_done, done_by,"
+                " target) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(*_split(key), st.value, int(st.done), utc_iso(st.done_at) if st.done_at else None,
+                  st.value_before_done, st.done_by, used[key]) for key in changed for st in (states[key],)])
+            conn.execute("UPDATE projection SET upto = ?", (newest,))
+        return states
+
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (used by `pilkada check`)."""
         with self._reader() as conn:
             if conn is None:
                 return True
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, split by SQLite's own tokenizer (comments may hold semicolons);
+    executescript() cannot be used, since it commits the migration's transaction."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+
+
+def _split(key: str) -> tuple[str, str]:
+    item, _, region = key.partition("@")
+    return item, region
 
 
 # ------------------------------------------------------------------------------------------------ folding

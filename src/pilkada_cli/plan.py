@@ -191,11 +191,30 @@ def find_plan(explicit: str | None, env: Mapping[str, str], cwd: Path) -> tuple[
 
 
 def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None) -> Plan:
-    """The validated plan in `root`; raises PlanInvalid listing every error (warnings ride on the plan)."""
+    """The validated plan in `root`; raises PlanInvalid listing every error (warnings ride on the plan).
+
+    A validated plan is cached on disk, keyed by every plan file's path, size and modification time, the
+    package version and the cache format: editing, adding or removing any file rebuilds it."""
+    from pilkada_cli import plancache
+
+    env = os.environ if env is None else env
+    cache = plancache.cache_file(root, bundled, env)
+    key = plancache.cache_key(root, bundled, env, _plan_files(root))
+    cached = plancache.read(cache, key)
+    if cached is not None:
+        return cached
     plan, problems = check_plan(root, bundled=bundled, env=env)
     if plan is None:
         raise PlanInvalid(problems)
+    plancache.write(cache, key, plan)
     return plan
+
+
+def _plan_files(root: Path) -> list[Path]:
+    """pilkada.yaml and every checklist file, as the loader reads them."""
+    folder = root / CHECKLIST_DIR
+    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")] if folder.is_dir() else []
+    return [root / PLAN_FILE, *sorted(found)]
 
 
 def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None

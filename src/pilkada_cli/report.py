@@ -164,37 +164,51 @@ class Filters:
         return True
 
 
-def evaluate(plan: Plan, events: list[Event], clock: Clock, filters: Filters = Filters()) -> list[TaskStatus]:
-    """Every tracked item's status, folding the journal up to the clock's cutoff in each item's zone."""
-    tasks = [t for t in plan.tasks() if filters.keep(t)]
-    targets = {t.item.full_id: t.item.target for t in tasks}
-    zones: dict[str | None, ZoneInfo] = {}
+def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemState]:
+    """Every item's state as of the clock: each event counts when it is before the cutoff in the zone of
+    its item's region (a replay with --on reads the journal up to the end of that day)."""
+    targets = {item.full_id: item.target for item in plan.items}
+    regions = {r.id: r for r in plan.regions}
     cutoffs: dict[str | None, datetime | None] = {}
-
-    def zone_of(region: Region | None) -> ZoneInfo:
-        rid = region.id if region else None
-        if rid not in zones:
-            zones[rid] = dates.zone(plan.timezone_for(region))
-            cutoffs[rid] = clock.cutoff(zones[rid])
-        return zones[rid]
-
-    regions_by_id = {r.id: r for r in plan.regions}
     states: dict[str, ItemState] = {}
     for event in events:
-        if event.item not in targets:
-            continue
-        region = regions_by_id.get(event.region) if event.region else None
-        zone_of(region)
-        cutoff = cutoffs[event.region if region else None]
+        region_id = event.region if event.region in regions else None
+        if region_id not in cutoffs:
+            region = regions.get(region_id) if region_id else None
+            cutoffs[region_id] = clock.cutoff(dates.zone(plan.timezone_for(region)))
+        cutoff = cutoffs[region_id]
         if cutoff is not None and event.ts >= cutoff:
             continue
-        states[event.key] = apply(states.get(event.key, EMPTY), event, targets[event.item])
+        states[event.key] = apply(states.get(event.key, EMPTY), event, targets.get(event.item))
+    return states
+
+
+def evaluate(plan: Plan, events: list[Event], clock: Clock, filters: Filters = Filters()) -> list[TaskStatus]:
+    """Every tracked item's status, folding the journal's events as of the clock."""
+    return evaluate_states(plan, fold_as_of(plan, events, clock), clock, filters)
+
+
+def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock,
+                    filters: Filters = Filters()) -> list[TaskStatus]:
+    """Every tracked item's status from its folded state."""
+    zones: dict[str | None, tuple[ZoneInfo, date, date]] = {}
     result = []
-    for task in tasks:
-        tz = zone_of(task.region)
-        result.append(status_of(task, states.get(task.key, EMPTY), clock.today(tz),
-                                plan.vote_date_for(task.region), tz, plan.due_soon_days))
+    for task in plan.tasks():
+        if not filters.keep(task):
+            continue
+        rid = task.region.id if task.region else None
+        if rid not in zones:
+            tz = dates.zone(plan.timezone_for(task.region))
+            zones[rid] = (tz, clock.today(tz), plan.vote_date_for(task.region))
+        tz, today, vote_date = zones[rid]
+        result.append(status_of(task, states.get(task.key, EMPTY), today, vote_date, tz, plan.due_soon_days))
     return result
+
+
+def unknown_keys(plan: Plan, keys) -> list[str]:
+    """Journal entries whose item is no longer in the plan: kept and reported, never dropped."""
+    known = {t.key for t in plan.tasks()}
+    return sorted(key for key in keys if key not in known)
 
 
 def unknown_event_keys(plan: Plan, events: list[Event]) -> list[str]:
@@ -326,9 +340,10 @@ def phase_state(start: date, end: date, today: date) -> str:
     return "past" if today > end else "current"
 
 
-def build_status(plan: Plan, events: list[Event], clock: Clock, filters: Filters = Filters()) -> StatusReport:
-    """The whole status report."""
-    statuses = evaluate(plan, events, clock, filters)
+def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
+                 filters: Filters = Filters()) -> StatusReport:
+    """The whole status report, from every item's folded state (fold_as_of, or the journal's projection)."""
+    statuses = evaluate_states(plan, states, clock, filters)
     today = clock.today(dates.zone(plan.timezone))
     by_stakeholder: dict[str, list[TaskStatus]] = {}
     for status in statuses:
@@ -353,7 +368,7 @@ def build_status(plan: Plan, events: list[Event], clock: Clock, filters: Filters
         members = [s for s in statuses if s.task.item.phase == phase.id]
         phase_reports.append(PhaseReport(phase, start, end, Group.of(members), phase_state(start, end, today)))
     return StatusReport(plan, today, statuses, Group.of(statuses), stakeholder_reports, phase_reports,
-                        build_regions(plan, statuses, clock, filters), unknown_event_keys(plan, events))
+                        build_regions(plan, statuses, clock, filters), unknown_keys(plan, states))
 
 
 def build_regions(plan: Plan, statuses: list[TaskStatus], clock: Clock, filters: Filters) -> list[RegionReport]:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pilkada_cli import dates
-from pilkada_cli.journal import Event, SummaryRun
+from pilkada_cli.journal import ItemState, SummaryRun
 from pilkada_cli.plan import Phase, Plan, Stakeholder
-from pilkada_cli.report import Clock, Filters, Group, TaskStatus, evaluate, phase_dates, urgency
+from pilkada_cli.report import Clock, Filters, Group, TaskStatus, evaluate_states, phase_dates, urgency
 
 
 @dataclass(frozen=True)
@@ -134,13 +134,15 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
     return Since(today - timedelta(days=1), "yesterday")
 
 
-def build_summary(plan: Plan, events: list[Event], clock: Clock, filters: Filters, since: Since) -> Summary:
+def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dict[str, ItemState], clock: Clock,
+                  filters: Filters, since: Since) -> Summary:
+    """The summary from every item's state now and at the earlier point (both folded from the journal)."""
     # A summary for one region counts down to that region's own vote day, in its own time zone.
     region = plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
     vote_date = plan.vote_date_for(region)
     today = clock.today(dates.zone(plan.timezone_for(region)))
-    now = evaluate(plan, events, clock, filters)
-    then = evaluate(plan, events, Clock(clock.now, since.day, since.until), filters)
+    now = evaluate_states(plan, states_now, clock, filters)
+    then = evaluate_states(plan, states_then, Clock(clock.now, since.day, since.until), filters)
     then_by_key = {s.key: s for s in then}
     completed = [s for s in now if s.state == "done" and then_by_key[s.key].state != "done"]
     completed.sort(key=lambda s: (s.item_state.done_at or clock.now, s.key))

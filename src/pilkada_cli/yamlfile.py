@@ -101,6 +101,9 @@ def load(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(Problem(path, line, "yaml.not_utf8")) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise YamlProblem(Problem(path, line, "yaml.not_utf8"))
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise YamlProblem(Problem(path, None, "yaml.empty"))
     if "*" in text:

@@ -1,0 +1,313 @@
+"""Benchmark suite for pilkada: whole-process timings and peak memory on plans of three sizes.
+
+    python benchmarks/run.py [--runs 5] [--quick] [--out benchmarks/results]
+
+Generates plans in the real format (small = the bundled plan; large = about 10,000 items; national = 545
+regions with per-region stakeholders, over 50,000 items) with journals of realistic size, times each command
+as a separate process (a warm-up, then several runs: median and spread), measures peak RSS, and reports every
+time as a ratio to the floor of our stack measured in the same run (`python -c "import typer, rich, yaml"`)
+and, where Taskwarrior's `task` is installed, to `task summary` / `task next` on as many tasks.
+Writes a Markdown table and JSON (for comparing runs) to --out, and prints the table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PHASES = [("persiapan", "H-200", "H-94"), ("pencalonan", "H-93", "H-64"), ("kampanye", "H-63", "H-4"),
+          ("masa-tenang", "H-3", "H-1"), ("pemungutan", "H", "H"), ("rekapitulasi", "H", "H+19")]
+PHASE_SPAN = {"persiapan": (-200, -94), "pencalonan": (-93, -64), "kampanye": (-63, -4), "masa-tenang": (-3, -1),
+              "pemungutan": (0, 0), "rekapitulasi": (0, 19)}
+ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
+VOTE = datetime(2024, 11, 27, tzinfo=timezone.utc)
+
+
+# ------------------------------------------------------------------------------------------------ plans
+
+
+def _items(rng: random.Random, count: int, prefix: str = "item") -> str:
+    lines = []
+    for n in range(count):
+        phase = PHASES[n % len(PHASES)][0]
+        low, high = PHASE_SPAN[phase]
+        offset = rng.randint(low, high)
+        due = "H" if offset == 0 else f"H{offset:+d}"
+        lines.append(f"  - id: {prefix}-{n}\n    title: Kegiatan {n} tahapan {phase}\n    phase: {phase}\n"
+                     f"    due: {due}\n    owner: Bagian {n % 7}\n")
+        if n % 10 == 0:
+            lines.append("    critical: true\n")
+        if n % 25 == 0:
+            lines.append("    target: 100\n    unit: \"%\"\n")
+    return "".join(lines)
+
+
+def write_plan(root: Path, stakeholders: int, items_each: int, regions: int = 0, per_region: int = 0,
+               per_region_items: int = 0, seed: int = 2024) -> list[str]:
+    """A plan folder; returns the ids of every tracked item (instances included)."""
+    rng = random.Random(seed)
+    (root / "checklists").mkdir(parents=True)
+    lines = ["name: Rencana Benchmark", "vote_date: 2024-11-27", "timezone: Asia/Jakarta", "stakeholders:"]
+    for k in range(stakeholders):
+        lines += [f"  - id: pusat-{k}", f"    name: Pemangku {k}"]
+    for k in range(per_region):
+        lines += [f"  - id: daerah-{k}", f"    name: Kantor {k} {{region}}", "    per_region: true"]
+    lines.append("phases:")
+    for pid, start, end in PHASES:
+        lines += [f"  - id: {pid}", f"    name: Tahapan {pid}", f"    start: {start}", f"    end: {end}"]
+    if regions:
+        lines.append("regions:")
+        for r in range(regions):
+            lines += [f"  - id: wilayah-{r}", f"    name: Wilayah {r}", f"    timezone: {ZONES[r % 3]}"]
+            if r % 23 == 0:
+                lines.append("    vote_date: 2025-04-19")
+    (root / "pilkada.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = []
+    for k in range(stakeholders):
+        (root / "checklists" / f"pusat-{k}.yaml").write_text(
+            f"stakeholder: pusat-{k}\nitems:\n" + _items(rng, items_each), encoding="utf-8")
+        ids += [f"pusat-{k}/item-{n}" for n in range(items_each)]
+    for k in range(per_region):
+        (root / "checklists" / f"daerah-{k}.yaml").write_text(
+            f"stakeholder: daerah-{k}\nitems:\n" + _items(rng, per_region_items), encoding="utf-8")
+        ids += [f"daerah-{k}/item-{n}@wilayah-{r}" for n in range(per_region_items) for r in range(regions)]
+    return ids
+
+
+def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> None:
+    """A journal of `events` events: ticks, values and undos spread over the months before the vote."""
+    sys.path.insert(0, str(REPO / "src"))
+    from pilkada_cli.journal import Journal, NewEvent
+
+    journal = Journal(path)
+    journal.append([NewEvent("benchmark/start", None, "note", None, "bench")], VOTE - timedelta(days=200))
+    rng = random.Random(seed)
+    start = VOTE - timedelta(days=180)
+    rows = []
+    for n in range(events):
+        key = rng.choice(ids)
+        item, _, region = key.partition("@")
+        roll = rng.random()
+        kind, value = ("done", None) if roll < 0.6 else ("progress", float(rng.randint(0, 120))) if roll < 0.8 \
+            else ("undone", None) if roll < 0.95 else ("note", None)
+        moment = start + timedelta(seconds=int(180 * 86400 * n / events))
+        rows.append((moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), item, region or None, kind, value, "bench", None))
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany("INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?,?,?,?,?,?,?)",
+                         rows)
+    conn.close()
+    # let the tool build whatever derived state it keeps (a projection) as a user's first command would
+    subprocess.run([*PILKADA, "--plan", str(path.parents[1]), "status", "--json"], check=True,
+                   stdout=subprocess.DEVNULL, env=ENV)
+
+
+# ------------------------------------------------------------------------------------------------ timing
+
+PILKADA = [sys.executable, "-m", "pilkada_cli"]
+ENV = {**os.environ, "PILKADA_LANG": "id", "COLUMNS": "120", "PILKADA_NOW": "2024-10-01T03:00:00+00:00"}
+
+
+def measure(command: list[str], runs: int, before=None, cwd: Path | None = None, env=None) -> dict:
+    """Median and spread of wall time, and peak RSS, over `runs` runs after one warm-up."""
+    times, peaks = [], []
+    for attempt in range(runs + 1):
+        if before:
+            before()
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
+                                   env=env or ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        process.stderr.close()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 3):
+            raise SystemExit(f"benchmark command failed ({code}): {' '.join(command)}\n{stderr}")
+        if attempt:
+            times.append(elapsed)
+            peaks.append(usage.ru_maxrss / 1024)
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
+            "peak_rss_mb": max(peaks), "runs": runs}
+
+
+def taskwarrior(count: int, runs: int, work: Path) -> dict:
+    """`task summary` and `task next` on `count` tasks, imported in this run."""
+    data = work / f"task-{count}"
+    data.mkdir()
+    rc = data / "taskrc"
+    rc.write_text(f"data.location={data}\nconfirmation=no\nverbose=nothing\nhooks=off\n")
+    env = {**os.environ, "TASKRC": str(rc), "TASKDATA": str(data)}
+    tasks = [{"description": f"Kegiatan {n}", "project": f"pemangku{n % 20}.{PHASES[n % 6][0]}",
+              "status": "pending" if n % 3 else "completed",
+              "entry": "20240601T000000Z", "due": f"202411{(n % 27) + 1:02d}T000000Z",
+              "uuid": f"00000000-0000-4000-8000-{n:012d}"} for n in range(count)]
+    if tasks and tasks[0]["status"] == "completed":
+        for task in tasks:
+            if task["status"] == "completed":
+                task["end"] = "20240801T000000Z"
+    source = data / "import.json"
+    source.write_text(json.dumps(tasks))
+    subprocess.run(["task", "import", str(source)], env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return {"summary": measure(["task", "summary"], runs, env=env),
+            "next": measure(["task", "next"], runs, env=env)}
+
+
+# ------------------------------------------------------------------------------------------------ suite
+
+
+def build_cases(work: Path, quick: bool) -> dict[str, dict]:
+    cases: dict[str, dict] = {}
+    small = work / "small"
+    shutil.copytree(REPO / "checklists", small)
+    cases["small"] = {"root": small, "items": None, "events": 0, "tick": "polda/pemetaan-kerawanan"}
+    scale = 0.2 if quick else 1.0
+    large = work / "large"
+    ids = write_plan(large, 20, int(500 * scale))
+    write_journal(large / ".pilkada" / "journal.sqlite3", ids, int(50_000 * scale))
+    cases["large"] = {"root": large, "items": len(ids), "events": int(50_000 * scale), "tick": ids[0]}
+    double = work / "large-2x"
+    ids2 = write_plan(double, 40, int(500 * scale))
+    write_journal(double / ".pilkada" / "journal.sqlite3", ids2, int(50_000 * scale))
+    cases["large-2x"] = {"root": double, "items": len(ids2), "events": int(50_000 * scale), "tick": ids2[0]}
+    for name, events in (("national", 200_000), ("national-half-journal", 100_000)):
+        root = work / name
+        ids3 = write_plan(root, 18, 30, regions=545, per_region=4, per_region_items=int(24 * scale) or 1)
+        write_journal(root / ".pilkada" / "journal.sqlite3", ids3, int(events * scale))
+        cases[name] = {"root": root, "items": len(ids3), "events": int(events * scale), "tick": ids3[-1],
+                       "regions": True}
+    return cases
+
+
+def run_suite(args) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
+    try:
+        results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                     "platform": platform.platform()},
+                         "runs": args.runs, "cases": {}}
+        print("generating plans and journals ...", file=sys.stderr)
+        cases = build_cases(work, args.quick)
+        floor = measure([sys.executable, "-c", "import typer, rich, yaml"], args.runs)
+        results["floor"] = floor
+        help_time = measure([*PILKADA, "--help"], args.runs)
+        results["help"] = help_time
+        for name, case in cases.items():
+            root = case["root"]
+            plan = ["--plan", str(root)]
+            flip = {"n": 0}
+
+            def tick_command() -> list[str]:
+                return [*PILKADA, *plan, "tick", case["tick"]]
+
+            def alternate() -> None:
+                # keep the journal's size stable: tick and undo in turn
+                flip["n"] += 1
+
+            commands = {
+                "status": [*PILKADA, *plan, "status"],
+                "status --json": [*PILKADA, *plan, "status", "--json"],
+                "list --state overdue": [*PILKADA, *plan, "list", "--state", "overdue"],
+                "summary --dry-run": [*PILKADA, *plan, "summary", "--dry-run"],
+            }
+            if case.get("regions"):
+                commands["status --by region"] = [*PILKADA, *plan, "status", "--by", "region"]
+            print(f"timing {name} ...", file=sys.stderr)
+            entry = {"items": case["items"], "events": case["events"], "commands": {}}
+            for label, command in commands.items():
+                entry["commands"][label] = measure(command, args.runs)
+            entry["commands"]["tick"] = measure_tick(root, case["tick"], args.runs)
+            checklist = next((root / "checklists").glob("*.yaml"))
+
+            def touch() -> None:
+                os.utime(checklist, None)  # a plan edit: the cache must be rebuilt
+
+            entry["commands"]["status (cold cache)"] = measure([*PILKADA, *plan, "status"], args.runs, before=touch)
+            results["cases"][name] = entry
+        if shutil.which("task"):
+            print("timing Taskwarrior ...", file=sys.stderr)
+            national = results["cases"]["national"]["items"]
+            results["taskwarrior"] = {"tasks": national, **taskwarrior(national, args.runs, work)}
+        return results
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure_tick(root: Path, item: str, runs: int) -> dict:
+    """Ticks and undos in turn, so every run writes one event and the journal stays the same size."""
+    commands = [[*PILKADA, "--plan", str(root), "tick", item], [*PILKADA, "--plan", str(root), "tick", item, "--undo"]]
+    times, peaks = [], []
+    for attempt in range(runs + 1):
+        result = measure(commands[attempt % 2], 1)
+        if attempt:
+            times.append(result["median_s"])
+            peaks.append(result["peak_rss_mb"])
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
+            "peak_rss_mb": max(peaks), "runs": runs}
+
+
+def markdown(results: dict) -> str:
+    floor = results["floor"]["median_s"]
+    task = results.get("taskwarrior")
+    lines = [f"Floor `python -c \"import typer, rich, yaml\"`: {floor * 1000:.0f} ms median; "
+             f"`pilkada --help`: {results['help']['median_s'] * 1000:.0f} ms "
+             f"({results['help']['median_s'] / floor:.2f}× floor).", ""]
+    if task:
+        lines.append(f"Taskwarrior on {task['tasks']:,} tasks: `task summary` {task['summary']['median_s'] * 1000:.0f} ms,"
+                     f" `task next` {task['next']['median_s'] * 1000:.0f} ms.")
+        lines.append("")
+    header = "| plan | items | events | command | median | spread | × floor |"
+    header += " × task summary |" if task else ""
+    header += " peak RSS |"
+    lines += [header, "|" + "---|" * (header.count("|") - 1)]
+    for name, case in results["cases"].items():
+        for label, m in case["commands"].items():
+            row = (f"| {name} | {case['items'] or 'bundled'} | {case['events']:,} | `{label}` | "
+                   f"{m['median_s'] * 1000:.0f} ms | {m['min_s'] * 1000:.0f}–{m['max_s'] * 1000:.0f} ms | "
+                   f"{m['median_s'] / floor:.2f} |")
+            if task:
+                row += f" {m['median_s'] / task['summary']['median_s']:.2f} |"
+            row += f" {m['peak_rss_mb']:.0f} MB |"
+            lines.append(row)
+    cases = results["cases"]
+    if "large" in cases and "large-2x" in cases:
+        growth = cases["large-2x"]["commands"]["status"]["median_s"] / cases["large"]["commands"]["status"]["median_s"]
+        lines += ["", f"Doubling the items ({cases['large']['items']:,} → {cases['large-2x']['items']:,}): "
+                      f"`status` takes {growth:.2f}× as long."]
+    if "national" in cases and "national-half-journal" in cases:
+        full = cases["national"]["commands"]["tick"]["median_s"]
+        half = cases["national-half-journal"]["commands"]["tick"]["median_s"]
+        lines.append(f"Doubling the journal ({cases['national-half-journal']['events']:,} → "
+                     f"{cases['national']['events']:,} events): `tick` changes by {100 * (full / half - 1):+.1f}%.")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command, after one warm-up")
+    parser.add_argument("--quick", action="store_true", help="smaller plans, for a smoke test")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    args = parser.parse_args()
+    results = run_suite(args)
+    args.out.mkdir(parents=True, exist_ok=True)
+    table = markdown(results)
+    (args.out / "latest.md").write_text(table, encoding="utf-8")
+    (args.out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Speed never costs correctness: the plan cache and the journal's projection stay consistent."""
+
+import json
+import os
+import sqlite3
+import time
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from conftest import KPU, POLDA, write_plan
+from pilkada_cli import plancache
+from pilkada_cli.journal import Journal, NewEvent, fold
+from pilkada_cli.plan import load_plan
+from pilkada_cli.report import Clock, evaluate_states, fold_as_of
+
+NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)
+
+
+def later(path, text):
+    """Write a file so that its modification time surely changes."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10_000_000, before + 10_000_000))
+
+
+def test_plan_cache_is_used_and_invalidated(plan_dir):
+    first = load_plan(plan_dir)
+    cache = plan_dir / ".pilkada" / "plan-cache.pickle"
+    assert cache.exists()
+    assert load_plan(plan_dir) == first
+    polda = plan_dir / "checklists" / "polda.yaml"
+    later(polda, POLDA.replace("title: Apel gelar pasukan", "title: Apel siaga"))
+    assert next(i for i in load_plan(plan_dir).items if i.id == "apel").title == "Apel siaga"
+    later(plan_dir / "checklists" / "baru.yaml", "stakeholder: polda\nitems:\n  - {id: baru, title: Baru, phase: persiapan}\n")
+    assert "polda/baru" in {i.full_id for i in load_plan(plan_dir).items}
+    (plan_dir / "checklists" / "baru.yaml").unlink()
+    assert "polda/baru" not in {i.full_id for i in load_plan(plan_dir).items}
+
+
+def test_cache_is_not_trusted_across_versions_or_when_damaged(plan_dir, monkeypatch):
+    load_plan(plan_dir)
+    cache = plan_dir / ".pilkada" / "plan-cache.pickle"
+    monkeypatch.setattr(plancache, "__version__", "99.0")
+    assert plancache.read(cache, plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml"])) is None
+    cache.write_bytes(b"garbage")
+    assert load_plan(plan_dir).name == "Rencana Uji"
+
+
+def test_an_edit_that_breaks_the_plan_is_seen_despite_the_cache(run, plan_dir):
+    assert run("status", "--plan", str(plan_dir)).exit_code == 0
+    later(plan_dir / "checklists" / "polda.yaml", POLDA.replace("due: H-90", "due: H--90"))
+    result = run("status", "--plan", str(plan_dir))
+    assert result.exit_code == 2 and "polda.yaml:6" in result.stderr
+
+
+def states_now(plan, journal):
+    return journal.current_states({i.full_id: i.target for i in plan.items})
+
+
+def test_projection_matches_a_full_fold(plan_dir):
+    plan = load_plan(plan_dir)
+    journal = Journal(plan.journal_path)
+    steps = [("kpu/nphd", "progress", 65), ("polda/apel", "done", None), ("kpu/nphd", "done", 100),
+             ("polda/apel", "undone", None), ("kpu/nphd", "undone", None), ("polda/patroli", "done", None)]
+    for n, (item, kind, value) in enumerate(steps):
+        journal.append([NewEvent(item, None, kind, value, "x")], NOW + timedelta(minutes=n))
+        targets = {i.full_id: i.target for i in plan.items}
+        assert states_now(plan, journal) == fold(journal.events(), targets)
+    conn = sqlite3.connect(journal.path)
+    assert conn.execute("SELECT upto FROM projection").fetchone()[0] == len(steps)
+
+
+def test_projection_catches_up_with_other_writers(plan_dir):
+    plan = load_plan(plan_dir)
+    journal = Journal(plan.journal_path)
+    journal.append([NewEvent("polda/apel", None, "done", None, "x")], NOW)
+    states_now(plan, journal)
+    conn = sqlite3.connect(journal.path)
+    with conn:  # a writer that knows nothing of the projection
+        conn.execute("INSERT INTO events (ts, item, region, kind, value, actor) VALUES "
+                     "('2024-08-01T04:00:00.000000Z', 'polda/apel', NULL, 'undone', NULL, 'y')")
+    assert not states_now(plan, journal)["polda/apel"].done
+
+
+def test_projection_refolds_when_a_target_changes(plan_dir):
+    journal = Journal(load_plan(plan_dir).journal_path)
+    journal.append([NewEvent("kpu/nphd", None, "progress", 80, "x")], NOW)
+    assert not states_now(load_plan(plan_dir), journal)["kpu/nphd"].done
+    later(plan_dir / "checklists" / "kpu" / "persiapan.yaml", KPU.replace("target: 100", "target: 80"))
+    plan = load_plan(plan_dir)
+    assert any(i.target == 80 for i in plan.items)
+    assert states_now(plan, journal)["kpu/nphd"].done
+
+
+def test_read_only_journal_still_answers(plan_dir, monkeypatch):
+    plan = load_plan(plan_dir)
+    journal = Journal(plan.journal_path)
+    journal.append([NewEvent("polda/apel", None, "done", None, "x")], NOW)
+    from pilkada_cli import journal as journal_module
+    from pilkada_cli.errors import JournalError
+
+    def refuse(self, *a, **k):
+        raise JournalError("journal.readonly", path=str(self.path))
+
+    monkeypatch.setattr(journal_module.Journal, "_transaction", refuse)
+    assert states_now(plan, journal)["polda/apel"].done
+
+
+def test_tick_undo_and_replay_agree_with_the_projection(run, plan_dir):
+    p = str(plan_dir)
+    run("tick", "apel", "--plan", p, "--on", "2024-08-01")
+    run("tick", "nphd", "--value", "50", "--plan", p, "--on", "2024-08-02")
+    run("tick", "apel", "--undo", "--plan", p, "--on", "2024-08-03")
+    now = json.loads(run("status", "--plan", p, "--json").stdout)
+    replay = json.loads(run("status", "--plan", p, "--json", "--on", date.today().isoformat()).stdout)
+    assert now["progress"] == replay["progress"]
+    assert [i["state"] for i in now["items"]] == [i["state"] for i in replay["items"]]
+    on_2 = json.loads(run("status", "--plan", p, "--json", "--on", "2024-08-02").stdout)
+    assert next(i for i in on_2["items"] if i["id"] == "polda/apel")["state"] == "done"
