@@ -212,3 +212,17 @@ def test_version(run):
 def test_commands_are_all_registered():
     names = {c.name or c.callback.__name__ for c in app.registered_commands}
     assert set(COMMANDS) <= names
+
+
+def test_a_long_list_is_plain_aligned_lines(run, isolated):
+    items = "".join(f"  - {{id: item-{n}, title: Kegiatan {n}, due: H-{n % 50}}}\n" for n in range(400))
+    root = write_plan(isolated / "banyak", plan=PLAN.split("phases:")[0],
+                      files={"a.yaml": "stakeholder: polda\nitems:\n" + items})
+    result = run("list", "--plan", str(root), "--on", "2024-11-01")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "400 item" and len(lines) == 402
+    assert lines[1].startswith("Id ") and "Kegiatan" in lines[1]
+    assert "│" not in result.stdout
+    row = next(line for line in lines if line.startswith("polda/item-10 "))
+    assert "(H-10)" in row and "Kegiatan 10" in row

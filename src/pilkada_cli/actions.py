@@ -27,7 +27,7 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
     if not stakeholder.per_region or not plan.regions:
         if region_id:
             raise BadInput("tick.region_not_per_region", id=item.full_id)
-        return Task(item)
+        return plan.task(item)
     allowed = [r for r in region_ids if not item.regions or r in item.regions]
     if not region_id:
         raise BadInput("tick.region_needed", id=item.full_id, regions=", ".join(allowed[:30]),
@@ -37,7 +37,7 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
         raise BadInput("region.unknown", value=region_id, suggestions=", ".join(close) or "-")
     if region_id not in allowed:
         raise BadInput("tick.region_not_applicable", id=item.full_id, region=region_id, regions=", ".join(allowed))
-    return Task(item, plan.region(region_id))
+    return plan.task(item, plan.region(region_id))
 
 
 def _find_item(plan: Plan, ref: str):

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
@@ -278,46 +279,55 @@ class Journal:
             conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail) VALUES (?, ?, ?, ?, ?, ?)",
                          (utc_iso(now), day, scope, actor, delivery, detail))
 
-    def current_states(self, targets: dict[str, float | None]) -> dict[str, "ItemState"]:
-        """Every item's state now, from the projection, folding in any events written since it was last
-        brought up to date (and persisting that, where the journal is writable). `targets` maps full item
-        ids to the plan's current targets; an item whose state was folded with another target is refolded."""
+    def current_states(self, targets: dict[str, float | None],
+                       keys: list[str] | None = None) -> dict[str, "ItemState"]:
+        """Items' states now, from the projection, folding in any events written since it was last brought
+        up to date (and persisting that, where the journal is writable). `targets` maps full item ids to the
+        plan's current targets; an item whose state was folded with another target is refolded. With `keys`,
+        only those items' states are read (a tick needs a few, not the whole plan's)."""
         if not self.path.exists():
             return {}
         try:
-            return self._project(targets, persist=True)
+            return self._project(targets, keys, persist=True)
         except JournalError as exc:
             if exc.key != "journal.readonly":
                 raise
-            return self._project(targets, persist=False)
+            return self._project(targets, keys, persist=False)
 
-    def _project(self, targets: dict[str, float | None], persist: bool) -> dict[str, "ItemState"]:
+    def _project(self, targets: dict[str, float | None], keys: list[str] | None,
+                 persist: bool) -> dict[str, "ItemState"]:
         if persist:
             with self._transaction() as conn:
-                return self._project_in(conn, targets, persist=True)
+                return self._project_in(conn, targets, keys, persist=True)
         with self._reader() as conn:
             if conn is None:
                 return {}
             if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                return fold(self.events(), targets)  # an older, read-only journal: fold in memory
-            return self._project_in(conn, targets, persist=False)
+                states = fold(self.events(), targets)  # an older, read-only journal: fold in memory
+                return states if keys is None else {k: states[k] for k in keys if k in states}
+            return self._project_in(conn, targets, keys, persist=False)
 
-    def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None],
+    def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None], keys: list[str] | None,
                     persist: bool) -> dict[str, "ItemState"]:
+        upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
+        newer = [Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in conn.execute(
+            "SELECT id, ts, item, region, kind, value, actor, note FROM events WHERE id > ? ORDER BY id", (upto,))]
+        columns = "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"
+        if keys is None:
+            rows = conn.execute(columns).fetchall()
+        else:
+            wanted = set(keys) | {event.key for event in newer}
+            rows = [row for key in wanted for row in
+                    conn.execute(columns + " WHERE item = ? AND region = ?", _split(key))]
         states: dict[str, ItemState] = {}
         used: dict[str, float | None] = {}
-        for item, region, value, done, done_at, before, done_by, target in conn.execute(
-                "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"):
-            key = f"{item}@{region}" if region else item
-            states[key] = ItemState(value, bool(done), from_utc_iso(done_at) if done_at else None, before, done_by)
-            used[key] = target
-        upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
+        make = ItemState._make
+        for row in rows:
+            key = f"{row[0]}@{row[1]}" if row[1] else row[0]
+            states[key] = make(row[2:7])  # done stays SQLite's 0/1: truthy as a bool is
+            used[key] = row[7]
         changed: set[str] = set()
-        newest = upto
-        for row in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events WHERE id > ? "
-                                "ORDER BY id", (upto,)):
-            event = Event(row[0], from_utc_iso(row[1]), row[2], row[3], row[4], row[5], row[6], row[7])
-            newest = event.id
+        for event in newer:
             target = targets.get(event.item)
             key = event.key
             if key in used and used[key] != target:
@@ -328,22 +338,25 @@ class Journal:
         stale = [key for key, target in used.items() if key.partition("@")[0] in targets
                  and target != targets[key.partition("@")[0]]]
         for key in stale:
-            item, _, region = key.partition("@")
-            rows = conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
-                                "WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)).fetchall()
-            states[key] = EMPTY
-            for r in rows:
-                states[key] = apply(states[key], Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]),
-                                    targets[item])
+            item, region = _split(key)
+            state = EMPTY
+            for r in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
+                                  "WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)):
+                state = apply(state, Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]),
+                              targets[item])
+            states[key] = state
             used[key] = targets[item]
             changed.add(key)
-        if persist and (changed or newest != upto):
+        if persist and (changed or newer):
             conn.executemany(
                 "INSERT OR REPLACE INTO item_state (item, region, value, done, done_at, value_before_done, done_by,"
                 " target) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(*_split(key), st.value, int(st.done), utc_iso(st.done_at) if st.done_at else None,
-                  st.value_before_done, st.done_by, used[key]) for key in changed for st in (states[key],)])
-            conn.execute("UPDATE projection SET upto = ?", (newest,))
+                [(*_split(key), st.value, int(st.done), st.done_at, st.value_before_done, st.done_by, used[key])
+                 for key in changed for st in (states[key],)])
+            if newer:
+                conn.execute("UPDATE projection SET upto = ?", (newer[-1].id,))
+        if keys is not None:
+            return {key: states[key] for key in keys if key in states}
         return states
 
     def integrity_ok(self) -> bool:
@@ -373,13 +386,14 @@ def _split(key: str) -> tuple[str, str]:
 # ------------------------------------------------------------------------------------------------ folding
 
 
-@dataclass(frozen=True)
-class ItemState:
-    """An item's state as the fold of its events: its latest value, whether it is done, and since when."""
+class ItemState(NamedTuple):
+    """An item's state as the fold of its events: its latest value, whether it is done, since when (the
+    journal's UTC text, parsed only where shown) and by whom. A named tuple: a national plan folds tens of
+    thousands of these per command."""
 
     value: float | None = None
     done: bool = False
-    done_at: datetime | None = None
+    done_at: str | None = None
     value_before_done: float | None = None  # what an undo restores
     done_by: str | None = None
 
@@ -401,14 +415,14 @@ def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
         if state.done:
             return state
         value = target if target else state.value
-        return ItemState(value, True, event.ts, state.value, event.actor)
+        return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
     if event.kind == "progress":
         value = event.value
         reached = bool(target) and value is not None and value >= target
         if reached:
             if state.done:
                 return ItemState(value, True, state.done_at, state.value_before_done, state.done_by)
-            return ItemState(value, True, event.ts, state.value, event.actor)
+            return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
         return ItemState(value, False, None, None)
     if event.kind == "undone":
         if not state.done:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pilkada_cli import dates, yamlfile
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid, Problem
@@ -92,16 +92,15 @@ class Item:
         return f"{self.stakeholder}/{self.id}"
 
 
-@dataclass(frozen=True)
-class Task:
-    """An item as it is tracked: the item itself, or one region's instance of a per-region item."""
+class Task(NamedTuple):
+    """An item as it is tracked: the item itself, or one region's instance of a per-region item.
+    A named tuple, as a national plan has tens of thousands of them."""
 
     item: Item
-    region: Region | None = None
-
-    @property
-    def key(self) -> str:
-        return f"{self.item.full_id}@{self.region.id}" if self.region else self.item.full_id
+    region: Region | None
+    key: str  # `stakeholder/item` or `stakeholder/item@region`
+    due: date | None  # resolved against the region's vote day
+    due_label: str | None  # the due date as an H-offset
 
 
 @dataclass(frozen=True)
@@ -136,16 +135,47 @@ class Plan:
         return region.timezone if region and region.timezone else self.timezone
 
     def tasks(self) -> list[Task]:
-        """Every tracked instance: plain items once, items of per-region stakeholders once per region."""
+        """Every tracked instance: plain items once, items of per-region stakeholders once per region.
+        Computed once per plan object (a national plan has tens of thousands)."""
+        cached = self.__dict__.get("_tasks")
+        if cached is not None:
+            return cached
         per_region = {s.id for s in self.stakeholders if s.per_region}
         result = []
+        deadlines: dict = {}  # (item, vote day) -> (due, label): regions mostly share a vote day
         for item in self.items:
             if item.stakeholder in per_region and self.regions:
                 wanted = set(item.regions) if item.regions else None
-                result.extend(Task(item, r) for r in self.regions if wanted is None or r.id in wanted)
+                full_id = item.full_id
+                for region in self.regions:
+                    if wanted is not None and region.id not in wanted:
+                        continue
+                    vote_date = region.vote_date or self.vote_date
+                    deadline = deadlines.get((item.id, full_id, vote_date))
+                    if deadline is None:
+                        deadline = deadlines[(item.id, full_id, vote_date)] = self._deadline(item, vote_date)
+                    result.append(Task(item, region, f"{full_id}@{region.id}", *deadline))
             else:
-                result.append(Task(item))
+                result.append(self.task(item))
+        object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
         return result
+
+    def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
+        """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
+        return [self.task(item, region) for item in self.items if item.stakeholder == stakeholder_id
+                and (region is None or not item.regions or region.id in item.regions)]
+
+    def task(self, item: Item, region: Region | None = None) -> Task:
+        """One tracked instance, its deadline resolved against its region's vote day."""
+        return Task(item, region, f"{item.full_id}@{region.id}" if region else item.full_id,
+                    *self._deadline(item, self.vote_date_for(region)))
+
+    @staticmethod
+    def _deadline(item: Item, vote_date: date) -> tuple[date | None, str | None]:
+        if item.due is None:
+            return None, None
+        due = dates.resolve(item.due, vote_date)
+        return due, dates.h_label(due, vote_date)
 
 
 # ---------------------------------------------------------------------------------------------- discovery
@@ -206,6 +236,7 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
     plan, problems = check_plan(root, bundled=bundled, env=env)
     if plan is None:
         raise PlanInvalid(problems)
+    plan.tasks()  # cached with the plan: unpickling the instances is cheaper than building them
     plancache.write(cache, key, plan)
     return plan
 

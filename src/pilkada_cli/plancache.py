@@ -16,7 +16,7 @@ from typing import Any
 
 from pilkada_cli import __version__
 
-FORMAT = 1
+FORMAT = 3
 
 
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
@@ -34,7 +34,7 @@ def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Pat
             info = path.stat()
         except OSError:
             return ("uncacheable",)  # a missing file: let the loader report it
-        stats.append((str(path), info.st_size, info.st_mtime_ns))
+        stats.append((str(path.relative_to(root)), info.st_size, info.st_mtime_ns))
     data = env.get("PILKADA_DATA_DIR", "") if bundled else ""
     return (FORMAT, __version__, str(root.resolve()), bundled, data, tuple(stats))
 

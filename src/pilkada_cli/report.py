@@ -59,28 +59,44 @@ class Group:
 
     @classmethod
     def of(cls, statuses: Iterable[TaskStatus]) -> Group:
-        weighted = total_weight = 0.0
-        tally = dict.fromkeys(STATES, 0)
-        total = 0
+        tally = Tally()
         for status in statuses:
-            weight = status.task.item.weight
-            weighted += weight * status.completion
-            total_weight += weight
-            tally[status.state] += 1
-            total += 1
-        progress = 100.0 * weighted / total_weight if total_weight else 0.0
-        return cls(progress, Counts(total=total, **tally))
+            tally.add(status)
+        return tally.group()
 
 
-@dataclass(frozen=True)
+class Tally:
+    """Accumulates a group's weighted completion and state counts in one pass."""
+
+    __slots__ = ("weighted", "weight", "counts")
+
+    def __init__(self) -> None:
+        self.weighted = 0.0
+        self.weight = 0.0
+        self.counts = dict.fromkeys(STATES, 0)
+
+    def add(self, status: TaskStatus) -> None:
+        weight = status.task.item.weight
+        self.merge(status.state, weight * status.completion, weight, 1)
+
+    def merge(self, state: str, weighted: float, weight: float, count: int) -> None:
+        self.weighted += weighted
+        self.weight += weight
+        self.counts[state] += count
+
+    def group(self) -> Group:
+        progress = 100.0 * self.weighted / self.weight if self.weight else 0.0
+        return Group(progress, Counts(total=sum(self.counts.values()), **self.counts))
+
+
+@dataclass(slots=True)
 class TaskStatus:
-    """One tracked item as of today."""
+    """One tracked item as of today. Not frozen: a national plan makes tens of thousands of these per
+    command, and frozen dataclasses pay for every field on construction."""
 
     task: Task
     today: date
-    vote_date: date
     tz: ZoneInfo
-    due: date | None
     days_left: int | None
     state: str
     completion: float
@@ -91,8 +107,12 @@ class TaskStatus:
         return self.task.key
 
     @property
+    def due(self) -> date | None:
+        return self.task.due
+
+    @property
     def due_label(self) -> str | None:
-        return dates.h_label(self.due, self.vote_date) if self.due else None
+        return self.task.due_label
 
     def to_dict(self) -> dict:
         item = self.task.item
@@ -115,7 +135,8 @@ class TaskStatus:
             "critical": item.critical,
             "weight": _number(item.weight),
             "tags": list(item.tags),
-            "done_at": done_at.astimezone(self.tz).isoformat(timespec="seconds") if done_at else None,
+            "done_at": dates.from_utc_iso(done_at).astimezone(self.tz).isoformat(timespec="seconds")
+            if done_at else None,
         }
 
 
@@ -125,13 +146,11 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
-def status_of(task: Task, state: ItemState, today: date, vote_date: date, tz: ZoneInfo,
-              due_soon_days: int) -> TaskStatus:
+def status_of(task: Task, state: ItemState, today: date, tz: ZoneInfo, due_soon_days: int) -> TaskStatus:
     """The state of one tracked item (the table in spec section 6)."""
-    item = task.item
-    due = dates.resolve(item.due, vote_date) if item.due is not None else None
+    due = task.due
     days_left = (due - today).days if due else None
-    completion = state.completion(item.target)
+    completion = state.completion(task.item.target)
     if state.done or completion >= 1:
         label = "done"
     elif days_left is None:
@@ -142,7 +161,7 @@ def status_of(task: Task, state: ItemState, today: date, vote_date: date, tz: Zo
         label = "due_soon"
     else:
         label = "upcoming"
-    return TaskStatus(task, today, vote_date, tz, due, days_left, label, completion, state)
+    return TaskStatus(task, today, tz, days_left, label, completion, state)
 
 
 @dataclass(frozen=True)
@@ -188,20 +207,35 @@ def evaluate(plan: Plan, events: list[Event], clock: Clock, filters: Filters = F
     return evaluate_states(plan, fold_as_of(plan, events, clock), clock, filters)
 
 
-def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock,
-                    filters: Filters = Filters()) -> list[TaskStatus]:
-    """Every tracked item's status from its folded state."""
-    zones: dict[str | None, tuple[ZoneInfo, date, date]] = {}
+def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters = Filters(),
+                    tasks: list[Task] | None = None) -> list[TaskStatus]:
+    """Every tracked item's status (or those of `tasks`) from its folded state."""
+    zones: dict[str | None, tuple[ZoneInfo, date]] = {}
+    filtering = bool(filters.stakeholders or filters.phases or filters.regions)
+    due_soon_days = plan.due_soon_days
     result = []
-    for task in plan.tasks():
-        if not filters.keep(task):
+    append = result.append
+    get = states.get
+    for task in plan.tasks() if tasks is None else tasks:
+        if filtering and not filters.keep(task):
             continue
-        rid = task.region.id if task.region else None
-        if rid not in zones:
-            tz = dates.zone(plan.timezone_for(task.region))
-            zones[rid] = (tz, clock.today(tz), plan.vote_date_for(task.region))
-        tz, today, vote_date = zones[rid]
-        result.append(status_of(task, states.get(task.key, EMPTY), today, vote_date, tz, plan.due_soon_days))
+        region = task.region
+        rid = region.id if region else None
+        zone = zones.get(rid)
+        if zone is None:
+            tz = dates.zone(plan.timezone_for(region))
+            zone = zones[rid] = (tz, clock.today(tz))
+        state = get(task.key)
+        if state is None:  # never ticked: the common case, decided without the general path
+            due = task.due
+            if due is None:
+                append(TaskStatus(task, zone[1], zone[0], None, "no_due", 0.0, EMPTY))
+            else:
+                days_left = (due - zone[1]).days
+                label = "overdue" if days_left < 0 else "due_soon" if days_left <= due_soon_days else "upcoming"
+                append(TaskStatus(task, zone[1], zone[0], days_left, label, 0.0, EMPTY))
+        else:
+            append(status_of(task, state, zone[1], zone[0], due_soon_days))
     return result
 
 
@@ -345,43 +379,70 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
     """The whole status report, from every item's folded state (fold_as_of, or the journal's projection)."""
     statuses = evaluate_states(plan, states, clock, filters)
     today = clock.today(dates.zone(plan.timezone))
-    by_stakeholder: dict[str, list[TaskStatus]] = {}
+    # One pass over the items sums weight, weighted completion and count per (stakeholder, phase, state)
+    # and per (region, state); every group (overall, stakeholder, stakeholder x phase, phase, region) is
+    # then added up from those few sums instead of from the items again.
+    sums: dict[tuple, list] = {}
+    region_sums: dict[tuple, list] = {}
     for status in statuses:
-        by_stakeholder.setdefault(status.task.item.stakeholder, []).append(status)
+        task = status.task
+        item = task.item
+        weight = item.weight
+        weighted = weight * status.completion
+        key = (item.stakeholder, item.phase, status.state)
+        entry = sums.get(key)
+        if entry is None:
+            sums[key] = [weighted, weight, 1]
+        else:
+            entry[0] += weighted
+            entry[1] += weight
+            entry[2] += 1
+        if task.region is not None:
+            key = (task.region.id, status.state)
+            entry = region_sums.get(key)
+            if entry is None:
+                region_sums[key] = [weighted, weight, 1]
+            else:
+                entry[0] += weighted
+                entry[1] += weight
+                entry[2] += 1
+    overall = Tally()
+    by_stakeholder: dict[str, Tally] = {}
+    by_pair: dict[tuple[str, str | None], Tally] = {}
+    by_phase: dict[str | None, Tally] = {}
+    by_region: dict[str, Tally] = {}
+    for (stakeholder_id, phase_id, state), entry in sums.items():
+        for table, key in ((None, None), (by_stakeholder, stakeholder_id), (by_pair, (stakeholder_id, phase_id)),
+                           (by_phase, phase_id)):
+            tally = overall if table is None else table.get(key) or table.setdefault(key, Tally())
+            tally.merge(state, *entry)
+    for (region_id, state), entry in region_sums.items():
+        (by_region.get(region_id) or by_region.setdefault(region_id, Tally())).merge(state, *entry)
+    phases_by_id = {p.id: p for p in plan.phases}
     phase_order = {p.id: i for i, p in enumerate(plan.phases)}
     stakeholder_reports = []
     for stakeholder in plan.stakeholders:
-        mine = by_stakeholder.get(stakeholder.id)
-        if not mine:
+        if stakeholder.id not in by_stakeholder:
             continue
-        by_phase: dict[str | None, list[TaskStatus]] = {}
-        for status in mine:
-            by_phase.setdefault(status.task.item.phase, []).append(status)
-        rows = [(next((p for p in plan.phases if p.id == pid), None), Group.of(group))
-                for pid, group in sorted(by_phase.items(), key=lambda kv: phase_order.get(kv[0], 10**6))]
-        stakeholder_reports.append(StakeholderReport(stakeholder, Group.of(mine), rows))
+        pairs = sorted(((phase, tally) for (sid, phase), tally in by_pair.items() if sid == stakeholder.id),
+                       key=lambda pair: phase_order.get(pair[0], 10**6))
+        stakeholder_reports.append(StakeholderReport(
+            stakeholder, by_stakeholder[stakeholder.id].group(),
+            [(phases_by_id.get(pid) if pid else None, tally.group()) for pid, tally in pairs]))
     phase_reports = []
     for phase in plan.phases:
         if filters.phases and phase.id not in filters.phases:
             continue
         start, end = phase_dates(phase, plan.vote_date)
-        members = [s for s in statuses if s.task.item.phase == phase.id]
-        phase_reports.append(PhaseReport(phase, start, end, Group.of(members), phase_state(start, end, today)))
-    return StatusReport(plan, today, statuses, Group.of(statuses), stakeholder_reports, phase_reports,
-                        build_regions(plan, statuses, clock, filters), unknown_keys(plan, states))
-
-
-def build_regions(plan: Plan, statuses: list[TaskStatus], clock: Clock, filters: Filters) -> list[RegionReport]:
-    """One report per region: its countdown and the progress of its own instances."""
-    by_region: dict[str, list[TaskStatus]] = {}
-    for status in statuses:
-        if status.task.region:
-            by_region.setdefault(status.task.region.id, []).append(status)
-    reports = []
+        group = by_phase[phase.id].group() if phase.id in by_phase else Tally().group()
+        phase_reports.append(PhaseReport(phase, start, end, group, phase_state(start, end, today)))
+    region_reports = []
     for region in plan.regions:
         if filters.regions and region.id not in filters.regions:
             continue
         tz_name = plan.timezone_for(region)
-        reports.append(RegionReport(region, plan.vote_date_for(region), tz_name,
-                                    clock.today(dates.zone(tz_name)), Group.of(by_region.get(region.id, []))))
-    return reports
+        group = by_region[region.id].group() if region.id in by_region else Tally().group()
+        region_reports.append(RegionReport(region, plan.vote_date_for(region), tz_name,
+                                           clock.today(dates.zone(tz_name)), group))
+    return StatusReport(plan, today, statuses, overall.group(), stakeholder_reports, phase_reports,
+                        region_reports, unknown_keys(plan, states))

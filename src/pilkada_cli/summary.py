@@ -145,7 +145,7 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     then = evaluate_states(plan, states_then, Clock(clock.now, since.day, since.until), filters)
     then_by_key = {s.key: s for s in then}
     completed = [s for s in now if s.state == "done" and then_by_key[s.key].state != "done"]
-    completed.sort(key=lambda s: (s.item_state.done_at or clock.now, s.key))
+    completed.sort(key=lambda s: (s.item_state.done_at or "", s.key))
     overdue = sorted((s for s in now if s.state == "overdue"), key=lambda s: (not s.task.item.critical, urgency(s)))
     newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
     due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
