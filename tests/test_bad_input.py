@@ -1,7 +1,6 @@
 """Every command against a folder of bad plans: exit 2, the file (and line) named, never a traceback.
 Plus property-based checks of progress and the CLI under concurrent use."""
 
-import json
 import multiprocessing
 import shutil
 from datetime import date, datetime, timedelta, timezone
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_plan
-from pilkada_cli.journal import Event, Journal, NewEvent
+from pilkada_cli.journal import Event, Journal
 from pilkada_cli.plan import load_plan
 from pilkada_cli.report import Clock, Group, evaluate
 

@@ -3,16 +3,13 @@
 import json
 import os
 import sqlite3
-import time
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
 
-from conftest import KPU, POLDA, write_plan
+from conftest import KPU, POLDA
 from pilkada_cli import plancache
 from pilkada_cli.journal import Journal, NewEvent, fold
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report import Clock, evaluate_states, fold_as_of
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)
 

@@ -1,7 +1,6 @@
 """The command line as a user runs it: output, exit codes, and no traceback on bad input."""
 
 import json
-import os
 
 import pytest
 

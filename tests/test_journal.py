@@ -96,14 +96,21 @@ def test_journal_from_a_newer_version_is_refused(tmp_path):
 
 
 def _try_write_as_nobody(path: str, queue) -> None:
+    if os.geteuid() == 0:
+        os.setgid(65534)
+        os.setuid(65534)
+    journal = Journal(Path(path))
     try:
-        if os.geteuid() == 0:
-            os.setgid(65534)
-            os.setuid(65534)
-        Journal(Path(path)).append([NewEvent("a/b", None, "undone", None, "x")], NOW)
-        queue.put("written")
+        # reading still works for someone who may not write (the state comes without the projection)
+        states = journal.current_states({"a/b": None})
+        queue.put(("read", [e.kind for e in journal.events()], states["a/b"].done))
     except JournalError as exc:
-        queue.put(exc.key)
+        queue.put(("read", exc.key, None))
+    try:
+        journal.append([NewEvent("a/b", None, "undone", None, "x")], NOW)
+        queue.put(("write", "written"))
+    except JournalError as exc:
+        queue.put(("write", exc.key))
 
 
 @pytest.mark.parametrize("what", ["file", "folder"])
@@ -122,7 +129,8 @@ def test_read_only_journal_fails_cleanly_and_keeps_what_was_recorded(what):
         child = CTX.Process(target=_try_write_as_nobody, args=(str(journal.path), queue))
         child.start()
         child.join(30)
-        assert queue.get(timeout=5) == "journal.readonly"
+        assert queue.get(timeout=5) == ("read", ["done"], True)
+        assert queue.get(timeout=5) == ("write", "journal.readonly")
         assert [e.kind for e in journal.events()] == ["done"]
     finally:
         folder.chmod(0o755)
@@ -198,3 +206,55 @@ def test_writers_killed_mid_transaction_leave_a_sound_journal(tmp_path):
     ys = {e.item.split("-", 1)[1] for e in events if e.item.startswith("polda/y-")}
     assert xs == ys
     assert all(e.note == "x" * 200 for e in events if e.item.startswith("polda/x-"))
+
+
+def _write_past_the_size_limit(path: str, queue) -> None:
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a full disk: writes fail instead of killing us
+    limit = os.path.getsize(path) + 16 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    journal = Journal(Path(path))
+    try:
+        journal.append([NewEvent(f"polda/isi-{n}", None, "done", None, "w", "x" * 500) for n in range(2000)], NOW)
+        queue.put("written")
+    except JournalError as exc:
+        queue.put(exc.key)
+
+
+def test_a_refused_write_fails_cleanly_and_keeps_what_was_recorded(tmp_path):
+    path = tmp_path / "journal.sqlite3"
+    Journal(path).append([NewEvent("polda/awal", None, "done", None, "w")], NOW)
+    queue = CTX.Queue()
+    child = CTX.Process(target=_write_past_the_size_limit, args=(str(path), queue))
+    child.start()
+    child.join(60)
+    assert queue.get(timeout=5) == "journal.io_error"
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    assert [e.item for e in Journal(path).events()] == ["polda/awal"]
+
+
+def test_full_disk_fails_cleanly_and_keeps_what_was_recorded(tmp_path):
+    import subprocess
+
+    mount = tmp_path / "kecil"
+    mount.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=96k", "tmpfs", str(mount)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("needs a tiny file system to fill (root may mount one)")
+    try:
+        journal = Journal(mount / "journal.sqlite3")
+        journal.append([NewEvent("polda/awal", None, "done", None, "w")], NOW)
+        with pytest.raises(JournalError) as info:
+            for n in range(200):
+                journal.append([NewEvent(f"polda/isi-{n}", None, "done", None, "w", "x" * 2000)], NOW)
+        assert info.value.key == "journal.disk_full"
+        conn = sqlite3.connect(journal.path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        items = [e.item for e in journal.events()]
+        assert items[0] == "polda/awal" and items == ["polda/awal"] + [f"polda/isi-{n}" for n in range(len(items) - 1)]
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)

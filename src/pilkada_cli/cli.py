@@ -26,6 +26,10 @@ app = typer.Typer(
     help=t("help.app", HELP),
     no_args_is_help=True,
     add_completion=False,
+    # Plain help and usage errors: Typer's Rich formatting imports Markdown and traceback machinery that
+    # doubles the start-up of `--help` (benchmarks/run.py); a bug still shows a plain Python traceback.
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -141,8 +145,12 @@ class Session:
         return fold_as_of(self.plan, self.journal.events(until=bound), clock)
 
     def print(self, renderable: Any) -> None:
-        # Plain lines are never wrapped mid-sentence; tables lay themselves out to the terminal.
-        _console().print(renderable, markup=False, soft_wrap=isinstance(renderable, str))
+        # Plain lines go out as they are (never wrapped mid-sentence, no Rich to load for a tick);
+        # tables lay themselves out to the terminal.
+        if isinstance(renderable, str):
+            sys.stdout.write(renderable + "\n")
+        else:
+            _console().print(renderable, markup=False)
 
     def print_json(self, data: Any) -> None:
         # Indented for a person at a terminal; compact (and several times faster to encode) for programs.
@@ -307,8 +315,7 @@ def tick(
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli import actions
-    from pilkada_cli.i18n import fmt_pct
-    from pilkada_cli.render import completion_text
+    from pilkada_cli.i18n import fmt_completion, fmt_pct
     from pilkada_cli.report import Group, evaluate_states
 
     s = Session(plan, on, lang)
@@ -328,7 +335,9 @@ def tick(
         status = next(x for x in statuses if x.key == task.key)
         stakeholder = s.plan.stakeholder(task.item.stakeholder)
         lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key,
-                       state=t(f"state.{status.state}", s.lang), completion=completion_text(status, s.lang)))
+                       state=t(f"state.{status.state}", s.lang),
+                       completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
+                                                 task.item.unit, s.lang)))
         lines.append("  " + t("tick.stakeholder_progress", s.lang, name=stakeholder.display_name(task.region),
                               progress=fmt_pct(Group.of(statuses).progress, s.lang)))
     s.print("\n".join(lines))

@@ -399,6 +399,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "tidak ada yang hilang.",
                           "The disk is full; the journal {path} cannot be written. Free some space and retry; "
                           "nothing was lost."),
+    "journal.io_error": ("Disk menolak penulisan ke jurnal {path} (disk penuh, batas ukuran berkas, atau disk "
+                         "rusak). Periksa disknya lalu ulangi; tidak ada yang hilang.",
+                         "The disk refused a write to the journal {path} (full, a file size limit, or failing). "
+                         "Check the disk and retry; nothing was lost."),
     "journal.not_a_journal": ("{path} bukan jurnal pilkada (atau rusak); berkas itu tidak disentuh. Pindahkan, "
                               "atau atur 'journal:' di pilkada.yaml ke berkas lain.",
                               "{path} is not a pilkada journal (or is damaged); it was left untouched. Move it, or "
@@ -470,6 +474,14 @@ def fmt_num(value: float, lang: Lang, decimals: int = 2) -> str:
     if lang == "id":
         text = text.translate(str.maketrans({",": ".", ".": ","}))
     return text
+
+
+def fmt_completion(completion: float, value: float | None, target: float | None, unit: str | None,
+                   lang: Lang) -> str:
+    """`65/100%` for a quantitative item, `100%` or `0%` for the rest."""
+    if target:
+        return f"{fmt_num(value or 0, lang)}/{fmt_num(target, lang)}{unit or ''}"
+    return fmt_pct(completion * 100, lang, decimals=0)
 
 
 def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:

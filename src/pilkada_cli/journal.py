@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 from typing import NamedTuple
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
@@ -121,11 +122,17 @@ class Journal:
 
     # -- connections
 
-    def _connect(self, *, write: bool) -> sqlite3.Connection:
+    def _connect(self, *, write: bool, immutable: bool = False) -> sqlite3.Connection:
         try:
             if write:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            if immutable:
+                # Someone who may read but not write the journal's folder cannot create the WAL index
+                # SQLite needs; reading the file as immutable needs neither locks nor that index.
+                target = "file:" + quote(str(self.path.resolve())) + "?immutable=1"
+                conn = sqlite3.connect(target, uri=True, isolation_level=None)
+            else:
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except PermissionError:
             raise JournalError("journal.readonly", path=str(self.path)) from None
         except (sqlite3.Error, OSError) as exc:
@@ -163,6 +170,8 @@ class Journal:
             return JournalError("journal.readonly", path=str(self.path))
         if "full" in text or "no space" in text:
             return JournalError("journal.disk_full", path=str(self.path))
+        if "i/o error" in text:
+            return JournalError("journal.io_error", path=str(self.path))
         if "not a database" in text or "malformed" in text or "encrypted" in text:
             return JournalError("journal.not_a_journal", path=str(self.path))
         return JournalError("journal.failed", path=str(self.path), reason=str(exc))
@@ -205,7 +214,12 @@ class Journal:
         if not self.path.exists():
             yield None
             return
-        conn = self._connect(write=False)
+        try:
+            conn = self._connect(write=False)
+        except JournalError as exc:
+            if exc.key != "journal.readonly":
+                raise
+            conn = self._connect(write=False, immutable=True)
         try:
             if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 yield None  # created but never written: nothing recorded yet

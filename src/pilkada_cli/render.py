@@ -7,7 +7,7 @@ from rich.console import Group as RenderGroup
 from rich.table import Table
 from rich.text import Text
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_num, fmt_pct, t
+from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, t
 from pilkada_cli.report import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
@@ -120,11 +120,7 @@ def _item_row(table: Table, status: TaskStatus, lang: Lang, show_state: bool) ->
 
 def completion_text(status: TaskStatus, lang: Lang) -> str:
     item = status.task.item
-    if item.target:
-        value = status.item_state.value or 0
-        unit = item.unit or ""
-        return f"{fmt_num(value, lang)}/{fmt_num(item.target, lang)}{unit}"
-    return fmt_pct(status.completion * 100, lang, decimals=0)
+    return fmt_completion(status.completion, status.item_state.value, item.target, item.unit, lang)
 
 
 PLAIN_LIST_FROM = 300  # rows; past this a box table costs seconds to lay out and nobody reads its borders
