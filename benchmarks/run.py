@@ -196,6 +196,17 @@ def build_cases(work: Path, quick: bool) -> dict[str, dict]:
     return cases
 
 
+def generate_elsewhere(work: Path, quick: bool) -> dict[str, dict]:
+    """Build the cases in a child process: this process stays small, since a command started from it
+    reports the memory it had at the fork as part of its own peak RSS."""
+    command = [sys.executable, __file__, "--generate", str(work)] + (["--quick"] if quick else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True, env=ENV).stdout
+    cases = json.loads(out)
+    for case in cases.values():
+        case["root"] = Path(case["root"])
+    return cases
+
+
 def run_suite(args) -> dict:
     work = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
     try:
@@ -204,7 +215,7 @@ def run_suite(args) -> dict:
                                      "platform": platform.platform()},
                          "runs": args.runs, "cases": {}}
         print("generating plans and journals ...", file=sys.stderr)
-        cases = build_cases(work, args.quick)
+        cases = generate_elsewhere(work, args.quick)
         floor = measure([sys.executable, "-c", "import typer, rich, yaml"], args.runs)
         results["floor"] = floor
         help_time = measure([*PILKADA, "--help"], args.runs)
@@ -295,7 +306,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command, after one warm-up")
     parser.add_argument("--quick", action="store_true", help="smaller plans, for a smoke test")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # internal: build cases in WORK
     args = parser.parse_args()
+    if args.generate:
+        cases = build_cases(args.generate, args.quick)
+        print(json.dumps({name: {**case, "root": str(case["root"])} for name, case in cases.items()}))
+        return
     results = run_suite(args)
     args.out.mkdir(parents=True, exist_ok=True)
     table = markdown(results)

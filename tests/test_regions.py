@@ -1,6 +1,7 @@
 """Regions (spec section 9): per-region offices, vote days and time zones."""
 
 import json
+import re
 
 import pytest
 
@@ -173,3 +174,17 @@ def test_bundled_plan_by_region(run):
     assert border == {"polres/patroli-perbatasan@" + r for r in ("belu", "malaka", "timor-tengah-utara", "kupang")}
     view = run("status", "--by", "region", "--on", "2024-11-01")
     assert view.exit_code == 0 and "Kabupaten Sumba Barat Daya" in view.stdout
+
+
+def test_many_regions_are_listed_as_aligned_lines(run, isolated):
+    regions = "".join(f"  - id: r{n}\n    name: Wilayah {n}\n" for n in range(80))
+    plan = REGIONAL.split("regions:")[0] + "regions:\n" + regions + "stakeholders:" + REGIONAL.split("stakeholders:")[1]
+    root = write_plan(isolated / "besar", plan=plan, files={"polres.yaml": POLRES.replace("regions: [belu]", "regions: [r7]"),
+                                                           "polda.yaml": POLDA})
+    run("tick", "pemetaan@r5", "--plan", str(root), "--on", "2024-11-20")
+    result = run("status", "--plan", str(root), "--on", "2024-11-20", "--by", "region")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if re.match(r"Wilayah \d+ ", line)]
+    assert len(rows) == 80 and "│" not in result.stdout
+    assert rows[-1].startswith("Wilayah 5 ")  # the only region with nothing overdue comes last
+    assert "100,0%" in rows[-1] and "1/1" in rows[-1]

@@ -190,15 +190,21 @@ def region_urgency(region) -> tuple:
     return (-region.group.counts.overdue, region.days_to_vote, region.group.progress, region.region.id)
 
 
+REGION_TABLE_UP_TO = 60  # regions; a national plan's 545 rows are laid out as aligned lines instead
+
+
 def regions_view(report: StatusReport, lang: Lang) -> RenderGroup:
     """One row per region: its vote day, countdown, progress and counts; the worst highlighted."""
     regions = sorted(report.regions, key=region_urgency)
+    worst = {r.region.id for r in regions[:3] if r.group.counts.overdue}
+    if len(regions) > REGION_TABLE_UP_TO:
+        return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""),
+                           _regions_lines(regions, worst, lang))
     table = Table(title=t("regions.title", lang, count=len(regions)), title_justify="left")
     for key, justify in (("col.region", "left"), ("col.vote_day", "left"), ("col.countdown", "left"),
                          ("col.progress", "left"), ("col.overdue", "right"), ("col.due_soon", "right"),
                          ("col.done", "right")):
         table.add_column(t(key, lang), justify=justify, no_wrap=key != "col.region")
-    worst = {r.region.id for r in regions[:3] if r.group.counts.overdue}
     for entry in regions:
         counts = entry.group.counts
         style = "bold red" if entry.region.id in worst else ""
@@ -207,3 +213,23 @@ def regions_view(report: StatusReport, lang: Lang) -> RenderGroup:
                       _count(counts.overdue, "red"), _count(counts.due_soon, "yellow"),
                       f"{counts.done}/{counts.total}")
     return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""), table)
+
+
+def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
+    """The region table as aligned lines: the same columns, laid out in one pass."""
+    heads = [t(k, lang) for k in ("col.region", "col.vote_day", "col.countdown", "col.progress", "col.overdue",
+                                  "col.due_soon", "col.done")]
+    rows = [[entry.region.name, fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
+             f"{bar(entry.group.progress, 10)} {fmt_pct(entry.group.progress, lang)}",
+             str(entry.group.counts.overdue), str(entry.group.counts.due_soon),
+             f"{entry.group.counts.done}/{entry.group.counts.total}"] for entry in regions]
+    widths = [max(len(row[i]) for row in [heads, *rows]) for i in range(len(heads))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i >= 4 else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    text = Text(t("regions.title", lang, count=len(regions)) + "\n", style="italic", no_wrap=True)
+    text.append(line(heads) + "\n", style="bold")
+    for entry, row in zip(regions, rows):
+        text.append(line(row) + "\n", style="bold red" if entry.region.id in worst else "")
+    return text
