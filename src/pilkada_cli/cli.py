@@ -2,8 +2,6 @@
 
 Every command: parse options, call the core, hand the result to a renderer, print once."""
 
-from __future__ import annotations
-
 import functools
 import json
 import os

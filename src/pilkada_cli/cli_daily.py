@@ -1,7 +1,5 @@
 """Commands for the daily routine: `summary` (from cron, to stdout, a file or e-mail), `log` and `cron`."""
 
-from __future__ import annotations
-
 import os
 import shlex
 import shutil

@@ -233,8 +233,7 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
     plan, problems = check_plan(root, bundled=bundled, env=env)
     if plan is None:
         raise PlanInvalid(problems)
-    plan.tasks()  # cached with the plan: unpickling the instances is cheaper than building them
-    plancache.write(cache, key, plan)
+    plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
     return plan
 
 

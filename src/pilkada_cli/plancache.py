@@ -16,7 +16,7 @@ from typing import Any
 
 from pilkada_cli import __version__
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
