@@ -106,6 +106,7 @@ def log(
     by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.log_by", HELP), show_default=False)] = None,
     since: Annotated[Optional[str], typer.Option("--since", help=t("help.opt.log_since", HELP),
                                                  show_default=False)] = None,
+    summaries: Annotated[bool, typer.Option("--summaries", help=t("help.opt.summaries", HELP))] = False,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
@@ -113,9 +114,18 @@ def log(
 ) -> None:
     from datetime import datetime, time
 
-    from pilkada_cli.render import log_table
+    from pilkada_cli.render import log_table, summaries_table
 
     s = Session(plan, on, lang)
+    if summaries:
+        runs = s.journal.summary_runs()
+        if as_json:
+            s.print_json([{"time": r.ts.astimezone(s.tz).isoformat(timespec="seconds"), "day": r.day,
+                           "scope": r.scope, "actor": r.actor, "delivery": r.delivery, "recipients": r.detail}
+                          for r in runs])
+        else:
+            s.print(summaries_table(runs, s.tz, s.lang))
+        return
     start = None
     if since:
         start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)

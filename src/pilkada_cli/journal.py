@@ -153,10 +153,12 @@ class Journal:
         return conn
 
     def _verify(self, conn: sqlite3.Connection) -> None:
-        """Refuse files that are not our journal, or come from a newer version; never repair them."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        """Refuse files that are not our journal, or come from a newer version; never repair them.
+        One statement, so one snapshot: a journal another process is creating right now looks either empty
+        or complete, never half-made."""
+        app_id, version, tables = conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id()), "
+            "(SELECT user_version FROM pragma_user_version()), (SELECT count(*) FROM sqlite_master)").fetchone()
         if app_id != APPLICATION_ID and (tables or app_id):
             raise JournalError("journal.not_a_journal", path=str(self.path))
         if version > SCHEMA_VERSION:
@@ -250,14 +252,14 @@ class Journal:
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
         return [Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
 
-    def summary_runs(self, scope: str) -> list[SummaryRun]:
-        """The recorded summary runs for one scope, oldest first."""
+    def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
+        """The recorded summary runs for one scope (or all), oldest first."""
         with self._reader() as conn:
             if conn is None:
                 return []
-            rows = conn.execute(
-                "SELECT id, ts, day, scope, actor, delivery, detail FROM summaries WHERE scope = ? ORDER BY id",
-                (scope,)).fetchall()
+            query = "SELECT id, ts, day, scope, actor, delivery, detail FROM summaries"
+            rows = conn.execute(query + (" WHERE scope = ? ORDER BY id" if scope is not None else " ORDER BY id"),
+                                (scope,) if scope is not None else ()).fetchall()
         return [SummaryRun(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
     # -- writing

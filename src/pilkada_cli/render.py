@@ -233,3 +233,17 @@ def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
     for entry, row in zip(regions, rows):
         text.append(line(row) + "\n", style="bold red" if entry.region.id in worst else "")
     return text
+
+
+def summaries_table(runs, tz, lang: Lang) -> Table:
+    """The recorded summary runs: when, for which day and filter, by whom, and whether the mail went out."""
+    table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
+    for key in ("col.when", "col.day", "col.scope", "col.who", "col.delivery", "col.recipients"):
+        table.add_column(t(key, lang))
+    for run in runs:
+        moment = run.ts.astimezone(tz)
+        delivery = Text("—", style="dim") if run.delivery is None else Text(
+            t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(run.delivery, style="red")
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", run.day, run.scope, Text(run.actor),
+                      delivery, Text(run.detail or ""))
+    return table
