@@ -303,7 +303,7 @@ def markdown(results: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="timed runs per command, after one warm-up")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per command, after one warm-up")
     parser.add_argument("--quick", action="store_true", help="smaller plans, for a smoke test")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
     parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # internal: build cases in WORK

@@ -3,6 +3,7 @@ Pure: takes the plan, the journal's events and the moment, returns records with 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -382,30 +383,20 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
     # One pass over the items sums weight, weighted completion and count per (stakeholder, phase, state)
     # and per (region, state); every group (overall, stakeholder, stakeholder x phase, phase, region) is
     # then added up from those few sums instead of from the items again.
-    sums: dict[tuple, list] = {}
-    region_sums: dict[tuple, list] = {}
+    sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0])
+    region_sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0])
     for status in statuses:
         task = status.task
         item = task.item
         weight = item.weight
         weighted = weight * status.completion
-        key = (item.stakeholder, item.phase, status.state)
-        entry = sums.get(key)
-        if entry is None:
-            sums[key] = [weighted, weight, 1]
-        else:
+        entries = [sums[(item.stakeholder, item.phase, status.state)]]
+        if task.region is not None:
+            entries.append(region_sums[(task.region.id, status.state)])
+        for entry in entries:
             entry[0] += weighted
             entry[1] += weight
             entry[2] += 1
-        if task.region is not None:
-            key = (task.region.id, status.state)
-            entry = region_sums.get(key)
-            if entry is None:
-                region_sums[key] = [weighted, weight, 1]
-            else:
-                entry[0] += weighted
-                entry[1] += weight
-                entry[2] += 1
     overall = Tally()
     by_stakeholder: dict[str, Tally] = {}
     by_pair: dict[tuple[str, str | None], Tally] = {}
