@@ -225,3 +225,19 @@ def test_a_long_list_is_plain_aligned_lines(run, isolated):
     assert "│" not in result.stdout
     row = next(line for line in lines if line.startswith("polda/item-10 "))
     assert "(H-10)" in row and "Kegiatan 10" in row
+
+
+def test_a_large_progress_table_is_aligned_lines(run, isolated):
+    stakeholders = "".join(f"  - id: s{k}\n    name: Pemangku {k}\n" for k in range(30))
+    plan = PLAN.split("stakeholders:")[0] + "stakeholders:\n" + stakeholders + "phases:" + PLAN.split("phases:")[1]
+    files = {f"s{k}.yaml": f"stakeholder: s{k}\nitems:\n  - {{id: a, title: A, phase: persiapan, due: H-100}}\n"
+             f"  - {{id: b, title: B, phase: kampanye, due: H-10}}\n" for k in range(30)}
+    root = write_plan(isolated / "besar", plan=plan, files=files)
+    run("tick", "s3/a", "--plan", str(root), "--on", "2024-09-01")
+    result = run("status", "--plan", str(root), "--on", "2024-09-01")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "┃" not in "".join(lines[:100])
+    row = next(line for line in lines if line.startswith("Pemangku 3 "))
+    assert "50,0%" in row and row.split()[-3:] == ["1/2", "0", "0"]
+    assert any(line.startswith("  Persiapan ") and "100,0%" in line for line in lines)

@@ -56,7 +56,13 @@ def overall_line(report: StatusReport, lang: Lang) -> Text:
     return text
 
 
-def progress_table(report: StatusReport, lang: Lang) -> Table:
+PROGRESS_TABLE_UP_TO = 80  # stakeholder and phase rows; a national plan's are laid out as aligned lines
+
+
+def progress_table(report: StatusReport, lang: Lang) -> Table | Text:
+    rows = sum(1 + len(entry.phases) for entry in report.stakeholders)
+    if rows > PROGRESS_TABLE_UP_TO:
+        return _progress_lines(report, lang)
     table = Table(title=t("status.table_title", lang), title_justify="left", expand=False)
     table.add_column(t("col.stakeholder_phase", lang))
     table.add_column(t("col.progress", lang), no_wrap=True)
@@ -74,6 +80,42 @@ def progress_table(report: StatusReport, lang: Lang) -> Table:
                           f"{phase_group.counts.done}/{phase_group.counts.total}",
                           _count(phase_group.counts.overdue, "red"), _count(phase_group.counts.due_soon, "yellow"))
     return table
+
+
+def aligned_lines(heads: list[str], rows: list[list[str]], right_from: int, last_free: bool = False) -> list[str]:
+    """Rows laid out as aligned plain lines in one pass: the fast stand-in for a Rich table when there are
+    hundreds or thousands of rows. Columns from `right_from` on are right-aligned; with `last_free` the
+    last column (a title) is left unpadded."""
+    fixed = len(heads) - 1 if last_free else len(heads)
+    widths = [max(len(row[i]) for row in [heads, *rows]) for i in range(fixed)]
+
+    def line(cells: list[str]) -> str:
+        text = "  ".join(cell.rjust(width) if i >= right_from else cell.ljust(width)
+                         for i, (cell, width) in enumerate(zip(cells[:fixed], widths)))
+        return text + "  " + cells[-1] if last_free else text.rstrip()
+
+    return [line(heads)] + [line(row) for row in rows]
+
+
+def _progress_lines(report: StatusReport, lang: Lang) -> Text:
+    """The stakeholder x phase table as aligned lines, stakeholders in bold."""
+    heads = [t(k, lang) for k in ("col.stakeholder_phase", "col.progress", "col.done", "col.overdue",
+                                  "col.due_soon")]
+    rows, bold = [], []
+    for entry in report.stakeholders:
+        for name, group, strong in [(entry.stakeholder.display_name(), entry.group, True)] + [
+                ("  " + (phase.name if phase else t("status.no_phase", lang)), group, False)
+                for phase, group in entry.phases]:
+            rows.append([name, f"{bar(group.progress, 10)} {fmt_pct(group.progress, lang)}",
+                         f"{group.counts.done}/{group.counts.total}", str(group.counts.overdue),
+                         str(group.counts.due_soon)])
+            bold.append(strong)
+    header, *lines = aligned_lines(heads, rows, right_from=2)
+    text = Text(t("status.table_title", lang) + "\n", style="italic", no_wrap=True)
+    text.append(header + "\n", style="bold")
+    for line, strong in zip(lines, bold):
+        text.append(line + "\n", style="bold" if strong else "")
+    return text
 
 
 def _progress_cell(progress: float, lang: Lang, width: int = 10) -> Text:
@@ -128,19 +170,16 @@ PLAIN_LIST_FROM = 300  # rows; past this a box table costs seconds to lay out an
 
 def items_plain(statuses: list[TaskStatus], lang: Lang) -> str:
     """A long list as aligned plain lines: the same columns as items_table, fast for tens of thousands."""
-    header = [t(k, lang) for k in ("col.id", "col.due", "col.days_left", "col.state", "col.owner",
-                                   "col.completion", "col.title")]
-    rows = [header]
+    heads = [t(k, lang) for k in ("col.id", "col.due", "col.days_left", "col.state", "col.owner",
+                                  "col.completion", "col.title")]
+    rows = []
     for status in statuses:
         item = status.task.item
         due = f"{fmt_date_short(status.due, lang)} ({status.due_label})" if status.due else "—"
         rows.append([status.key, due, "—" if status.days_left is None else str(status.days_left),
                      t(f"state.{status.state}", lang), item.owner or "—", completion_text(status, lang),
                      ("‼ " if item.critical else "") + item.title])
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
-    lines = [t("list.title", lang, count=len(statuses))]
-    for row in rows:
-        lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+    lines = [t("list.title", lang, count=len(statuses)), *aligned_lines(heads, rows, right_from=99, last_free=True)]
     return "\n".join(lines) + "\n"
 
 
@@ -223,15 +262,11 @@ def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
              f"{bar(entry.group.progress, 10)} {fmt_pct(entry.group.progress, lang)}",
              str(entry.group.counts.overdue), str(entry.group.counts.due_soon),
              f"{entry.group.counts.done}/{entry.group.counts.total}"] for entry in regions]
-    widths = [max(len(row[i]) for row in [heads, *rows]) for i in range(len(heads))]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.rjust(w) if i >= 4 else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
-
+    header, *lines = aligned_lines(heads, rows, right_from=4)
     text = Text(t("regions.title", lang, count=len(regions)) + "\n", style="italic", no_wrap=True)
-    text.append(line(heads) + "\n", style="bold")
-    for entry, row in zip(regions, rows):
-        text.append(line(row) + "\n", style="bold red" if entry.region.id in worst else "")
+    text.append(header + "\n", style="bold")
+    for entry, line in zip(regions, lines):
+        text.append(line + "\n", style="bold red" if entry.region.id in worst else "")
     return text
 
 
