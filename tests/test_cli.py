@@ -132,6 +132,8 @@ def test_list_filters_and_json(run, plan_dir):
     (["status", "--stakeholder", "polri"], "polri"),
     (["list", "--state", "lost"], "done, overdue"),
     (["status", "--lang", "fr"], "id atau en"),
+    (["status", "--on", "9999-12-31"], "1900"),
+    (["status", "--limit", "-5"], "-5"),
 ])
 def test_bad_input_exits_2_with_a_message(run, plan_dir, args, message):
     result = run(*args, "--plan", str(plan_dir))

@@ -44,6 +44,13 @@ def test_nonexistent_dates(text):
     assert info.value.key == "date.nonexistent"
 
 
+@pytest.mark.parametrize("text", ["0001-01-01", "9999-12-31", "1 Januari 3000"])
+def test_dates_outside_any_election_are_refused(text):
+    with pytest.raises(BadInput) as info:
+        dates.parse_date(text)
+    assert info.value.key == "date.out_of_range"
+
+
 @pytest.mark.parametrize("text", ["besok", "11/27", "2024", "27 Foo 2024", ""])
 def test_unrecognised_dates_show_an_example(text):
     with pytest.raises(BadInput) as info:

@@ -228,7 +228,7 @@ def status(
     phase: PhaseOpt = [],  # noqa: B006
     region: RegionOpt = [],  # noqa: B006
     by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by_view", HELP), show_default=False)] = None,
-    limit: Annotated[int, typer.Option("--limit", help=t("help.opt.limit", HELP))] = 15,
+    limit: Annotated[int, typer.Option("--limit", min=0, help=t("help.opt.limit", HELP))] = 15,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,

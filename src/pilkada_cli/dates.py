@@ -40,7 +40,7 @@ ACCEPTED_DATE_EXAMPLE = "2024-11-27, 27-11-2024, 27/11/2024, 27 November 2024"
 
 
 def parse_offset(text: str) -> int | None:
-    """`H-30` -> -30, `H` -> 0, `H+3` -> 3; None when the text is not an H-offset at all."""
+    """`H-30` -> -30, `H` -> 0, `H+3` -> 3 (at most four digits); None when the text is not an H-offset."""
     match = _OFFSET.match(text)
     if not match:
         return None
@@ -55,21 +55,26 @@ def looks_like_offset(text: str) -> bool:
     return bool(re.match(r"^\s*[Hh]\s*([+-]|$)", text))
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # wide enough for any election; keeps date arithmetic in range
+
+
 def parse_date(text: str) -> date:
     """A calendar date in any accepted form; raises BadInput(date.invalid / date.nonexistent)."""
     text = str(text)
     try:
         if m := _ISO.match(text):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _DAY_FIRST_NUMERIC.match(text):
-            return date(int(m[4]), int(m[3]), int(m[1]))
-        if m := _DAY_MONTH_NAME.match(text):
-            month = _month_number(m[2])
-            if month is not None:
-                return date(int(m[3]), month, int(m[1]))
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        elif m := _DAY_FIRST_NUMERIC.match(text):
+            day = date(int(m[4]), int(m[3]), int(m[1]))
+        elif (m := _DAY_MONTH_NAME.match(text)) and (month := _month_number(m[2])) is not None:
+            day = date(int(m[3]), month, int(m[1]))
+        else:
+            raise BadInput("date.invalid", text=text.strip()[:60], example=ACCEPTED_DATE_EXAMPLE)
     except ValueError:
         raise BadInput("date.nonexistent", text=text.strip()) from None
-    raise BadInput("date.invalid", text=text.strip()[:60], example=ACCEPTED_DATE_EXAMPLE)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BadInput("date.out_of_range", text=text.strip(), first=FIRST_YEAR, last=LAST_YEAR)
+    return day
 
 
 def _month_number(name: str) -> int | None:

@@ -276,6 +276,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Date '{text}' is not recognised. Write it like: {example}"),
     "date.nonexistent": ("Tanggal '{text}' tidak ada di kalender; periksa hari dan bulannya.",
                          "Date '{text}' does not exist; check the day and month."),
+    "date.out_of_range": ("Tanggal '{text}' di luar rentang tahun {first}–{last}.",
+                          "Date '{text}' is outside the years {first}–{last}."),
     "offset.invalid": ("'{text}' bukan offset H yang sah. Tulis H-30 (30 hari sebelum Hari H), H, atau H+3.",
                        "'{text}' is not a valid H-offset. Write H-30 (30 days before the vote), H, or H+3."),
     "now.invalid": ("PILKADA_NOW '{value}' bukan waktu ISO, mis. 2024-11-26T16:30:00+00:00.",
