@@ -188,18 +188,16 @@ def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemS
     """Every item's state as of the clock: each event counts when it is before the cutoff in the zone of
     its item's region (a replay with --on reads the journal up to the end of that day)."""
     targets = {item.full_id: item.target for item in plan.items}
-    regions = {r.id: r for r in plan.regions}
-    cutoffs: dict[str | None, datetime | None] = {}
+    plan_cutoff = clock.cutoff(dates.zone(plan.timezone))
+    cutoffs = {region.id: clock.cutoff(dates.zone(plan.timezone_for(region))) for region in plan.regions}
     states: dict[str, ItemState] = {}
+    get = states.get
     for event in events:
-        region_id = event.region if event.region in regions else None
-        if region_id not in cutoffs:
-            region = regions.get(region_id) if region_id else None
-            cutoffs[region_id] = clock.cutoff(dates.zone(plan.timezone_for(region)))
-        cutoff = cutoffs[region_id]
+        cutoff = cutoffs.get(event.region, plan_cutoff) if event.region else plan_cutoff
         if cutoff is not None and event.ts >= cutoff:
             continue
-        states[event.key] = apply(states.get(event.key, EMPTY), event, targets.get(event.item))
+        key = event.key
+        states[key] = apply(get(key, EMPTY), event, targets.get(event.item))
     return states
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from pilkada_cli import dates
 from pilkada_cli.journal import ItemState, SummaryRun
 from pilkada_cli.plan import Phase, Plan, Stakeholder
-from pilkada_cli.report import Clock, Filters, Group, TaskStatus, evaluate_states, phase_dates, urgency
+from pilkada_cli.report import Clock, Filters, Group, Tally, TaskStatus, evaluate_states, phase_dates, urgency
 
 
 @dataclass(frozen=True)
@@ -149,12 +149,18 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     overdue = sorted((s for s in now if s.state == "overdue"), key=lambda s: (not s.task.item.critical, urgency(s)))
     newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
     due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
-    stakeholders = []
-    for stakeholder in plan.stakeholders:
-        mine_now = [s for s in now if s.task.item.stakeholder == stakeholder.id]
-        if mine_now:
-            mine_then = [s for s in then if s.task.item.stakeholder == stakeholder.id]
-            stakeholders.append(Change(stakeholder, Group.of(mine_now), Group.of(mine_then)))
+    # one pass each over now and then: per stakeholder tallies
+    tallies_now: dict[str, Tally] = {}
+    tallies_then: dict[str, Tally] = {}
+    for statuses, tallies in ((now, tallies_now), (then, tallies_then)):
+        for status in statuses:
+            stakeholder_id = status.task.item.stakeholder
+            tally = tallies.get(stakeholder_id)
+            if tally is None:
+                tally = tallies[stakeholder_id] = Tally()
+            tally.add(status)
+    stakeholders = [Change(s, tallies_now[s.id].group(), tallies_then.get(s.id, Tally()).group())
+                    for s in plan.stakeholders if s.id in tallies_now]
     current, starting = [], []
     for phase in plan.phases:
         start, end = phase_dates(phase, vote_date)
