@@ -191,6 +191,8 @@ def test_init_creates_a_plan_that_counts_down(run, isolated):
     data = json.loads(run("status", "--plan", "baru", "--on", "2029-08-01", "--json").stdout)
     assert data["plan"] == {"name": "Pilkada: Uji", "vote_date": "2029-11-28", "timezone": "Asia/Jayapura"}
     assert data["countdown"] == "H-119" and data["counts"]["total"] >= 20
+    checked = run("check", "--plan", "baru")
+    assert checked.exit_code == 0 and "0 galat, 0 peringatan" in checked.stdout
     again = run("init", "baru", "--vote-date", "2029-11-28")
     assert again.exit_code == 2 and "tidak ada yang ditimpa" in again.stderr
     bad_tz = run("init", "lain", "--vote-date", "2029-11-28", "--timezone", "WITA")
