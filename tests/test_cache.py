@@ -23,8 +23,8 @@ def later(path, text):
 
 def test_plan_cache_is_used_and_invalidated(plan_dir):
     first = load_plan(plan_dir)
-    cache = plan_dir / ".pilkada" / "plan-cache.pickle"
-    assert cache.exists()
+    cache = plancache.cache_file(plan_dir, False, {})
+    assert cache.exists() and cache.parent == plan_dir / ".pilkada"
     assert load_plan(plan_dir) == first
     polda = plan_dir / "checklists" / "polda.yaml"
     later(polda, POLDA.replace("title: Apel gelar pasukan", "title: Apel siaga"))
@@ -37,7 +37,7 @@ def test_plan_cache_is_used_and_invalidated(plan_dir):
 
 def test_cache_is_not_trusted_across_versions_or_when_damaged(plan_dir, monkeypatch):
     load_plan(plan_dir)
-    cache = plan_dir / ".pilkada" / "plan-cache.pickle"
+    cache = plancache.cache_file(plan_dir, False, {})
     monkeypatch.setattr(plancache, "__version__", "99.0")
     assert plancache.read(cache, plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml"])) is None
     cache.write_bytes(b"garbage")
@@ -115,3 +115,18 @@ def test_tick_undo_and_replay_agree_with_the_projection(run, plan_dir):
     assert [i["state"] for i in now["items"]] == [i["state"] for i in replay["items"]]
     on_2 = json.loads(run("status", "--plan", p, "--json", "--on", "2024-08-02").stdout)
     assert next(i for i in on_2["items"] if i["id"] == "polda/apel")["state"] == "done"
+
+
+def test_a_cache_others_can_write_is_never_loaded(plan_dir):
+    """On a shared server, a planted pickle would run code as whoever loads it."""
+    load_plan(plan_dir)
+    cache = plancache.cache_file(plan_dir, False, {})
+    key = plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml", *sorted(
+        (plan_dir / "checklists").rglob("*.yaml"))])
+    cache.chmod(0o666)
+    assert plancache.read(cache, key) is None
+    cache.chmod(0o600)
+    assert plancache.read(cache, key) is not None
+    if os.geteuid() == 0:
+        os.chown(cache, 65534, 65534)
+        assert plancache.read(cache, key) is None

@@ -3,7 +3,10 @@
 The key holds the cache format, the package version, the journal location and, for every plan file, its
 path, size and modification time (nanoseconds): any edit, new or removed file misses the cache. A cache
 that cannot be read, or was written by another version, is ignored and rebuilt; one that cannot be written
-(a read-only plan folder) is simply not kept."""
+(a read-only plan folder) is simply not kept.
+
+A plan folder is often shared by several people on one server, and unpickling runs code: each user has a
+cache file of their own, and one not owned by the user or writable by others is never loaded."""
 
 from __future__ import annotations
 
@@ -20,11 +23,24 @@ FORMAT = 4
 
 
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
+    name = f"plan-cache-{_uid()}.pickle"
     if bundled:
         from pilkada_cli.plan import data_dir
 
-        return data_dir(env) / "bundled" / "plan-cache.pickle"
-    return root / ".pilkada" / "plan-cache.pickle"
+        return data_dir(env) / "bundled" / name
+    return root / ".pilkada" / name
+
+
+def _uid() -> int | str:
+    return os.getuid() if hasattr(os, "getuid") else "user"
+
+
+def _trusted(path: Path) -> bool:
+    """Ours, and writable by no one else."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the cache lives in the user's own folders
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Path]) -> tuple:
@@ -43,8 +59,10 @@ def read(path: Path, key: tuple) -> Any | None:
     if key == ("uncacheable",):
         return None
     try:
+        if not _trusted(path):
+            return None
         with open(path, "rb") as handle:
-            stored_key, plan = pickle.load(handle)  # noqa: S301 - the user's own cache file
+            stored_key, plan = pickle.load(handle)  # noqa: S301 - checked to be the user's own file
     except Exception:  # absent, truncated, from another version: rebuild
         return None
     return plan if stored_key == key else None
@@ -55,9 +73,15 @@ def write(path: Path, key: tuple, plan: Any) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".plan-cache.", dir=path.parent)
+        fd, temporary = tempfile.mkstemp(prefix=".plan-cache.", dir=path.parent)  # mode 0600
+    except OSError:
+        return  # a read-only plan folder: run without a cache
+    try:
         with os.fdopen(fd, "wb") as handle:
             pickle.dump((key, plan), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
-        return  # a read-only plan folder: run without a cache
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
