@@ -58,7 +58,9 @@ def _find_item(plan: Plan, ref: str):
     close += [f for f in difflib.get_close_matches(ref, full_ids, n=3, cutoff=0.5) if f not in close]
     close += [by_short[m] for m in difflib.get_close_matches(ref.split("/")[-1], list(by_short), n=3, cutoff=0.5)
               if by_short[m] not in close]
-    raise BadInput("tick.unknown", ref=ref, suggestions=", ".join(close[:3]) or "-")
+    if not close:
+        raise BadInput("tick.unknown_none", ref=ref)
+    raise BadInput("tick.unknown", ref=ref, suggestions=", ".join(close[:3]))
 
 
 @dataclass(frozen=True)

@@ -193,8 +193,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.more": ("… dan {count} lagi", "… and {count} more"),
     "summary.by": ("(oleh {who})", "(by {who})"),
     "summary.due": ("tenggat {date} ({label})", "due {date} ({label})"),
-    "summary.days_late": ("terlambat {days} hari", "{days} days late"),
-    "summary.days_left": ("sisa {days} hari", "{days} days left"),
+    "summary.days_late": ("terlambat {days} hari", "days late: {days}"),
+    "summary.days_left": ("sisa {days} hari", "days left: {days}"),
     "summary.bad_format": ("Format '{value}' tidak dikenal; pilih {choices}.",
                            "Unknown format '{value}'; choose {choices}."),
     "summary.bad_fail_on": ("--fail-on '{value}' tidak dikenal; pilih overdue atau critical.",
@@ -245,6 +245,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tick.unknown": ("Item '{ref}' tidak ada di rencana. Mungkin maksud Anda: {suggestions}. "
                      "Lihat semua id dengan: pilkada list",
                      "No item '{ref}' in the plan. Did you mean: {suggestions}? See every id with: pilkada list"),
+    "tick.unknown_none": ("Item '{ref}' tidak ada di rencana. Lihat semua id dengan: pilkada list",
+                          "No item '{ref}' in the plan. See every id with: pilkada list"),
     "tick.ambiguous": ("Id '{ref}' ada pada lebih dari satu pemangku kepentingan; sebut id lengkapnya: {choices}",
                        "Id '{ref}' exists for more than one stakeholder; give the full id: {choices}"),
     "tick.value_not_quantitative": ("{id} tidak punya target, jadi tidak bisa diberi --value. "

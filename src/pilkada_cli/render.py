@@ -127,36 +127,42 @@ def _count(value: int, style: str) -> Text:
 
 
 def attention_table(statuses: list[TaskStatus], lang: Lang, limit: int) -> Table:
+    """Overdue and due-soon items: the state shows as the colour of the days left, so the title has room."""
     table = Table(title=t("status.attention_title", lang), title_justify="left")
-    _item_columns(table, lang, show_state=True)
+    _item_columns(table, lang, compact=True)
     for status in statuses[:limit]:
-        _item_row(table, status, lang, show_state=True)
+        _item_row(table, status, lang, compact=True)
     if len(statuses) > limit:
         table.caption = t("status.more_items", lang, count=len(statuses) - limit)
     return table
 
 
-def _item_columns(table: Table, lang: Lang, show_state: bool) -> None:
-    table.add_column(t("col.id", lang), no_wrap=True)
-    table.add_column(t("col.title", lang), ratio=1)
-    table.add_column(t("col.due", lang), no_wrap=True)
+def _item_columns(table: Table, lang: Lang, compact: bool = False) -> None:
+    # Ids fold and dates wrap before the title is squeezed: on an 80-column screen the table still fits.
+    table.add_column(t("col.id", lang), overflow="fold", min_width=10)
+    table.add_column(t("col.title", lang), ratio=1, min_width=14)
+    table.add_column(t("col.due", lang), min_width=10)
     table.add_column(t("col.days_left", lang), justify="right")
-    if show_state:
-        table.add_column(t("col.state", lang))
-    table.add_column(t("col.owner", lang))
-    table.add_column(t("col.completion", lang), justify="right")
+    if not compact:
+        table.add_column(t("col.state", lang), no_wrap=True)
+    table.add_column(t("col.owner", lang), max_width=16)
+    if not compact:
+        table.add_column(t("col.completion", lang), justify="right", no_wrap=True)
 
 
-def _item_row(table: Table, status: TaskStatus, lang: Lang, show_state: bool) -> None:
+def _item_row(table: Table, status: TaskStatus, lang: Lang, compact: bool = False) -> None:
     item = status.task.item
     title = Text(("‼ " if item.critical else "") + item.title, style="bold" if item.critical else "")
+    if compact and item.target:
+        title.append(f" ({completion_text(status, lang)})")
     due = Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due else Text("—", style="dim")
-    days = "—" if status.days_left is None else str(status.days_left)
+    days = Text("—" if status.days_left is None else str(status.days_left), style=STATE_STYLE[status.state])
     cells = [Text(status.key), title, due, days]
-    if show_state:
+    if not compact:
         cells.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
     cells.append(Text(item.owner or "—"))
-    cells.append(completion_text(status, lang))
+    if not compact:
+        cells.append(completion_text(status, lang))
     table.add_row(*cells)
 
 
@@ -185,9 +191,9 @@ def items_plain(statuses: list[TaskStatus], lang: Lang) -> str:
 
 def items_table(statuses: list[TaskStatus], lang: Lang) -> Table:
     table = Table(title=t("list.title", lang, count=len(statuses)), title_justify="left")
-    _item_columns(table, lang, show_state=True)
+    _item_columns(table, lang)
     for status in statuses:
-        _item_row(table, status, lang, show_state=True)
+        _item_row(table, status, lang)
     return table
 
 
