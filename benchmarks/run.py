@@ -89,6 +89,7 @@ def write_plan(root: Path, stakeholders: int, items_each: int, regions: int = 0,
 def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> None:
     """A journal of `events` events: ticks, values and undos spread over the months before the vote."""
     sys.path.insert(0, str(REPO / "src"))
+    from pilkada_cli.dates import utc_iso
     from pilkada_cli.journal import Journal, NewEvent
 
     journal = Journal(path)
@@ -103,7 +104,7 @@ def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> Non
         kind, value = ("done", None) if roll < 0.6 else ("progress", float(rng.randint(0, 120))) if roll < 0.8 \
             else ("undone", None) if roll < 0.95 else ("note", None)
         moment = start + timedelta(seconds=int(180 * 86400 * n / events))
-        rows.append((moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), item, region or None, kind, value, "bench", None))
+        rows.append((utc_iso(moment), item, region or None, kind, value, "bench", None))
     conn = sqlite3.connect(path)
     with conn:
         conn.executemany("INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?,?,?,?,?,?,?)",

@@ -76,7 +76,7 @@ def test_projection_catches_up_with_other_writers(plan_dir):
     conn = sqlite3.connect(journal.path)
     with conn:  # a writer that knows nothing of the projection
         conn.execute("INSERT INTO events (ts, item, region, kind, value, actor) VALUES "
-                     "('2024-08-01T04:00:00.000000Z', 'polda/apel', NULL, 'undone', NULL, 'y')")
+                     "('2024-08-01T04:00:00.000000+00:00', 'polda/apel', NULL, 'undone', NULL, 'y')")
     assert not states_now(plan, journal)["polda/apel"].done
 
 

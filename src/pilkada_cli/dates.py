@@ -143,9 +143,9 @@ def end_of_day_utc(day: date, tz: ZoneInfo) -> datetime:
 
 def utc_iso(moment: datetime) -> str:
     """A UTC time as stored in the journal: fixed width, so text order is time order."""
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
 def from_utc_iso(text: str) -> datetime:
-    """The inverse of utc_iso (fromisoformat is C and reads the trailing Z since Python 3.11)."""
+    """The inverse of utc_iso (fromisoformat is C; it also reads a trailing Z)."""
     return datetime.fromisoformat(text)

@@ -238,7 +238,7 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return []
-            query = "SELECT id, ts, item, region, kind, value, actor, note FROM events"
+            query = EVENT_QUERY
             clauses, params = [], []
             if until is not None:
                 clauses.append("ts < ?")
@@ -249,7 +249,7 @@ class Journal:
             if clauses:
                 query += " WHERE " + " AND ".join(clauses)
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
-        return [Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows]
+        return [_event(r) for r in rows]
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
         """The recorded summary runs for one scope (or all), oldest first."""
@@ -282,10 +282,8 @@ class Journal:
     def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
         result = []
         for item, region in keys:
-            rows = conn.execute(
-                "SELECT id, ts, item, region, kind, value, actor, note FROM events "
-                "WHERE item = ? AND region IS ? ORDER BY id", (item, region)).fetchall()
-            result.extend(Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows)
+            result.extend(_event(r) for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ? ORDER BY id",
+                                                          (item, region)))
         return sorted(result, key=lambda e: e.id)
 
     def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
@@ -325,8 +323,7 @@ class Journal:
     def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None], keys: list[str] | None,
                     persist: bool) -> dict[str, "ItemState"]:
         upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
-        newer = [Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in conn.execute(
-            "SELECT id, ts, item, region, kind, value, actor, note FROM events WHERE id > ? ORDER BY id", (upto,))]
+        newer = [_event(r) for r in conn.execute(EVENT_QUERY + " WHERE id > ? ORDER BY id", (upto,))]
         columns = "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"
         if keys is None:
             rows = conn.execute(columns).fetchall()
@@ -355,10 +352,8 @@ class Journal:
         for key in stale:
             item, region = _split(key)
             state = EMPTY
-            for r in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
-                                  "WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)):
-                state = apply(state, Event(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]),
-                              targets[item])
+            for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)):
+                state = apply(state, _event(r), targets[item])
             states[key] = state
             used[key] = targets[item]
             changed.add(key)
@@ -380,6 +375,14 @@ class Journal:
             if conn is None:
                 return True
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note FROM events"
+
+
+def _event(row: tuple) -> Event:
+    """An event from a row of EVENT_QUERY."""
+    return Event(row[0], from_utc_iso(row[1]), *row[2:])
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -430,26 +433,20 @@ def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
         if state.done:
             return state
         value = target if target else state.value
-        return ItemState(value, True, _stamp(event), state.value, event.actor)
+        return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
     if event.kind == "progress":
         value = event.value
         reached = bool(target) and value is not None and value >= target
         if reached:
             if state.done:
                 return ItemState(value, True, state.done_at, state.value_before_done, state.done_by)
-            return ItemState(value, True, _stamp(event), state.value, event.actor)
+            return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
         return ItemState(value, False, None, None)
     if event.kind == "undone":
         if not state.done:
             return state
         return ItemState(state.value_before_done, False, None, None)
     return state  # a note changes nothing
-
-
-def _stamp(event: Event) -> str:
-    """When an event happened, as text kept in a state (isoformat is C; strftime costs a national replay
-    a third of a second)."""
-    return event.ts.isoformat(timespec="microseconds")
 
 
 def fold(events: list[Event], targets: dict[str, float | None]) -> dict[str, ItemState]:
