@@ -151,7 +151,8 @@ def status_of(task: Task, state: ItemState, today: date, tz: ZoneInfo, due_soon_
     """The state of one tracked item (the table in spec section 6)."""
     due = task.due
     days_left = (due - today).days if due else None
-    completion = state.completion(task.item.target)
+    # never ticked (the common case in a large plan): no completion to work out
+    completion = 0.0 if state is EMPTY else state.completion(task.item.target)
     if state.done or completion >= 1:
         label = "done"
     elif days_left is None:
@@ -224,17 +225,7 @@ def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filt
         if zone is None:
             tz = dates.zone(plan.timezone_for(region))
             zone = zones[rid] = (tz, clock.today(tz))
-        state = get(task.key)
-        if state is None:  # never ticked: the common case, decided without the general path
-            due = task.due
-            if due is None:
-                append(TaskStatus(task, zone[1], zone[0], None, "no_due", 0.0, EMPTY))
-            else:
-                days_left = (due - zone[1]).days
-                label = "overdue" if days_left < 0 else "due_soon" if days_left <= due_soon_days else "upcoming"
-                append(TaskStatus(task, zone[1], zone[0], days_left, label, 0.0, EMPTY))
-        else:
-            append(status_of(task, state, zone[1], zone[0], due_soon_days))
+        append(status_of(task, get(task.key, EMPTY), zone[1], zone[0], due_soon_days))
     return result
 
 
@@ -242,16 +233,6 @@ def unknown_keys(plan: Plan, keys) -> list[str]:
     """Journal entries whose item is no longer in the plan: kept and reported, never dropped."""
     known = {t.key for t in plan.tasks()}
     return sorted(key for key in keys if key not in known)
-
-
-def unknown_event_keys(plan: Plan, events: list[Event]) -> list[str]:
-    """Journal entries whose item is no longer in the plan: kept and reported, never dropped."""
-    known = {t.key for t in plan.tasks()}
-    seen: dict[str, None] = {}
-    for event in events:
-        if event.key not in known:
-            seen.setdefault(event.key, None)
-    return list(seen)
 
 
 def urgency(status: TaskStatus) -> tuple:
@@ -396,17 +377,17 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
             entry[1] += weight
             entry[2] += 1
     overall = Tally()
-    by_stakeholder: dict[str, Tally] = {}
-    by_pair: dict[tuple[str, str | None], Tally] = {}
-    by_phase: dict[str | None, Tally] = {}
-    by_region: dict[str, Tally] = {}
+    by_stakeholder: dict[str, Tally] = defaultdict(Tally)
+    by_pair: dict[tuple[str, str | None], Tally] = defaultdict(Tally)
+    by_phase: dict[str | None, Tally] = defaultdict(Tally)
+    by_region: dict[str, Tally] = defaultdict(Tally)
     for (stakeholder_id, phase_id, state), entry in sums.items():
-        for table, key in ((None, None), (by_stakeholder, stakeholder_id), (by_pair, (stakeholder_id, phase_id)),
-                           (by_phase, phase_id)):
-            tally = overall if table is None else table.get(key) or table.setdefault(key, Tally())
-            tally.merge(state, *entry)
+        overall.merge(state, *entry)
+        by_stakeholder[stakeholder_id].merge(state, *entry)
+        by_pair[(stakeholder_id, phase_id)].merge(state, *entry)
+        by_phase[phase_id].merge(state, *entry)
     for (region_id, state), entry in region_sums.items():
-        (by_region.get(region_id) or by_region.setdefault(region_id, Tally())).merge(state, *entry)
+        by_region[region_id].merge(state, *entry)
     phases_by_id = {p.id: p for p in plan.phases}
     phase_order = {p.id: i for i, p in enumerate(plan.phases)}
     stakeholder_reports = []
@@ -423,15 +404,14 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
         if filters.phases and phase.id not in filters.phases:
             continue
         start, end = phase_dates(phase, plan.vote_date)
-        group = by_phase[phase.id].group() if phase.id in by_phase else Tally().group()
-        phase_reports.append(PhaseReport(phase, start, end, group, phase_state(start, end, today)))
+        phase_reports.append(PhaseReport(phase, start, end, by_phase[phase.id].group(),
+                                         phase_state(start, end, today)))
     region_reports = []
     for region in plan.regions:
         if filters.regions and region.id not in filters.regions:
             continue
         tz_name = plan.timezone_for(region)
-        group = by_region[region.id].group() if region.id in by_region else Tally().group()
         region_reports.append(RegionReport(region, plan.vote_date_for(region), tz_name,
-                                           clock.today(dates.zone(tz_name)), group))
+                                           clock.today(dates.zone(tz_name)), by_region[region.id].group()))
     return StatusReport(plan, today, statuses, overall.group(), stakeholder_reports, phase_reports,
                         region_reports, unknown_keys(plan, states))
