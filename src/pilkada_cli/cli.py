@@ -129,10 +129,11 @@ class Session:
         self.journal = Journal(self.plan.journal_path)
         self.tz = dates.zone(self.plan.timezone)
 
-    def states(self) -> dict:
-        """Every item's folded state: from the journal's projection now, replayed from its events with --on."""
+    def states(self, keys: list[str] | None = None) -> dict:
+        """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from
+        its events with --on."""
         if self.on is None:
-            return self.journal.current_states({item.full_id: item.target for item in self.plan.items})
+            return self.journal.current_states(self.plan.targets(), keys)
         return self.states_as_of(self.clock)
 
     def states_as_of(self, clock) -> dict:
@@ -322,14 +323,14 @@ def tick(
     tasks = list({task.key: task for task in (actions.find_task(s.plan, ref, region) for ref in items)}.values())
     moment = s.record_moment([s.plan.timezone_for(task.region) for task in tasks])
     outcomes = actions.tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note)
-    # Each item's stakeholder (in its region) is all that is shown: only those items are read.
+    # Each item's stakeholder (in its region) is all that is shown: only those items are read, at once.
+    offices = {(o.task.item.stakeholder, o.task.region): s.plan.tasks_of(o.task.item.stakeholder, o.task.region)
+               for o in outcomes}
+    states = s.states([task.key for office in offices.values() for task in office])
     lines = []
-    targets = {item.full_id: item.target for item in s.plan.items}
     for outcome in outcomes:
         task = outcome.task
-        office = s.plan.tasks_of(task.item.stakeholder, task.region)
-        states = s.journal.current_states(targets, [t.key for t in office]) if s.on is None else s.states()
-        statuses = evaluate_states(s.plan, states, s.clock, tasks=office)
+        statuses = evaluate_states(s.plan, states, s.clock, tasks=offices[(task.item.stakeholder, task.region)])
         status = next(x for x in statuses if x.key == task.key)
         stakeholder = s.plan.stakeholder(task.item.stakeholder)
         lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key,

@@ -42,7 +42,7 @@ def summary(
 
     from pilkada_cli import summary_format
     from pilkada_cli.delivery import send_mail, smtp_settings, write_atomic
-    from pilkada_cli.summary import build_summary, scope_of, since_point
+    from pilkada_cli.summary import build_summary, region_of, scope_of, since_point
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
@@ -51,8 +51,7 @@ def summary(
     s = Session(plan, on, lang)
     filters = _filters(stakeholder, [], region, s)
     scope = scope_of(filters)
-    zone = dates.zone(s.plan.timezone_for(s.plan.region(region[0]) if len(region) == 1 else None))
-    today = s.clock.today(zone)
+    today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
     from pilkada_cli.report import Clock
 

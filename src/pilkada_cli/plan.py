@@ -157,6 +157,10 @@ class Plan:
         object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
         return result
 
+    def targets(self) -> dict[str, float | None]:
+        """Each item's target by full id: what folding the journal needs to know of the plan."""
+        return {item.full_id: item.target for item in self.items}
+
     def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
         """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
         return [self.task(item, region) for item in self.items if item.stakeholder == stakeholder_id

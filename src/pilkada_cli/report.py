@@ -188,7 +188,7 @@ class Filters:
 def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemState]:
     """Every item's state as of the clock: each event counts when it is before the cutoff in the zone of
     its item's region (a replay with --on reads the journal up to the end of that day)."""
-    targets = {item.full_id: item.target for item in plan.items}
+    targets = plan.targets()
     plan_cutoff = clock.cutoff(dates.zone(plan.timezone))
     cutoffs = {region.id: clock.cutoff(dates.zone(plan.timezone_for(region))) for region in plan.regions}
     states: dict[str, ItemState] = {}

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from pilkada_cli import dates
 from pilkada_cli.journal import ItemState, SummaryRun
-from pilkada_cli.plan import Phase, Plan, Stakeholder
+from pilkada_cli.plan import Phase, Plan, Region, Stakeholder
 from pilkada_cli.report import Clock, Filters, Group, Tally, TaskStatus, evaluate_states, phase_dates, urgency
 
 
@@ -134,11 +134,16 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
     return Since(today - timedelta(days=1), "yesterday")
 
 
+def region_of(plan: Plan, filters: Filters) -> Region | None:
+    """The region a summary for exactly one region counts down to (its own vote day and time zone)."""
+    return plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
+
+
 def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dict[str, ItemState], clock: Clock,
                   filters: Filters, since: Since) -> Summary:
     """The summary from every item's state now and at the earlier point (both folded from the journal)."""
     # A summary for one region counts down to that region's own vote day, in its own time zone.
-    region = plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
+    region = region_of(plan, filters)
     vote_date = plan.vote_date_for(region)
     today = clock.today(dates.zone(plan.timezone_for(region)))
     now = evaluate_states(plan, states_now, clock, filters)
@@ -168,5 +173,6 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
             current.append(PhaseWindow(phase, start, end, (end - today).days))
         elif 0 < (start - today).days <= plan.due_soon_days:
             starting.append(PhaseWindow(phase, start, end, (start - today).days))
-    return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current, starting, Change(None, Group.of(now), Group.of(then)),
+    return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current,
+                   starting, Change(None, Group.of(now), Group.of(then)),
                    stakeholders, completed, newly, overdue, due_soon)
