@@ -148,9 +148,9 @@ class Plan:
                     if wanted is not None and region.id not in wanted:
                         continue
                     vote_date = region.vote_date or self.vote_date
-                    deadline = deadlines.get((item.id, full_id, vote_date))
+                    deadline = deadlines.get((full_id, vote_date))
                     if deadline is None:
-                        deadline = deadlines[(item.id, full_id, vote_date)] = self._deadline(item, vote_date)
+                        deadline = deadlines[(full_id, vote_date)] = self._deadline(item, vote_date)
                     result.append(Task(item, region, f"{full_id}@{region.id}", *deadline))
             else:
                 result.append(self.task(item))
@@ -241,11 +241,17 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
     return plan
 
 
+def checklist_files(root: Path) -> list[Path]:
+    """Every checklist file of a plan: *.yaml and *.yml anywhere below checklists/, in a stable order."""
+    folder = root / CHECKLIST_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
 def _plan_files(root: Path) -> list[Path]:
     """pilkada.yaml and every checklist file, as the loader reads them."""
-    folder = root / CHECKLIST_DIR
-    found = [p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml")] if folder.is_dir() else []
-    return [root / PLAN_FILE, *sorted(found)]
+    return [root / PLAN_FILE, *checklist_files(root)]
 
 
 def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None

@@ -14,7 +14,7 @@ from pilkada_cli import dates, yamlfile
 from pilkada_cli.errors import BadInput, Problem
 from pilkada_cli.plan import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
                               PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS,
-                              Item, Phase, Plan, Region, Stakeholder, data_dir)
+                              Item, Phase, Plan, Region, Stakeholder, checklist_files, data_dir)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -303,7 +303,7 @@ class _Checker:
         if not folder.is_dir():
             self.error(None, "checklists.missing", path=str(folder))
             return []
-        files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        files = checklist_files(self.root)
         if not files:
             self.error(None, "checklists.empty", path=str(folder))
             return []
