@@ -106,16 +106,15 @@ def _progress_lines(report: StatusReport, lang: Lang) -> Text:
         for name, group, strong in [(entry.stakeholder.display_name(), entry.group, True)] + [
                 ("  " + (phase.name if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in entry.phases]:
-            rows.append([name, f"{bar(group.progress, 10)} {fmt_pct(group.progress, lang)}",
+            rows.append([name, _progress_plain(group.progress, lang),
                          f"{group.counts.done}/{group.counts.total}", str(group.counts.overdue),
                          str(group.counts.due_soon)])
             bold.append(strong)
-    header, *lines = aligned_lines(heads, rows, right_from=2)
-    text = Text(t("status.table_title", lang) + "\n", style="italic", no_wrap=True)
-    text.append(header + "\n", style="bold")
-    for line, strong in zip(lines, bold):
-        text.append(line + "\n", style="bold" if strong else "")
-    return text
+    return _lines_text(t("status.table_title", lang), heads, rows, 2, ["bold" if strong else "" for strong in bold])
+
+
+def _progress_plain(progress: float, lang: Lang) -> str:
+    return f"{bar(progress, 10)} {fmt_pct(progress, lang)}"
 
 
 def _progress_cell(progress: float, lang: Lang, width: int = 10) -> Text:
@@ -265,14 +264,20 @@ def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
     heads = [t(k, lang) for k in ("col.region", "col.vote_day", "col.countdown", "col.progress", "col.overdue",
                                   "col.due_soon", "col.done")]
     rows = [[entry.region.name, fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
-             f"{bar(entry.group.progress, 10)} {fmt_pct(entry.group.progress, lang)}",
+             _progress_plain(entry.group.progress, lang),
              str(entry.group.counts.overdue), str(entry.group.counts.due_soon),
              f"{entry.group.counts.done}/{entry.group.counts.total}"] for entry in regions]
-    header, *lines = aligned_lines(heads, rows, right_from=4)
-    text = Text(t("regions.title", lang, count=len(regions)) + "\n", style="italic", no_wrap=True)
+    return _lines_text(t("regions.title", lang, count=len(regions)), heads, rows, 4,
+                       ["bold red" if entry.region.id in worst else "" for entry in regions])
+
+
+def _lines_text(title: str, heads: list[str], rows: list[list[str]], right_from: int, styles: list[str]) -> Text:
+    """A titled block of aligned lines with a bold header, each row in its own style."""
+    header, *lines = aligned_lines(heads, rows, right_from=right_from)
+    text = Text(title + "\n", style="italic", no_wrap=True)
     text.append(header + "\n", style="bold")
-    for entry, line in zip(regions, lines):
-        text.append(line + "\n", style="bold red" if entry.region.id in worst else "")
+    for line, style in zip(lines, styles):
+        text.append(line + "\n", style=style)
     return text
 
 
