@@ -3,6 +3,7 @@ numbers are exact even when cron missed days. Pure: the moment and the journal's
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -154,17 +155,15 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     overdue = sorted((s for s in now if s.state == "overdue"), key=lambda s: (not s.task.item.critical, urgency(s)))
     newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
     due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
-    # one pass each over now and then: per stakeholder tallies
-    tallies_now: dict[str, Tally] = {}
-    tallies_then: dict[str, Tally] = {}
-    for statuses, tallies in ((now, tallies_now), (then, tallies_then)):
+    # one pass each over now and then: the overall and the per-stakeholder tallies together
+    overall_now, overall_then = Tally(), Tally()
+    tallies_now: dict[str, Tally] = defaultdict(Tally)
+    tallies_then: dict[str, Tally] = defaultdict(Tally)
+    for statuses, overall, tallies in ((now, overall_now, tallies_now), (then, overall_then, tallies_then)):
         for status in statuses:
-            stakeholder_id = status.task.item.stakeholder
-            tally = tallies.get(stakeholder_id)
-            if tally is None:
-                tally = tallies[stakeholder_id] = Tally()
-            tally.add(status)
-    stakeholders = [Change(s, tallies_now[s.id].group(), tallies_then.get(s.id, Tally()).group())
+            overall.add(status)
+            tallies[status.task.item.stakeholder].add(status)
+    stakeholders = [Change(s, tallies_now[s.id].group(), tallies_then[s.id].group())
                     for s in plan.stakeholders if s.id in tallies_now]
     current, starting = [], []
     for phase in plan.phases:
@@ -174,5 +173,5 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
         elif 0 < (start - today).days <= plan.due_soon_days:
             starting.append(PhaseWindow(phase, start, end, (start - today).days))
     return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current,
-                   starting, Change(None, Group.of(now), Group.of(then)),
+                   starting, Change(None, overall_now.group(), overall_then.group()),
                    stakeholders, completed, newly, overdue, due_soon)
