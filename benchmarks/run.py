@@ -90,7 +90,8 @@ def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> Non
     """A journal of `events` events: ticks, values and undos spread over the months before the vote."""
     sys.path.insert(0, str(REPO / "src"))
     from pilkada_cli.dates import utc_iso
-    from pilkada_cli.journal import Journal, NewEvent
+    from pilkada_cli.model import NewEvent
+    from pilkada_cli.store.sqlite import Journal
 
     journal = Journal(path)
     journal.append([NewEvent("benchmark/start", None, "note", None, "bench")], VOTE - timedelta(days=200))

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import write_plan
-from pilkada_cli.journal import Event, Journal
+from pilkada_cli.model import Event
+from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report import Clock, Group, evaluate
+from pilkada_cli.report.status import Clock, Group, evaluate
 
 BAD_PLANS = Path(__file__).parent / "bad_plans"
 CASES = sorted(p.name for p in BAD_PLANS.iterdir() if p.is_dir())

@@ -7,8 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 
 
 from conftest import KPU, POLDA
-from pilkada_cli import plancache
-from pilkada_cli.journal import Journal, NewEvent, fold
+from pilkada_cli.plan import cache as plancache
+from pilkada_cli.model import NewEvent
+from pilkada_cli.store.fold import fold
+from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)
@@ -94,7 +96,7 @@ def test_read_only_journal_still_answers(plan_dir, monkeypatch):
     plan = load_plan(plan_dir)
     journal = Journal(plan.journal_path)
     journal.append([NewEvent("polda/apel", None, "done", None, "x")], NOW)
-    from pilkada_cli import journal as journal_module
+    from pilkada_cli.store import sqlite as journal_module
     from pilkada_cli.errors import JournalError
 
     def refuse(self, *a, **k):

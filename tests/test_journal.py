@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from pilkada_cli.errors import JournalError
-from pilkada_cli.journal import APPLICATION_ID, SCHEMA_VERSION, EMPTY, Event, Journal, NewEvent, apply, fold
+from pilkada_cli.model import EMPTY, Event, NewEvent
+from pilkada_cli.store.fold import apply, fold
+from pilkada_cli.store.sqlite import APPLICATION_ID, SCHEMA_VERSION, Journal
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)
 CTX = multiprocessing.get_context("fork")
@@ -138,7 +140,7 @@ def test_read_only_journal_fails_cleanly_and_keeps_what_was_recorded(what):
 
 
 def test_locked_journal_times_out_with_a_message(tmp_path, monkeypatch):
-    import pilkada_cli.journal as journal_module
+    import pilkada_cli.store.sqlite as journal_module
 
     journal = Journal(tmp_path / "journal.sqlite3")
     journal.append([NewEvent("a/b", None, "done", None, "x")], NOW)

@@ -187,7 +187,7 @@ def test_mail_server_down_exit_1_text_kept_failure_recorded(run, plan_dir, isola
     assert result.exit_code == 1
     assert "*Rencana Uji*" in result.stdout and target.read_text(encoding="utf-8") == result.stdout
     assert "E-mail tidak terkirim" in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    from pilkada_cli.journal import Journal
+    from pilkada_cli.store.sqlite import Journal
 
     runs = Journal(plan_dir / ".pilkada" / "journal.sqlite3").summary_runs("all")
     assert runs[-1].delivery.startswith("Mail not sent") and runs[-1].detail == "ops@polda.example"
@@ -203,7 +203,8 @@ def test_log_shows_who_did_what_including_removed_items(run, plan_dir):
     run("tick", "nphd", "--value", "65", "--plan", p, "--on", "2024-08-02", "--by", "budi")
     from datetime import datetime, timezone
 
-    from pilkada_cli.journal import Journal, NewEvent
+    from pilkada_cli.model import NewEvent
+    from pilkada_cli.store.sqlite import Journal
 
     Journal(plan_dir / ".pilkada" / "journal.sqlite3").append(
         [NewEvent("polda/dihapus", None, "done", None, "cici")], datetime(2024, 8, 3, tzinfo=timezone.utc))

@@ -1,19 +1,17 @@
-"""The plan: discovery, loading and validation of `pilkada.yaml` and its checklist files into typed records.
-
-Validation collects every problem (file, line, severity, catalogue key) instead of stopping at the first,
-so `pilkada check` can list them all and every other command can show the first few."""
+"""The records everything else works on: the plan (stakeholders, phases, regions, items, tracked tasks) and
+the journal's events and folded item states. Frozen and free of I/O; the plan package builds them from YAML,
+the store package from the journal."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from pilkada_cli import dates
-from pilkada_cli.errors import BadInput, PlanInvalid, Problem
+from pilkada_cli.errors import Problem
 
 PLAN_FILE = "pilkada.yaml"
 CHECKLIST_DIR = "checklists"
@@ -179,97 +177,70 @@ class Plan:
         return due, dates.h_label(due, vote_date)
 
 
-# ---------------------------------------------------------------------------------------------- discovery
+# ------------------------------------------------------------------------------------------------ journal
+
+KINDS = ("done", "undone", "progress", "note")
 
 
-def bundled_plan_dir() -> Path:
-    """The default plan shipped inside the package (the repository's checklists/ folder)."""
-    from importlib.resources import files
+class Event(NamedTuple):
+    """One journal entry. A named tuple: a replay of a national journal reads hundreds of thousands."""
 
-    packaged = Path(str(files("pilkada_cli"))) / "bundled"
-    if (packaged / PLAN_FILE).is_file():
-        return packaged
-    # An editable install or a source checkout: the repository's own folder.
-    return Path(__file__).resolve().parents[2] / "checklists"
+    id: int
+    ts: datetime
+    item: str
+    region: str | None
+    kind: str
+    value: float | None
+    actor: str
+    note: str | None
 
-
-def data_dir(env: Mapping[str, str]) -> Path:
-    """Where the bundled plan's journal lives: PILKADA_DATA_DIR, else the user's data directory."""
-    if env.get("PILKADA_DATA_DIR"):
-        return Path(env["PILKADA_DATA_DIR"])
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("pilkada", appauthor=False))
+    @property
+    def key(self) -> str:
+        return f"{self.item}@{self.region}" if self.region else self.item
 
 
-def find_plan(explicit: str | None, env: Mapping[str, str], cwd: Path) -> tuple[Path, bool]:
-    """The plan directory a command uses, and whether it is the bundled one (spec section 1)."""
-    chosen = explicit or env.get("PILKADA_PLAN")
-    if chosen:
-        path = Path(chosen).expanduser()
-        if path.is_dir():
-            path = path / PLAN_FILE
-        if not path.is_file():
-            raise BadInput("plan.not_found", path=str(path))
-        return path.parent, False
-    for folder in (cwd, *cwd.parents):
-        if (folder / PLAN_FILE).is_file():
-            return folder, False
-    return bundled_plan_dir(), True
+@dataclass(frozen=True)
+class SummaryRun:
+    """A recorded run of `pilkada summary`."""
+
+    id: int
+    ts: datetime
+    day: str
+    scope: str
+    actor: str
+    delivery: str | None
+    detail: str | None
 
 
-# ---------------------------------------------------------------------------------------------- loading
+@dataclass(frozen=True)
+class NewEvent:
+    """An event about to be written."""
+
+    item: str
+    region: str | None
+    kind: str
+    value: float | None
+    actor: str
+    note: str | None = None
 
 
-def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None) -> Plan:
-    """The validated plan in `root`; raises PlanInvalid listing every error (warnings ride on the plan).
+class ItemState(NamedTuple):
+    """An item's state as the fold of its events: its latest value, whether it is done, since when (the
+    journal's UTC text, parsed only where shown) and by whom. A named tuple: a national plan folds tens of
+    thousands of these per command."""
 
-    A validated plan is cached on disk, keyed by every plan file's path, size and modification time, the
-    package version and the cache format: editing, adding or removing any file rebuilds it."""
-    from pilkada_cli import plancache
+    value: float | None = None
+    done: bool = False
+    done_at: str | None = None
+    value_before_done: float | None = None  # what an undo restores
+    done_by: str | None = None
 
-    env = os.environ if env is None else env
-    cache = plancache.cache_file(root, bundled, env)
-    key = plancache.cache_key(root, bundled, env, _plan_files(root))
-    cached = plancache.read(cache, key)
-    if cached is not None:
-        return cached
-    plan, problems = check_plan(root, bundled=bundled, env=env)
-    if plan is None:
-        raise PlanInvalid(problems)
-    plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
-    return plan
-
-
-def checklist_files(root: Path) -> list[Path]:
-    """Every checklist file of a plan: *.yaml and *.yml anywhere below checklists/, in a stable order."""
-    folder = root / CHECKLIST_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    def completion(self, target: float | None) -> float:
+        if self.done:
+            return 1.0
+        if target and self.value is not None:
+            return max(0.0, min(self.value / target, 1.0))
+        return 0.0
 
 
-def _plan_files(root: Path) -> list[Path]:
-    """pilkada.yaml and every checklist file, as the loader reads them."""
-    return [root / PLAN_FILE, *checklist_files(root)]
-
-
-def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None
-               ) -> tuple[Plan | None, list[Problem]]:
-    """Every problem in a plan, errors first; the plan too when there are no errors."""
-    from pilkada_cli.validate import _Checker  # YAML and validation only load when the cache misses
-
-    checker = _Checker(root, bundled, os.environ if env is None else env)
-    plan = checker.run()
-    problems = sorted(checker.problems, key=lambda p: (not p.is_error, p.file != root / PLAN_FILE,
-                                                       str(p.file or ""), p.line or 0))
-    if any(p.is_error for p in problems):
-        return None, problems
-    assert plan is not None
-    return _with_warnings(plan, problems), problems
-
-
-def _with_warnings(plan: Plan, problems: list[Problem]) -> Plan:
-    from dataclasses import replace
-
-    return replace(plan, warnings=tuple(problems))
+EMPTY = ItemState()

@@ -10,8 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                             _print_error, actor, app, handled)
+from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
+                                 _print_error, actor, app, handled)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 
@@ -40,9 +40,9 @@ def summary(
 ) -> None:
     import json
 
-    from pilkada_cli import summary_format
+    from pilkada_cli.render import summary_text as summary_format
     from pilkada_cli.delivery import send_mail, smtp_settings, write_atomic
-    from pilkada_cli.summary import build_summary, region_of, scope_of, since_point
+    from pilkada_cli.report.summary import build_summary, region_of, scope_of, since_point
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
@@ -53,7 +53,7 @@ def summary(
     scope = scope_of(filters)
     today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
-    from pilkada_cli.report import Clock
+    from pilkada_cli.report.status import Clock
 
     report = build_summary(s.plan, s.states(), s.states_as_of(Clock(s.now, point.day, point.until)), s.clock,
                            filters, point)
@@ -113,7 +113,7 @@ def log(
 ) -> None:
     from datetime import datetime, time
 
-    from pilkada_cli.render import log_table, summaries_table
+    from pilkada_cli.render.terminal import log_table, summaries_table
 
     s = Session(plan, on, lang)
     if summaries:

@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pilkada_cli.errors import BadInput, PilkadaError
-from pilkada_cli.plan import CHECKLIST_DIR, PLAN_FILE
+from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE
 
 
 def template_dir() -> Path:

@@ -10,11 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pilkada_cli import dates, yamlfile
+from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, Problem
-from pilkada_cli.plan import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
-                              PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS,
-                              Item, Phase, Plan, Region, Stakeholder, checklist_files, data_dir)
+from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
+                               PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
+                               Phase, Plan, Region, Stakeholder)
+from pilkada_cli.plan import yamlfile
+from pilkada_cli.plan.locations import checklist_files, data_dir
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
-from pilkada_cli.journal import EMPTY, Event, ItemState, apply
-from pilkada_cli.plan import Phase, Plan, Region, Stakeholder, Task
+from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
+from pilkada_cli.store.fold import apply
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, t
-from pilkada_cli.report import PhaseReport, StatusReport, TaskStatus, countdown_label
+from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
 

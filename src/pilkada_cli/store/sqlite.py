@@ -10,16 +10,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
-from typing import NamedTuple
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
+from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
+from pilkada_cli.store.fold import EMPTY, apply, fold
 
-KINDS = ("done", "undone", "progress", "note")
 APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
 BUSY_TIMEOUT_MS = 10_000
 
@@ -69,48 +68,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class Event(NamedTuple):
-    """One journal entry. A named tuple: a replay of a national journal reads hundreds of thousands."""
-
-    id: int
-    ts: datetime
-    item: str
-    region: str | None
-    kind: str
-    value: float | None
-    actor: str
-    note: str | None
-
-    @property
-    def key(self) -> str:
-        return f"{self.item}@{self.region}" if self.region else self.item
-
-
-@dataclass(frozen=True)
-class SummaryRun:
-    """A recorded run of `pilkada summary`."""
-
-    id: int
-    ts: datetime
-    day: str
-    scope: str
-    actor: str
-    delivery: str | None
-    detail: str | None
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    """An event about to be written."""
-
-    item: str
-    region: str | None
-    kind: str
-    value: float | None
-    actor: str
-    note: str | None = None
 
 
 class Journal:
@@ -399,60 +356,3 @@ def _statements(script: str) -> Iterator[str]:
 def _split(key: str) -> tuple[str, str]:
     item, _, region = key.partition("@")
     return item, region
-
-
-# ------------------------------------------------------------------------------------------------ folding
-
-
-class ItemState(NamedTuple):
-    """An item's state as the fold of its events: its latest value, whether it is done, since when (the
-    journal's UTC text, parsed only where shown) and by whom. A named tuple: a national plan folds tens of
-    thousands of these per command."""
-
-    value: float | None = None
-    done: bool = False
-    done_at: str | None = None
-    value_before_done: float | None = None  # what an undo restores
-    done_by: str | None = None
-
-    def completion(self, target: float | None) -> float:
-        if self.done:
-            return 1.0
-        if target and self.value is not None:
-            return max(0.0, min(self.value / target, 1.0))
-        return 0.0
-
-
-EMPTY = ItemState()
-
-
-def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
-    """One step of the fold. A tick makes an item done; a value makes a quantitative item done once it
-    reaches the target; an undo restores what the item was before it became done."""
-    if event.kind == "done":
-        if state.done:
-            return state
-        value = target if target else state.value
-        return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
-    if event.kind == "progress":
-        value = event.value
-        reached = bool(target) and value is not None and value >= target
-        if reached:
-            if state.done:
-                return ItemState(value, True, state.done_at, state.value_before_done, state.done_by)
-            return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
-        return ItemState(value, False, None, None)
-    if event.kind == "undone":
-        if not state.done:
-            return state
-        return ItemState(state.value_before_done, False, None, None)
-    return state  # a note changes nothing
-
-
-def fold(events: list[Event], targets: dict[str, float | None]) -> dict[str, ItemState]:
-    """The state of every item key (`stakeholder/item` or `...@region`) named in the events."""
-    states: dict[str, ItemState] = {}
-    for event in events:
-        key = event.key
-        states[key] = apply(states.get(key, EMPTY), event, targets.get(event.item))
-    return states

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from pilkada_cli import dates
-from pilkada_cli.journal import ItemState, SummaryRun
-from pilkada_cli.plan import Phase, Plan, Region, Stakeholder
-from pilkada_cli.report import Clock, Filters, Group, Tally, TaskStatus, evaluate_states, phase_dates, urgency
+from pilkada_cli.model import ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
+from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, evaluate_states, phase_dates,
+                                       urgency)
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Summary:
 
     @property
     def countdown(self) -> str:
-        from pilkada_cli.report import countdown_label
+        from pilkada_cli.report.status import countdown_label
 
         return countdown_label(self.days_to_vote)
 

@@ -25,7 +25,7 @@ FORMAT = 4
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
     name = f"plan-cache-{_uid()}.pickle"
     if bundled:
-        from pilkada_cli.plan import data_dir
+        from pilkada_cli.plan.locations import data_dir
 
         return data_dir(env) / "bundled" / name
     return root / ".pilkada" / name

@@ -1,6 +1,7 @@
-"""The command line: thin commands over the core, and the one place where errors become messages.
-
-Every command: parse options, call the core, hand the result to a renderer, print once."""
+"""The command line's foundation: the Typer app, the options every command shares, the `Session` (plan,
+language, clock, journal) and the one place where errors become messages. The commands live beside it,
+one module per group (items, plan_tools, daily); each parses options, calls the core, hands the result
+to a renderer and prints once."""
 
 import functools
 import json
@@ -116,9 +117,9 @@ class Session:
             self._load(plan or GLOBAL.plan)
 
     def _load(self, explicit: str | None) -> None:
-        from pilkada_cli.journal import Journal
+        from pilkada_cli.store import open_store
         from pilkada_cli.plan import load_plan
-        from pilkada_cli.report import Clock
+        from pilkada_cli.report.status import Clock
 
         root, bundled = _find(explicit)
         self.plan = load_plan(root, bundled=bundled)
@@ -126,7 +127,7 @@ class Session:
             self.lang = self.plan.language  # type: ignore[assignment]
             _error_lang[0] = self.lang
         self.clock = Clock(self.now, self.on)
-        self.journal = Journal(self.plan.journal_path)
+        self.journal = open_store(self.plan.journal_path)
         self.tz = dates.zone(self.plan.timezone)
 
     def states(self, keys: list[str] | None = None) -> dict:
@@ -137,7 +138,7 @@ class Session:
         return self.states_as_of(self.clock)
 
     def states_as_of(self, clock) -> dict:
-        from pilkada_cli.report import fold_as_of
+        from pilkada_cli.report.status import fold_as_of
 
         # no zone's day ends later than the end of the next day in UTC
         bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
@@ -195,7 +196,7 @@ def main_options(
 
 
 def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):
-    from pilkada_cli.report import Filters
+    from pilkada_cli.report.status import Filters
 
     known = {x.id for x in s.plan.stakeholders}
     for value in stakeholder:
@@ -219,129 +220,6 @@ def _unknown(kind: str, value: str, known: set[str]) -> None:
     raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
 
 
-# ------------------------------------------------------------------------------------------------ commands
-
-
-@app.command(help=t("help.status", HELP), epilog=t("help.status.example", HELP))
-@handled
-def status(
-    stakeholder: StakeholderOpt = [],  # noqa: B006 - typer reads the default
-    phase: PhaseOpt = [],  # noqa: B006
-    region: RegionOpt = [],  # noqa: B006
-    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by_view", HELP), show_default=False)] = None,
-    limit: Annotated[int, typer.Option("--limit", min=0, help=t("help.opt.limit", HELP))] = 15,
-    as_json: JsonOpt = False,
-    plan: PlanOpt = None,
-    on: OnOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    from pilkada_cli.report import build_status
-
-    s = Session(plan, on, lang)
-    if by not in (None, "region", "wilayah"):
-        raise BadInput("status.bad_by", value=by)
-    if by and not s.plan.regions:
-        raise BadInput("status.no_regions")
-    report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
-    if as_json:
-        s.print_json(report.to_dict())
-        return
-    from pilkada_cli.render import regions_view, status_view
-
-    s.print(regions_view(report, s.lang) if by else status_view(report, s.lang, limit))
-
-
-@app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
-@handled
-def list_items(
-    stakeholder: StakeholderOpt = [],  # noqa: B006
-    phase: PhaseOpt = [],  # noqa: B006
-    region: RegionOpt = [],  # noqa: B006
-    state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
-    tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
-    critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
-    as_json: JsonOpt = False,
-    plan: PlanOpt = None,
-    on: OnOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    from pilkada_cli.report import STATES, evaluate_states, urgency
-
-    s = Session(plan, on, lang)
-    states = [_state_name(x) for x in state]
-    for value in states:
-        if value not in STATES:
-            raise BadInput("state.unknown", value=value, choices=", ".join(STATES))
-    statuses = evaluate_states(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
-    statuses = [x for x in statuses
-                if (not states or x.state in states)
-                and (not tag or set(tag) & set(x.task.item.tags))
-                and (not critical or x.task.item.critical)]
-    statuses.sort(key=urgency)
-    if as_json:
-        s.print_json([x.to_dict() for x in statuses])
-        return
-    from pilkada_cli.render import PLAIN_LIST_FROM, items_plain, items_table
-
-    if len(statuses) >= PLAIN_LIST_FROM:
-        sys.stdout.write(items_plain(statuses, s.lang))
-    else:
-        s.print(items_table(statuses, s.lang))
-
-
-_STATE_ALIASES = {"selesai": "done", "terlambat": "overdue", "segera": "due_soon", "mendatang": "upcoming",
-                  "tanpa-tenggat": "no_due", "due-soon": "due_soon", "no-due": "no_due"}
-
-
-def _state_name(value: str) -> str:
-    value = value.strip().lower()
-    return _STATE_ALIASES.get(value, value)
-
-
-@app.command(help=t("help.tick", HELP), epilog=t("help.tick.example", HELP))
-@handled
-def tick(
-    items: Annotated[list[str], typer.Argument(help=t("help.arg.items", HELP), show_default=False)],
-    value: Annotated[Optional[float], typer.Option("--value", help=t("help.opt.value", HELP),
-                                                   show_default=False)] = None,
-    undo: Annotated[bool, typer.Option("--undo", help=t("help.opt.undo", HELP))] = False,
-    note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
-    region: Annotated[Optional[str], typer.Option("--region", "-r", help=t("help.opt.tick_region", HELP),
-                                                  show_default=False)] = None,
-    plan: PlanOpt = None,
-    on: OnOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    from pilkada_cli import actions
-    from pilkada_cli.i18n import fmt_completion, fmt_pct
-    from pilkada_cli.report import Group, evaluate_states
-
-    s = Session(plan, on, lang)
-    if undo and value is not None:
-        raise BadInput("tick.undo_and_value")
-    tasks = list({task.key: task for task in (actions.find_task(s.plan, ref, region) for ref in items)}.values())
-    moment = s.record_moment([s.plan.timezone_for(task.region) for task in tasks])
-    outcomes = actions.tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note)
-    # Each item's stakeholder (in its region) is all that is shown: only those items are read, at once.
-    offices = {(o.task.item.stakeholder, o.task.region): s.plan.tasks_of(o.task.item.stakeholder, o.task.region)
-               for o in outcomes}
-    states = s.states([task.key for office in offices.values() for task in office])
-    lines = []
-    for outcome in outcomes:
-        task = outcome.task
-        statuses = evaluate_states(s.plan, states, s.clock, tasks=offices[(task.item.stakeholder, task.region)])
-        status = next(x for x in statuses if x.key == task.key)
-        stakeholder = s.plan.stakeholder(task.item.stakeholder)
-        lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key,
-                       state=t(f"state.{status.state}", s.lang),
-                       completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
-                                                 task.item.unit, s.lang)))
-        lines.append("  " + t("tick.stakeholder_progress", s.lang, name=stakeholder.display_name(task.region),
-                              progress=fmt_pct(Group.of(statuses).progress, s.lang)))
-    s.print("\n".join(lines))
-
-
 def actor(by: str | None) -> str:
     """Who records: --by, else PILKADA_USER, else the login name."""
     if by and by.strip():
@@ -356,53 +234,6 @@ def actor(by: str | None) -> str:
         return "unknown"
 
 
-@app.command(help=t("help.init", HELP), epilog=t("help.init.example", HELP))
-@handled
-def init(
-    directory: Annotated[Path, typer.Argument(help=t("help.arg.dir", HELP), show_default=False)],
-    vote_date: Annotated[str, typer.Option("--vote-date", help=t("help.opt.vote_date", HELP), show_default=False)],
-    tz: Annotated[str, typer.Option("--timezone", help=t("help.opt.timezone", HELP))] = "Asia/Makassar",
-    name: Annotated[Optional[str], typer.Option("--name", help=t("help.opt.name", HELP), show_default=False)] = None,
-    lang: LangOpt = None,
-) -> None:
-    from pilkada_cli.plan import load_plan
-    from pilkada_cli.scaffold import create_plan
-
-    s = Session(None, None, lang, load=False)
-    vote = dates.parse_date(vote_date)
-    dates.zone(tz)
-    create_plan(directory, vote, tz, name or t("init.default_name", s.lang, year=vote.year))
-    created = load_plan(directory)
-    s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
-
-
-@app.command(help=t("help.check", HELP), epilog=t("help.check.example", HELP))
-@handled
-def check(
-    as_json: JsonOpt = False,
-    plan: PlanOpt = None,
-    lang: LangOpt = None,
-) -> None:
-    from pilkada_cli.checking import check_all
-    from pilkada_cli.i18n import problem_text
-
-    s = Session(None, None, lang, load=False)
-    root, bundled = _find(plan)
-    problems = check_all(root, bundled)
-    errors = sum(p.is_error for p in problems)
-    if as_json:
-        s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,
-                      "problems": [{"file": str(p.file) if p.file else None, "line": p.line,
-                                    "severity": p.severity, "code": p.key,
-                                    "message": t(p.key, s.lang, **p.params)} for p in problems]})
-    else:
-        lines = [problem_text(p, s.lang) for p in problems]
-        lines.append(t("check.summary", s.lang, errors=errors, warnings=len(problems) - errors, path=str(root)))
-        s.print("\n".join(lines))
-    if errors:
-        raise typer.Exit(2)
-
-
 def _find(plan: str | None):
     from pilkada_cli.plan import find_plan
 
@@ -412,7 +243,3 @@ def _find(plan: str | None):
 def main() -> None:
     """The console script."""
     app(prog_name="pilkada")
-
-
-# The daily-routine commands register themselves on `app`.
-from pilkada_cli import cli_daily  # noqa: E402,F401

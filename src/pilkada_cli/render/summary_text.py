@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 
 from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, t
-from pilkada_cli.report import TaskStatus
-from pilkada_cli.summary import Summary
+from pilkada_cli.report.status import TaskStatus
+from pilkada_cli.report.summary import Summary
 
 MAX_LISTED = 30  # per section: a WhatsApp message stays readable; the rest is counted
 

@@ -1,0 +1,57 @@
+"""Commands about the plan itself: `init` (a new plan from the template) and `check`."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pilkada_cli import dates
+from pilkada_cli.cli.app import HELP, JsonOpt, LangOpt, PlanOpt, Session, _find, app, handled
+from pilkada_cli.i18n import t
+
+
+@app.command(help=t("help.init", HELP), epilog=t("help.init.example", HELP))
+@handled
+def init(
+    directory: Annotated[Path, typer.Argument(help=t("help.arg.dir", HELP), show_default=False)],
+    vote_date: Annotated[str, typer.Option("--vote-date", help=t("help.opt.vote_date", HELP), show_default=False)],
+    tz: Annotated[str, typer.Option("--timezone", help=t("help.opt.timezone", HELP))] = "Asia/Makassar",
+    name: Annotated[Optional[str], typer.Option("--name", help=t("help.opt.name", HELP), show_default=False)] = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.plan.scaffold import create_plan
+
+    s = Session(None, None, lang, load=False)
+    vote = dates.parse_date(vote_date)
+    dates.zone(tz)
+    create_plan(directory, vote, tz, name or t("init.default_name", s.lang, year=vote.year))
+    created = load_plan(directory)
+    s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
+
+
+@app.command(help=t("help.check", HELP), epilog=t("help.check.example", HELP))
+@handled
+def check(
+    as_json: JsonOpt = False,
+    plan: PlanOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.report.check import check_all
+    from pilkada_cli.i18n import problem_text
+
+    s = Session(None, None, lang, load=False)
+    root, bundled = _find(plan)
+    problems = check_all(root, bundled)
+    errors = sum(p.is_error for p in problems)
+    if as_json:
+        s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,
+                      "problems": [{"file": str(p.file) if p.file else None, "line": p.line,
+                                    "severity": p.severity, "code": p.key,
+                                    "message": t(p.key, s.lang, **p.params)} for p in problems]})
+    else:
+        lines = [problem_text(p, s.lang) for p in problems]
+        lines.append(t("check.summary", s.lang, errors=errors, warnings=len(problems) - errors, path=str(root)))
+        s.print("\n".join(lines))
+    if errors:
+        raise typer.Exit(2)

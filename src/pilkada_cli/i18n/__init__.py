@@ -1,0 +1,107 @@
+"""The one catalogue of user-facing text, Indonesian first and English on request, with the helpers that
+write dates and numbers the way each language does ("Kamis, 1 Agustus 2024", "12,5%")."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from pilkada_cli.errors import Problem
+
+Lang = Literal["id", "en"]
+
+DAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+from pilkada_cli.i18n.catalogue import CATALOGUE  # noqa: E402 - the strings live in their own module
+
+
+def t(key: str, lang: Lang, /, **params: Any) -> str:
+    """The text for `key` in `lang`, with its parameters filled in."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key if not params else f"{key} {params}"
+    text = entry[0] if lang == "id" else entry[1]
+    return text.format(**params) if params else text
+
+
+def help_lang(argv: list[str] | None = None, env: dict[str, str] | None = None) -> Lang:
+    """The language of --help, decided before any plan is read: --lang, then PILKADA_LANG."""
+    argv = sys.argv if argv is None else argv
+    env = os.environ if env is None else env  # type: ignore[assignment]
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return "en" if argv[index + 1].lower() == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1].lower() == "en" else "id"
+    return "en" if (env.get("PILKADA_LANG") or "").lower() == "en" else "id"
+
+
+def fmt_date_long(day: date, lang: Lang) -> str:
+    """`Kamis, 1 Agustus 2024` / `Thursday, 1 August 2024`."""
+    return f"{DAYS[lang][day.weekday()]}, {day.day} {MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def fmt_date_short(day: date, lang: Lang) -> str:
+    """`29 Agu 2024` / `29 Aug 2024`."""
+    return f"{day.day} {MONTHS_SHORT[lang][day.month - 1]} {day.year}"
+
+
+def fmt_num(value: float, lang: Lang, decimals: int = 2) -> str:
+    """A number the way the language writes it: 9.877 and 12,5 in Indonesian; 9,877 and 12.5 in English."""
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    if lang == "id":
+        text = text.translate(str.maketrans({",": ".", ".": ","}))
+    return text
+
+
+def fmt_completion(completion: float, value: float | None, target: float | None, unit: str | None,
+                   lang: Lang) -> str:
+    """`65/100%` for a quantitative item, `100%` or `0%` for the rest."""
+    if target:
+        return f"{fmt_num(value or 0, lang)}/{fmt_num(target, lang)}{unit or ''}"
+    return fmt_pct(completion * 100, lang, decimals=0)
+
+
+def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
+    """`12,5%` / `12.5%`: always the given number of decimals, so columns line up."""
+    text = f"{value:.{decimals}f}"
+    if lang == "id":
+        text = text.replace(".", ",")
+    return text + "%"
+
+
+def problem_text(problem: Problem, lang: Lang) -> str:
+    """`checklists/polda.yaml:12: galat: ...` with the path relative to where the user is."""
+    where = ""
+    if problem.file is not None:
+        where = _display_path(problem.file)
+        if problem.line:
+            where += f":{problem.line}"
+        where += ": "
+    return f"{where}{t('severity.' + problem.severity, lang)}: {t(problem.key, lang, **problem.params)}"
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

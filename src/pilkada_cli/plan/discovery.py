@@ -1,0 +1,78 @@
+"""Finding, loading and checking a plan: the plan directory a command uses, and the validated records
+from its YAML (through the on-disk cache when nothing changed).
+
+Validation collects every problem (file, line, severity, catalogue key) instead of stopping at the first,
+so `pilkada check` can list them all and every other command can show the first few."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from pilkada_cli.errors import BadInput, PlanInvalid, Problem
+from pilkada_cli.model import PLAN_FILE, Plan
+from pilkada_cli.plan.locations import bundled_plan_dir, plan_files
+
+
+# ---------------------------------------------------------------------------------------------- discovery
+
+
+def find_plan(explicit: str | None, env: Mapping[str, str], cwd: Path) -> tuple[Path, bool]:
+    """The plan directory a command uses, and whether it is the bundled one (spec section 1)."""
+    chosen = explicit or env.get("PILKADA_PLAN")
+    if chosen:
+        path = Path(chosen).expanduser()
+        if path.is_dir():
+            path = path / PLAN_FILE
+        if not path.is_file():
+            raise BadInput("plan.not_found", path=str(path))
+        return path.parent, False
+    for folder in (cwd, *cwd.parents):
+        if (folder / PLAN_FILE).is_file():
+            return folder, False
+    return bundled_plan_dir(), True
+
+
+# ---------------------------------------------------------------------------------------------- loading
+
+
+def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None) -> Plan:
+    """The validated plan in `root`; raises PlanInvalid listing every error (warnings ride on the plan).
+
+    A validated plan is cached on disk, keyed by every plan file's path, size and modification time, the
+    package version and the cache format: editing, adding or removing any file rebuilds it."""
+    from pilkada_cli.plan import cache as plancache
+
+    env = os.environ if env is None else env
+    cache = plancache.cache_file(root, bundled, env)
+    key = plancache.cache_key(root, bundled, env, plan_files(root))
+    cached = plancache.read(cache, key)
+    if cached is not None:
+        return cached
+    plan, problems = check_plan(root, bundled=bundled, env=env)
+    if plan is None:
+        raise PlanInvalid(problems)
+    plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
+    return plan
+
+
+def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | None = None
+               ) -> tuple[Plan | None, list[Problem]]:
+    """Every problem in a plan, errors first; the plan too when there are no errors."""
+    from pilkada_cli.plan.validate import _Checker  # YAML and validation only load when the cache misses
+
+    checker = _Checker(root, bundled, os.environ if env is None else env)
+    plan = checker.run()
+    problems = sorted(checker.problems, key=lambda p: (not p.is_error, p.file != root / PLAN_FILE,
+                                                       str(p.file or ""), p.line or 0))
+    if any(p.is_error for p in problems):
+        return None, problems
+    assert plan is not None
+    return _with_warnings(plan, problems), problems
+
+
+def _with_warnings(plan: Plan, problems: list[Problem]) -> Plan:
+    from dataclasses import replace
+
+    return replace(plan, warnings=tuple(problems))

@@ -1,0 +1,46 @@
+"""The journal's interface: what every store (SQLite today, PostgreSQL next) offers its callers.
+
+Callers hold a `Store` and never a backend's class, so a second backend is a new module beside `sqlite.py`
+and `open_store()` choosing it, not a rewrite of the commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
+
+# Given the events already recorded for the items being written and the events requested, returns the
+# events to write; called inside the write transaction, so the decision and the write are one.
+Check = Callable[[list[Event], list[NewEvent]], list[NewEvent]]
+
+
+class Store(Protocol):
+    """An append-only journal of events and summary runs (spec section 5)."""
+
+    def events(self, until: datetime | None = None, *, since: datetime | None = None) -> list[Event]:
+        """Every event in the order written, optionally only those before `until` / from `since` on."""
+        ...
+
+    def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
+        """The recorded summary runs for one scope (or all), oldest first."""
+        ...
+
+    def append(self, new_events: list[NewEvent], now: datetime, *, check: Check | None = None) -> list[Event]:
+        """Append events in one transaction; `check` may trim them under the write lock."""
+        ...
+
+    def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
+                       detail: str | None = None) -> None:
+        """Record that a summary ran, so the next one reports what changed since."""
+        ...
+
+    def current_states(self, targets: dict[str, float | None],
+                       keys: list[str] | None = None) -> dict[str, ItemState]:
+        """Items' folded states now (all, or those of `keys`)."""
+        ...
+
+    def integrity_ok(self) -> bool:
+        """The backend's own consistency check."""
+        ...

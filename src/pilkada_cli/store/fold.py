@@ -1,0 +1,40 @@
+"""The fold of journal events into item states (spec section 6): the one rule, shared by every store and by
+replays with --on."""
+
+from __future__ import annotations
+
+from pilkada_cli.dates import utc_iso
+from pilkada_cli.model import EMPTY, Event, ItemState
+
+__all__ = ["EMPTY", "ItemState", "apply", "fold"]
+
+def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
+    """One step of the fold. A tick makes an item done; a value makes a quantitative item done once it
+    reaches the target; an undo restores what the item was before it became done."""
+    if event.kind == "done":
+        if state.done:
+            return state
+        value = target if target else state.value
+        return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
+    if event.kind == "progress":
+        value = event.value
+        reached = bool(target) and value is not None and value >= target
+        if reached:
+            if state.done:
+                return ItemState(value, True, state.done_at, state.value_before_done, state.done_by)
+            return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
+        return ItemState(value, False, None, None)
+    if event.kind == "undone":
+        if not state.done:
+            return state
+        return ItemState(state.value_before_done, False, None, None)
+    return state  # a note changes nothing
+
+
+def fold(events: list[Event], targets: dict[str, float | None]) -> dict[str, ItemState]:
+    """The state of every item key (`stakeholder/item` or `...@region`) named in the events."""
+    states: dict[str, ItemState] = {}
+    for event in events:
+        key = event.key
+        states[key] = apply(states.get(key, EMPTY), event, targets.get(event.item))
+    return states

@@ -1,0 +1,73 @@
+"""What a tick does to the journal: the decision (done, already done, undone, a value, a note) taken under
+the store's write lock, so two people ticking the same item at once record it once.
+
+Pure of I/O beyond the store: no printing, no clock (the moment is passed in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pilkada_cli.errors import BadInput
+from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, Plan, Task
+from pilkada_cli.store.base import Store
+from pilkada_cli.store.fold import apply
+
+
+@dataclass(frozen=True)
+class TickOutcome:
+    """What a tick did to one item: `done`, `undone`, `value`, `already_done`, `not_done` or `noted`."""
+
+    task: Task
+    outcome: str
+    before: ItemState
+    after: ItemState
+
+
+def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: str, *,
+         value: float | None = None, undo: bool = False, note: str | None = None) -> list[TickOutcome]:
+    """Record ticks (or values, or undos) for several items in one transaction.
+
+    The decision (is it already done?) is taken under the journal's write lock, so two people ticking the
+    same item at once record it once."""
+    if value is not None:
+        for task in tasks:
+            if task.item.target is None:
+                raise BadInput("tick.value_not_quantitative", id=task.key)
+        if value < 0 or value != value:
+            raise BadInput("tick.value_negative", value=value)
+    by_key = {t.key: t for t in tasks}
+    outcomes: dict[str, TickOutcome] = {}
+
+    def decide(current: list[Event], _requested: list[NewEvent]) -> list[NewEvent]:
+        states: dict[str, ItemState] = {}
+        for event in current:
+            if event.key in by_key:
+                states[event.key] = apply(states.get(event.key, EMPTY), event, by_key[event.key].item.target)
+        chosen = []
+        for key, task in by_key.items():
+            before = states.get(key, EMPTY)
+            region = task.region.id if task.region else None
+            if undo:
+                kind, outcome = ("undone", "undone") if before.done else (None, "not_done")
+            elif value is not None:
+                kind, outcome = "progress", "value"
+            else:
+                kind, outcome = ("done", "done") if not before.done else (None, "already_done")
+            if kind is None and note:
+                kind, outcome = "note", "noted"
+            new = None
+            if kind is not None:
+                new = NewEvent(task.item.full_id, region, kind, value if kind == "progress" else
+                               (task.item.target if kind == "done" else None), actor, note)
+                chosen.append(new)
+            after = before
+            if new is not None:
+                after = apply(before, Event(0, now, new.item, new.region, new.kind, new.value, actor, note),
+                              task.item.target)
+            outcomes[key] = TickOutcome(task, outcome, before, after)
+        return chosen
+
+    requested = [NewEvent(t.item.full_id, t.region.id if t.region else None, "note", None, actor) for t in tasks]
+    journal.append(requested, now, check=decide)
+    return [outcomes[t.key] for t in tasks]
