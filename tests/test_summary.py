@@ -84,7 +84,7 @@ def test_text_is_plain_and_whatsapp_friendly(run, plan_dir):
     lines = result.stdout.splitlines()
     assert lines[0] == "*Rencana Uji*" and "*H-92*" in lines[1]
     assert "- polda/apel: Apel gelar pasukan · tenggat 26 Agu 2024 (H-93) · terlambat 1 hari" in lines
-    assert any(line.startswith("*Progres 0,0% (+0,0 poin sejak 26 Agu 2024)*") for line in lines)
+    assert any(line.startswith("*Progres 0,0%, 0/5 selesai (+0,0 poin sejak 26 Agu 2024)*") for line in lines)
 
 
 def test_markdown_and_english(run, plan_dir):

@@ -152,6 +152,11 @@ class Session:
         else:
             _console().print(renderable, markup=False)
 
+    @property
+    def width(self) -> int:
+        """The terminal's width (COLUMNS, else the terminal's own, else 80): tables are fitted to it."""
+        return _console().width
+
     def print_json(self, data: Any) -> None:
         # Indented for a person at a terminal; compact (and several times faster to encode) for programs.
         indent = 2 if sys.stdout.isatty() else None

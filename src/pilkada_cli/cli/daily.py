@@ -144,7 +144,7 @@ def log(
                        "region": e.region, "kind": e.kind, "value": e.value, "actor": e.actor, "note": e.note,
                        "in_plan": e.key in known} for e in events])
         return
-    s.print(log_table(events, known, s.tz, s.lang))
+    s.print(log_table(events, known, s.tz, s.lang, s.width))
 
 
 @app.command(help=t("help.cron", HELP), epilog=t("help.cron.example", HELP))

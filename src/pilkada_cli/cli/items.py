@@ -37,7 +37,12 @@ def status(
         return
     from pilkada_cli.render.terminal import regions_view, status_view
 
-    s.print(regions_view(report, s.lang) if by else status_view(report, s.lang, limit))
+    if by:
+        s.print(regions_view(report, s.lang, s.width))
+        return
+    rest = ["pilkada list", *(f"--stakeholder {x}" for x in stakeholder), *(f"--phase {x}" for x in phase),
+            *(f"--region {x}" for x in region), *([f"--on {s.on.isoformat()}"] if s.on else [])]
+    s.print(status_view(report, s.lang, limit, s.width, " ".join(rest)))
 
 
 @app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
@@ -75,7 +80,7 @@ def list_items(
     if len(statuses) >= PLAIN_LIST_FROM:
         sys.stdout.write(items_plain(statuses, s.lang))
     else:
-        s.print(items_table(statuses, s.lang))
+        s.print(items_table(statuses, s.lang, s.width))
 
 
 _STATE_ALIASES = {"selesai": "done", "terlambat": "overdue", "segera": "due_soon", "mendatang": "upcoming",

@@ -19,19 +19,25 @@ from pilkada_cli.plan.locations import bundled_plan_dir, plan_files
 
 
 def find_plan(explicit: str | None, env: Mapping[str, str], cwd: Path) -> tuple[Path, bool]:
-    """The plan directory a command uses, and whether it is the bundled one (spec section 1)."""
+    """The plan directory a command uses, and whether it is the bundled one (spec section 1).
+
+    Always an absolute path, resolved once here: a plan's root (and its journal below it) must mean the same
+    folder whichever folder a later command runs from, and the plan cache stores it."""
     chosen = explicit or env.get("PILKADA_PLAN")
     if chosen:
         path = Path(chosen).expanduser()
+        if not path.is_absolute():
+            path = cwd / path
         if path.is_dir():
             path = path / PLAN_FILE
         if not path.is_file():
             raise BadInput("plan.not_found", path=str(path))
-        return path.parent, False
+        return path.parent.resolve(), False
+    cwd = cwd.resolve()
     for folder in (cwd, *cwd.parents):
         if (folder / PLAN_FILE).is_file():
             return folder, False
-    return bundled_plan_dir(), True
+    return bundled_plan_dir().resolve(), True
 
 
 # ---------------------------------------------------------------------------------------------- loading
@@ -45,6 +51,7 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
     from pilkada_cli.plan import cache as plancache
 
     env = os.environ if env is None else env
+    root = root.resolve()  # never a relative root: the journal path is built from it and cached with it
     cache = plancache.cache_file(root, bundled, env)
     key = plancache.cache_key(root, bundled, env, plan_files(root))
     cached = plancache.read(cache, key)
@@ -62,6 +69,7 @@ def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | No
     """Every problem in a plan, errors first; the plan too when there are no errors."""
     from pilkada_cli.plan.validate import _Checker  # YAML and validation only load when the cache misses
 
+    root = root.resolve()
     checker = _Checker(root, bundled, os.environ if env is None else env)
     plan = checker.run()
     problems = sorted(checker.problems, key=lambda p: (not p.is_error, p.file != root / PLAN_FILE,

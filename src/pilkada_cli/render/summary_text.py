@@ -56,6 +56,7 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
                         done=c.now.counts.done, total=c.now.counts.total)
                       for c in summary.stakeholders if c.stakeholder]
     result.append((t("summary.progress", lang, progress=fmt_pct(overall.now.progress, lang),
+                     done=overall.now.counts.done, total=overall.now.counts.total,
                      change=_points(overall.delta, lang), since=since), progress_lines))
     for key, statuses, who in (("summary.completed", summary.completed_since, True),
                                ("summary.newly_overdue", summary.newly_overdue, False),

@@ -4,10 +4,12 @@ User text (titles, names, owners) goes in as rich.text.Text, never as markup."""
 from __future__ import annotations
 
 from rich.console import Group as RenderGroup
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, t
+from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
@@ -16,6 +18,8 @@ STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "up
 def bar(progress: float, width: int = 20) -> str:
     """A plain-text progress bar that survives copy and paste into chat."""
     filled = round(width * max(0.0, min(progress, 100.0)) / 100)
+    if progress < 100.0:
+        filled = min(filled, width - 1)  # a full bar means done, as 100% does
     return "█" * filled + "░" * (width - filled)
 
 
@@ -125,44 +129,42 @@ def _count(value: int, style: str) -> Text:
     return Text(str(value), style=style if value else "dim")
 
 
-def attention_table(statuses: list[TaskStatus], lang: Lang, limit: int) -> Table:
-    """Overdue and due-soon items: the state shows as the colour of the days left, so the title has room."""
-    table = Table(title=t("status.attention_title", lang), title_justify="left")
-    _item_columns(table, lang, compact=True)
-    for status in statuses[:limit]:
-        _item_row(table, status, lang, compact=True)
-    if len(statuses) > limit:
-        table.caption = t("status.more_items", lang, count=len(statuses) - limit)
-    return table
+_ENGLISH_STATE = {"segera": "due_soon", "terlambat": "overdue"}
 
 
-def _item_columns(table: Table, lang: Lang, compact: bool = False) -> None:
-    # Ids fold and dates wrap before the title is squeezed: on an 80-column screen the table still fits.
-    table.add_column(t("col.id", lang), overflow="fold", min_width=10)
-    table.add_column(t("col.title", lang), ratio=1, min_width=14)
-    table.add_column(t("col.due", lang), min_width=10)
-    table.add_column(t("col.days_left", lang), justify="right")
-    if not compact:
-        table.add_column(t("col.state", lang), no_wrap=True)
-    table.add_column(t("col.owner", lang), max_width=16)
-    if not compact:
-        table.add_column(t("col.completion", lang), justify="right", no_wrap=True)
+def attention_table(statuses: list[TaskStatus], title: str, lang: Lang, width: int,
+                    caption: str | None = None) -> RenderableType:
+    """Items needing attention: the state shows as the colour of the days left, so the title has room."""
+    return fitted(title, _item_columns(statuses, lang, compact=True), width, caption)
 
 
-def _item_row(table: Table, status: TaskStatus, lang: Lang, compact: bool = False) -> None:
-    item = status.task.item
-    title = Text(("‼ " if item.critical else "") + item.title, style="bold" if item.critical else "")
-    if compact and item.target:
-        title.append(f" ({completion_text(status, lang)})")
-    due = Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due else Text("—", style="dim")
-    days = Text("—" if status.days_left is None else str(status.days_left), style=STATE_STYLE[status.state])
-    cells = [Text(status.key), title, due, days]
+def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
+                  with_state: bool = False) -> list[Column]:
+    """The columns of an item table, most important kept longest: id, days left and title always; then
+    completion, state, the due date and the owner (dropped first) as the screen allows."""
+    ids, titles, dues, days, states, owners, completions = [], [], [], [], [], [], []
+    for status in statuses:
+        item = status.task.item
+        title = Text(("‼ " if item.critical else "") + item.title, style="bold" if item.critical else "")
+        if compact and item.target:
+            title.append(f" ({completion_text(status, lang)})")
+        ids.append(Text(status.key))
+        titles.append(title)
+        dues.append(Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due
+                    else Text("—", style="dim"))
+        days.append(Text("—" if status.days_left is None else str(status.days_left), style=STATE_STYLE[status.state]))
+        states.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
+        owners.append(Text(item.owner or "—"))
+        completions.append(completion_text(status, lang))
+    columns = [Column(t("col.id", lang), ids), Column(t("col.title", lang), titles, wrap=True),
+               Column(t("col.due", lang), dues, keep=3, wrap=True),
+               Column(t("col.days_left", lang), days, justify="right")]
+    if not compact or with_state:
+        columns.append(Column(t("col.state", lang), states, keep=4))
+    columns.append(Column(t("col.owner", lang), owners, keep=1, wrap=True))
     if not compact:
-        cells.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
-    cells.append(Text(item.owner or "—"))
-    if not compact:
-        cells.append(completion_text(status, lang))
-    table.add_row(*cells)
+        columns.append(Column(t("col.completion", lang), completions, keep=5, justify="right"))
+    return columns
 
 
 def completion_text(status: TaskStatus, lang: Lang) -> str:
@@ -188,22 +190,36 @@ def items_plain(statuses: list[TaskStatus], lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def items_table(statuses: list[TaskStatus], lang: Lang) -> Table:
-    table = Table(title=t("list.title", lang, count=len(statuses)), title_justify="left")
-    _item_columns(table, lang)
-    for status in statuses:
-        _item_row(table, status, lang)
-    return table
+def items_table(statuses: list[TaskStatus], lang: Lang, width: int) -> RenderableType:
+    title = t("list.title", lang, count=len(statuses))
+    columns = _item_columns(statuses, lang)
+    chosen = choose(columns, width)
+    if chosen is not None and columns[-1] not in chosen:
+        # No room for the completion column: a quantitative item's value goes with its title instead.
+        columns = [c for c in _item_columns(statuses, lang, compact=True, with_state=True)]
+    return fitted(title, columns, width)
 
 
-def status_view(report: StatusReport, lang: Lang, limit: int) -> RenderGroup:
+def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
+                rest_command: str = "pilkada list") -> RenderGroup:
+    """The status screen. `rest_command` is the `pilkada list` command (with this view's filters) that
+    shows what the attention tables leave out; the state is appended to it."""
     parts = [header(report, lang), Text(""), overall_line(report, lang), Text("")]
     if report.stakeholders:
         parts.append(progress_table(report, lang))
-    attention = report.attention()
-    if attention:
-        parts.append(attention_table(attention, lang, limit))
-    else:
+    attention = report.attention(limit)
+    for key, state, shown, total in (("status.attention_due_soon", "segera", attention.due_soon,
+                                      attention.due_soon_total),
+                                     ("status.attention_overdue", "terlambat", attention.overdue,
+                                      attention.overdue_total)):
+        if not total:
+            continue
+        caption = None
+        if total > len(shown):
+            caption = t("status.more_items", lang, count=total - len(shown),
+                        command=f"{rest_command} --state {state if lang == 'id' else _ENGLISH_STATE[state]}")
+        parts.append(attention_table(shown, t(key, lang, count=total), lang, width, caption))
+    if not (attention.due_soon_total or attention.overdue_total):
         parts.append(Text(t("status.nothing_urgent", lang), style="green"))
     if report.unknown_items:
         parts.append(Text(t("status.unknown_items", lang, count=len(report.unknown_items),
@@ -211,22 +227,26 @@ def status_view(report: StatusReport, lang: Lang, limit: int) -> RenderGroup:
     return RenderGroup(*parts)
 
 
-def log_table(events, known: set[str], tz, lang: Lang) -> Table:
+def log_table(events, known: set[str], tz, lang: Lang, width: int) -> RenderableType:
     """The journal as a table: when (in the plan's zone), who, what, which item, value, note."""
     from pilkada_cli.i18n import fmt_num
 
-    table = Table(title=t("log.title", lang, count=len(events)), title_justify="left")
-    for key in ("col.when", "col.who", "col.what", "col.item", "col.value", "col.note"):
-        table.add_column(t(key, lang))
+    when, who, what, items, values, notes = (Column(t(key, lang)) for key in (
+        "col.when", "col.who", "col.what", "col.item", "col.value", "col.note"))
+    who.wrap = notes.wrap = True
+    who.keep, values.keep, notes.keep = 3, 2, 1
     for event in events:
         moment = event.ts.astimezone(tz)
         item = Text(event.key)
         if event.key not in known:
             item.append(" " + t("log.not_in_plan", lang), style="yellow")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", Text(event.actor),
-                      t(f"kind.{event.kind}", lang), item,
-                      "" if event.value is None else fmt_num(event.value, lang), Text(event.note or ""))
-    return table
+        when.cells.append(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}")
+        who.cells.append(Text(event.actor))
+        what.cells.append(t(f"kind.{event.kind}", lang))
+        items.cells.append(item)
+        values.cells.append("" if event.value is None else fmt_num(event.value, lang))
+        notes.cells.append(Text(event.note or ""))
+    return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width)
 
 
 def region_urgency(region) -> tuple:
@@ -237,25 +257,28 @@ def region_urgency(region) -> tuple:
 REGION_TABLE_UP_TO = 60  # regions; a national plan's 545 rows are laid out as aligned lines instead
 
 
-def regions_view(report: StatusReport, lang: Lang) -> RenderGroup:
+def regions_view(report: StatusReport, lang: Lang, width: int) -> RenderGroup:
     """One row per region: its vote day, countdown, progress and counts; the worst highlighted."""
     regions = sorted(report.regions, key=region_urgency)
     worst = {r.region.id for r in regions[:3] if r.group.counts.overdue}
     if len(regions) > REGION_TABLE_UP_TO:
         return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""),
                            _regions_lines(regions, worst, lang))
-    table = Table(title=t("regions.title", lang, count=len(regions)), title_justify="left")
-    for key, justify in (("col.region", "left"), ("col.vote_day", "left"), ("col.countdown", "left"),
-                         ("col.progress", "left"), ("col.overdue", "right"), ("col.due_soon", "right"),
-                         ("col.done", "right")):
-        table.add_column(t(key, lang), justify=justify, no_wrap=key != "col.region")
+    bar_width = 10 if width >= 100 else 5
+    columns = [Column(t(key, lang), keep=keep, justify=justify) for key, keep, justify in (
+        ("col.region", ESSENTIAL, "left"), ("col.vote_day", 1, "left"), ("col.countdown", ESSENTIAL, "left"),
+        ("col.progress", ESSENTIAL, "left"), ("col.overdue", 4, "right"), ("col.due_soon", 3, "right"),
+        ("col.done", 2, "right"))]
+    columns[0].wrap = True  # a long region name wraps before a count is dropped
     for entry in regions:
         counts = entry.group.counts
-        style = "bold red" if entry.region.id in worst else ""
-        table.add_row(Text(entry.region.name, style=style), fmt_date_short(entry.vote_date, lang),
-                      countdown_text(entry.days_to_vote, lang), _progress_cell(entry.group.progress, lang),
-                      _count(counts.overdue, "red"), _count(counts.due_soon, "yellow"),
-                      f"{counts.done}/{counts.total}")
+        cells = (Text(entry.region.name, style="bold red" if entry.region.id in worst else ""),
+                 fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
+                 _progress_cell(entry.group.progress, lang, width=bar_width), _count(counts.overdue, "red"),
+                 _count(counts.due_soon, "yellow"), f"{counts.done}/{counts.total}")
+        for column, cell in zip(columns, cells):
+            column.cells.append(cell)
+    table = fitted(t("regions.title", lang, count=len(regions)), columns, width)
     return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""), table)
 
 

@@ -86,8 +86,20 @@ class Tally:
         self.counts[state] += count
 
     def group(self) -> Group:
-        progress = 100.0 * self.weighted / self.weight if self.weight else 0.0
+        progress = shown_progress(100.0 * self.weighted / self.weight if self.weight else 0.0,
+                                  self.counts["done"] < sum(self.counts.values()))
         return Group(progress, Counts(total=sum(self.counts.values()), **self.counts))
+
+
+def shown_progress(progress: float, something_left: bool) -> float:
+    """Spec section 6: a group with something left never reads 100% (99.9 at most), and a group with some
+    completion never reads 0% (0.1 at least), however the weights round: a coordinator must not read
+    "100%" while an item is still open."""
+    if something_left and progress > 99.9:
+        return 99.9
+    if 0.0 < progress < 0.1:
+        return 0.1
+    return progress
 
 
 @dataclass(slots=True)
@@ -322,9 +334,17 @@ class StatusReport:
     def countdown(self) -> str:
         return countdown_label(self.days_to_vote)
 
-    def attention(self) -> list[TaskStatus]:
-        """Overdue and due-soon items, most urgent first."""
-        return sorted((s for s in self.statuses if s.state in ("overdue", "due_soon")), key=urgency)
+    def attention(self, limit: int) -> Attention:
+        """What needs attention, within `limit` rows shared between what is due soon (critical first, then the
+        nearest) and what is overdue (critical first, then the most recently missed, still the likeliest to be
+        rescued): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses."""
+        due_soon = sorted((s for s in self.statuses if s.state == "due_soon"),
+                          key=lambda s: (not s.task.item.critical, s.days_left, s.key))
+        overdue = sorted((s for s in self.statuses if s.state == "overdue"),
+                         key=lambda s: (not s.task.item.critical, -s.days_left, s.key))
+        soon_rows = min(len(due_soon), max(limit - len(overdue), (limit + 1) // 2))
+        overdue_rows = min(len(overdue), limit - soon_rows)
+        return Attention(due_soon[:soon_rows], len(due_soon), overdue[:overdue_rows], len(overdue))
 
     def to_dict(self) -> dict:
         return {
@@ -342,6 +362,16 @@ class StatusReport:
             "items": [s.to_dict() for s in self.statuses],
             "unknown_items": self.unknown_items,
         }
+
+
+@dataclass(frozen=True)
+class Attention:
+    """The items `status` lists as needing attention, and how many of each kind there are in all."""
+
+    due_soon: list[TaskStatus]
+    due_soon_total: int
+    overdue: list[TaskStatus]
+    overdue_total: int
 
 
 def phase_dates(phase: Phase, vote_date: date) -> tuple[date, date]:
