@@ -68,3 +68,197 @@ def test_the_eve_of_the_vote_shows_what_is_due_and_what_is_late(run):
 def test_the_rest_command_keeps_the_filters(run):
     screen = run("status", "--on", "2024-11-26", "--stakeholder", "polres", "--lang", "en").stdout
     assert "pilkada list --stakeholder polres --on 2024-11-26 --state due_soon" in screen
+
+
+# -- item 5: a digest that reads on a phone
+
+
+def test_the_eve_of_the_vote_digest_groups_regions_and_fits_a_phone(run):
+    text = run("summary", "--dry-run", "--on", "2024-11-26").stdout
+    assert len(text) <= 3100, len(text)
+    assert "kpu-kabkota/distribusi-logistik: " in text and "0/22 KPU" in text and "belum: Kabupaten Alor" in text
+    assert "@" not in text.split("*Jatuh tempo")[1].split("\n")[2]  # grouped, not one line per regency
+    assert "pilkada list --state segera" in text
+    # the full detail for one office or one region
+    detail = run("summary", "--dry-run", "--on", "2024-11-26", "--stakeholder", "polres").stdout
+    assert detail.count("\n- ") > text.count("\n- ") // 2 and "Polres (22 wilayah)" in detail
+
+
+def test_grouped_line_counts_done_regions(run):
+    for region in ("belu", "malaka", "alor"):
+        assert run("tick", f"kpu-kabkota/distribusi-logistik@{region}", "--on", "2024-11-25").exit_code == 0
+    text = run("summary", "--dry-run", "--on", "2024-11-26", "--since", "2024-11-24").stdout
+    completed = text.split("*Selesai sejak")[1].split("\n\n")[0]
+    assert "kpu-kabkota/distribusi-logistik: " in completed and "Kabupaten Alor" in completed
+    assert "3/22 KPU selesai; belum: Kabupaten Ende" in text.split("*Jatuh tempo")[1]
+
+
+# -- items 6 and 7: values
+
+
+@pytest.mark.parametrize("given", ["inf", "1e309", "1e308", "-Infinity", "nan", "-1", "abc"])
+def test_absurd_values_are_refused_and_nothing_recorded(run, plan_dir, given):
+    result = run("tick", "nphd", "--value", given, "--plan", str(plan_dir), "--on", "2024-08-01")
+    assert result.exit_code == 2 and "--value" in result.stderr or "Nilai" in result.stderr, result.stderr
+    assert json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+@pytest.mark.parametrize("given, value", [("65,5", 65.5), ("65%", 65), ("65.5", 65.5), ("1.250,5", 1250.5)])
+def test_values_as_indonesians_write_them(run, plan_dir, given, value):
+    assert run("tick", "nphd", "--value", given, "--plan", str(plan_dir), "--lang", "en",
+                "--on", "2024-08-01").exit_code == 0
+    assert json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout)[-1]["value"] == value
+
+
+def test_json_stays_valid_with_an_infinite_value_from_an_old_journal(run, plan_dir):
+    from datetime import datetime, timezone
+
+    from pilkada_cli.model import NewEvent
+    from pilkada_cli.store.sqlite import Journal
+
+    Journal(plan_dir / ".pilkada" / "journal.sqlite3").append(
+        [NewEvent("kpu/nphd", None, "progress", float("inf"), "lama")], datetime(2024, 8, 1, tzinfo=timezone.utc))
+    for args in (["status", "--json"], ["list", "--json"], ["log", "--json"], ["summary", "--format", "json",
+                                                                                "--dry-run"]):
+        out = run(*args, "--plan", str(plan_dir), "--on", "2024-08-02").stdout
+        assert "Infinity" not in out and json.loads(out) is not None
+
+
+# -- item 8: a late entry counts in the next summary
+
+
+def test_a_late_entry_appears_in_the_next_summary(run, plan_dir):
+    p = str(plan_dir)
+    assert run("summary", "--plan", p, "--on", "2024-08-02").exit_code == 0
+    assert run("tick", "polda/pemetaan-kerawanan", "--plan", p, "--on", "2024-08-01", "--by", "telat").exit_code == 0
+    text = run("summary", "--plan", p, "--on", "2024-08-03").stdout
+    completed = text.split("*Selesai sejak")[1].split("\n\n")[0]
+    assert "polda/pemetaan-kerawanan" in completed and "telat" in completed
+    again = run("summary", "--plan", p, "--on", "2024-08-04").stdout
+    assert "polda/pemetaan-kerawanan" not in again.split("*Selesai sejak")[1].split("\n\n")[0]
+
+
+# -- item 9: --dry-run sends nothing; addresses checked first
+
+
+def test_dry_run_sends_no_mail(run, plan_dir):
+    env = {"PILKADA_SMTP_HOST": "127.0.0.1", "PILKADA_SMTP_PORT": "9"}  # nothing listens: sending would fail
+    result = run("summary", "--dry-run", "--mail-to", "ops@polda.example", "--plan", str(plan_dir),
+                 "--on", "2024-08-02", env=env)
+    assert result.exit_code == 0 and "tidak ada e-mail yang dikirim" in result.stderr
+    assert json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+@pytest.mark.parametrize("address", ["ops", "a@b\nBcc: x@evil.example", "a b@polda.example", "<x@y>"])
+def test_bad_addresses_are_refused_before_anything(run, plan_dir, address):
+    result = run("summary", "--mail-to", address, "--plan", str(plan_dir), "--on", "2024-08-02")
+    assert result.exit_code == 2 and "tidak sah" in result.stderr and result.stdout == ""
+    assert json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+# -- item 10: no writes dated in the future
+
+
+def test_a_future_on_is_refused_for_writes(run, plan_dir):
+    result = run("tick", "apel", "--plan", str(plan_dir), "--on", "2999-01-01")
+    assert result.exit_code == 2 and "belum tiba" in result.stderr
+    assert run("summary", "--plan", str(plan_dir), "--on", "2999-01-01").exit_code == 2
+    assert run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2999-01-01").exit_code == 0
+    assert json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+# -- item 11: markdown
+
+
+def test_markdown_bold_countdown_without_escaped_asterisks(run):
+    text = run("summary", "--dry-run", "--format", "markdown", "--on", "2024-07-30").stdout
+    assert "**H-120**" in text and "\\*" not in text.splitlines()[2]
+
+
+# -- item 12: wording
+
+
+def test_vote_day_and_last_day_wording(run):
+    screen = run("status", "--on", "2024-11-27").stdout
+    assert "Hari H · Hari H" not in screen and "Hari H:" not in screen.splitlines()[1]
+    assert "sisa 0 hari" not in run("status", "--on", "2024-11-26").stdout
+    assert "hari terakhir" in run("status", "--on", "2024-11-26").stdout
+    digest = run("summary", "--dry-run", "--on", "2024-11-27").stdout
+    assert digest.splitlines()[1].endswith("*Hari H*")
+
+
+def test_errors_say_kesalahan(run):
+    assert run("tick", "nothing-like-it").stderr.startswith("Kesalahan: ")
+
+
+@pytest.mark.parametrize("zone, iana", [("WIT", "Asia/Jayapura"), ("wita", "Asia/Makassar"), ("WIB", "Asia/Jakarta")])
+def test_indonesian_zone_names(run, isolated, zone, iana):
+    assert run("init", "baru", "--vote-date", "2029-11-28", "--timezone", zone).exit_code == 0
+    assert f"timezone: {iana}" in (isolated / "baru" / "pilkada.yaml").read_text()
+
+
+def test_region_makes_a_short_id_unambiguous(run):
+    result = run("tick", "cooling-system", "--region", "belu", "--on", "2024-09-01")
+    assert result.exit_code == 0 and "polres/cooling-system@belu" in result.stdout
+
+
+def test_undo_a_value_goes_back_to_the_one_before(run, plan_dir):
+    p = str(plan_dir)
+    run("tick", "nphd", "--value", "40", "--plan", p, "--on", "2024-08-01")
+    run("tick", "nphd", "--value", "65", "--plan", p, "--on", "2024-08-01")
+    first = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert first.exit_code == 0 and "40/100" in first.stdout
+    second = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert "0/100" in second.stdout
+    third = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert "tidak ada yang diubah" in third.stdout
+    item = json.loads(run("list", "--json", "--plan", p, "--on", "2024-08-01").stdout)
+    assert next(x for x in item if x["id"] == "kpu/nphd")["completion"] == 0
+
+
+@pytest.mark.parametrize("typed, suggested", [("kupang-kota", "kota-kupang"), ("Belu", None)])
+def test_regions_suggested_whatever_the_word_order(run, typed, suggested):
+    result = run("status", "--region", typed, "--on", "2024-09-01")
+    if suggested:
+        assert result.exit_code == 2 and suggested in result.stderr
+    else:
+        assert result.exit_code == 0  # case does not matter
+
+
+def test_ids_compare_case_insensitively(run):
+    result = run("tick", "POLDA/LATPRAOPS", "--on", "2024-08-01")
+    assert result.exit_code == 0 and "polda/latpraops" in result.stdout
+    near = run("tick", "POLDA/LATPRAOP", "--on", "2024-08-01")
+    assert near.exit_code == 2 and "polda/latpraops" in near.stderr
+
+
+def test_state_error_lists_indonesian_names(run):
+    result = run("list", "--state", "rampung")
+    assert result.exit_code == 2 and "selesai, terlambat, segera" in result.stderr
+
+
+def test_typer_words_in_indonesian(run):
+    from pilkada_cli.cli.click_text import translate_error
+
+    assert translate_error("No such option: --bogus", "id") == "Opsi --bogus tidak dikenal."
+    assert translate_error("Missing argument 'items'.", "id") == "Argumen items belum diberikan."
+    help_text = run("tick", "--help").stdout
+    assert "Penggunaan:" in help_text and "Opsi:" in help_text and "Show this message" not in help_text
+
+
+def test_usage_errors_in_indonesian_from_the_real_program(isolated):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "pilkada_cli", "status", "--bogus"], capture_output=True,
+                            text=True, cwd=isolated)
+    assert result.returncode == 2 and "Kesalahan: Opsi --bogus tidak dikenal." in result.stderr
+
+
+def test_yaml_messages_in_indonesian(run, isolated):
+    root = write_plan(isolated / "rusak")
+    (root / "pilkada.yaml").write_text("name: a\nvote_date: 2024-11-27\ntimezone: WITA\nstakeholders:\n"
+                                       "  - id: polda\n    name: Polda: NTT\n", encoding="utf-8")
+    result = run("status", "--plan", str(root))
+    assert result.exit_code == 2 and "pilkada.yaml:6" in result.stderr and "titik dua" in result.stderr
+    assert "mapping values" not in result.stderr

@@ -17,7 +17,7 @@ LAYERS = [
     {"report"},
     {"plan", "store"},
     {"model", "i18n"},
-    {"dates"},
+    {"dates", "similar", "values"},
     {"errors"},
     {"__init__"},  # the package itself: the version
 ]

@@ -190,11 +190,12 @@ def test_mail_server_down_exit_1_text_kept_failure_recorded(run, plan_dir, isola
     from pilkada_cli.store.sqlite import Journal
 
     runs = Journal(plan_dir / ".pilkada" / "journal.sqlite3").summary_runs("all")
-    assert runs[-1].delivery.startswith("Mail not sent") and runs[-1].detail == "ops@polda.example"
+    # stored in the language of the office that ran it (issue 9, item 9)
+    assert runs[-1].delivery.startswith("E-mail tidak terkirim") and runs[-1].detail == "ops@polda.example"
     shown = run("log", "--summaries", "--plan", str(plan_dir))
-    assert shown.exit_code == 0 and "Mail not sent" in shown.stdout and "2024-08-27" in shown.stdout
+    assert shown.exit_code == 0 and "E-mail tidak terkirim" in shown.stdout and "2024-08-27" in shown.stdout
     data = json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout)
-    assert data[-1]["recipients"] == "ops@polda.example" and data[-1]["delivery"].startswith("Mail not sent")
+    assert data[-1]["recipients"] == "ops@polda.example" and data[-1]["delivery"].startswith("E-mail tidak")
 
 
 def test_log_shows_who_did_what_including_removed_items(run, plan_dir):

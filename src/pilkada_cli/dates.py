@@ -122,10 +122,19 @@ def h_label(day: date, vote_date: date) -> str:
     return f"H{delta:+d}"
 
 
+# What every Indonesian says: Waktu Indonesia Barat, Tengah, Timur.
+ZONE_ABBREVIATIONS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+def canonical_zone(name: str) -> str:
+    """The IANA name of a zone given as IANA or as WIB, WITA, WIT (any case)."""
+    return ZONE_ABBREVIATIONS.get(str(name).strip().upper(), str(name).strip())
+
+
 def zone(name: str) -> ZoneInfo:
-    """The IANA time zone; raises BadInput(timezone.unknown)."""
+    """The IANA time zone (WIB, WITA and WIT too); raises BadInput(timezone.unknown)."""
     try:
-        return ZoneInfo(str(name))
+        return ZoneInfo(canonical_zone(name))
     except (ZoneInfoNotFoundError, ValueError, TypeError):
         raise BadInput("timezone.unknown", name=str(name)[:60]) from None
 

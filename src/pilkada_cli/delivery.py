@@ -6,6 +6,7 @@ winning; the password only ever comes from PILKADA_SMTP_PASSWORD."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import tempfile
 from collections.abc import Mapping
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pilkada_cli.errors import PilkadaError
+from pilkada_cli.errors import BadInput, PilkadaError
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -77,6 +78,21 @@ def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSett
                         env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender))
 
 
+_ADDRESS = re.compile(r"^[^@\s<>,;:\"'()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
+
+
+def check_address(address: str) -> str:
+    """A plain address (`ops@polda.example`); anything else, a newline above all, is refused with exit 2."""
+    if not isinstance(address, str) or not _ADDRESS.match(address) or len(address) > 254:
+        raise BadInput("mail.bad_address", value=one_line(str(address))[:80])
+    return address
+
+
+def one_line(text: str) -> str:
+    """Text for one header or one generated line: control characters (CR, LF, ESC ...) become spaces."""
+    return "".join(" " if ord(ch) < 32 or 127 <= ord(ch) < 160 else ch for ch in text)
+
+
 def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text: str, html: str) -> None:
     """Send a multipart message (plain text plus HTML); raises PilkadaError(mail.failed) with one reason."""
     import smtplib
@@ -84,8 +100,8 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
     from email.utils import formatdate, make_msgid
 
     message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = settings.sender
+    message["Subject"] = one_line(subject)
+    message["From"] = check_address(settings.sender)
     message["To"] = ", ".join(recipients)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="pilkada")

@@ -210,6 +210,7 @@ class SummaryRun:
     actor: str
     delivery: str | None
     detail: str | None
+    upto_event: int | None = None  # the last event recorded when it ran: "since" counts what came after
 
 
 @dataclass(frozen=True)

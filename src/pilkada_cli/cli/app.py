@@ -16,6 +16,7 @@ import typer
 
 from pilkada_cli import __version__, dates
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
+from pilkada_cli.cli import click_text
 from pilkada_cli.i18n import Lang, help_lang, problem_text, t
 
 HELP = help_lang()
@@ -53,7 +54,14 @@ class _Globals:
 
 
 GLOBAL = _Globals()
-_error_lang: list[Lang] = ["id"]
+_error_lang: list[Lang] = [HELP]
+
+
+def _shown_lang() -> Lang:
+    return _error_lang[0]
+
+
+click_text.install(_shown_lang)  # Typer's own words (help headings, usage errors) through the catalogue
 
 
 def _early_lang(lang: str | None) -> Lang:
@@ -137,12 +145,13 @@ class Session:
             return self.journal.current_states(self.plan.targets(), keys)
         return self.states_as_of(self.clock)
 
-    def states_as_of(self, clock) -> dict:
+    def states_as_of(self, clock, upto_event: int | None = None) -> dict:
+        """States replayed as of `clock`, from the events recorded up to `upto_event` (all by default)."""
         from pilkada_cli.report.status import fold_as_of
 
         # no zone's day ends later than the end of the next day in UTC
         bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
-        return fold_as_of(self.plan, self.journal.events(until=bound), clock)
+        return fold_as_of(self.plan, self.journal.events(until=bound, upto_event=upto_event), clock)
 
     def print(self, renderable: Any) -> None:
         # Plain lines go out as they are (never wrapped mid-sentence, no Rich to load for a tick);
@@ -160,7 +169,17 @@ class Session:
     def print_json(self, data: Any) -> None:
         # Indented for a person at a terminal; compact (and several times faster to encode) for programs.
         indent = 2 if sys.stdout.isatty() else None
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+        try:
+            text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+        except ValueError:  # an infinite value recorded by an older version: JSON has no such number
+            text = json.dumps(finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+        sys.stdout.write(text + "\n")
+
+    def refuse_future_write(self) -> None:
+        """A write dated with --on may be late, never early: a future date would be recorded as now."""
+        if self.on is not None and self.on > dates.today_in(self.tz, self.now):
+            raise BadInput("write.future_on", day=self.on.isoformat(),
+                           today=dates.today_in(self.tz, self.now).isoformat())
 
     def record_moment(self, zones: list[str] | None = None) -> datetime:
         """When a write happens: now, or for a late entry with --on, the last second of that day (in the
@@ -169,6 +188,17 @@ class Session:
             return self.now
         ends = [dates.end_of_day_utc(self.on, dates.zone(z)) for z in (zones or [self.plan.timezone])]
         return min(self.now, min(ends) - timedelta(seconds=1))
+
+
+def finite(data: Any) -> Any:
+    """`data` with every infinite or NaN number replaced by null."""
+    if isinstance(data, float):
+        return data if data == data and abs(data) != float("inf") else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [finite(value) for value in data]
+    return data
 
 
 def _now() -> datetime:
@@ -203,6 +233,7 @@ def main_options(
 def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):
     from pilkada_cli.report.status import Filters
 
+    stakeholder, phase, region = ([v.strip().lower() for v in values] for values in (stakeholder, phase, region))
     known = {x.id for x in s.plan.stakeholders}
     for value in stakeholder:
         if value not in known:
@@ -219,9 +250,9 @@ def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Ses
 
 
 def _unknown(kind: str, value: str, known: set[str]) -> None:
-    import difflib
+    from pilkada_cli.similar import suggest
 
-    close = difflib.get_close_matches(value, sorted(known), n=3)
+    close = suggest(value, sorted(known))
     raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
 
 

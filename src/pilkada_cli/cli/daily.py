@@ -11,7 +11,7 @@ import typer
 
 from pilkada_cli import dates
 from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, actor, app, handled)
+                                 _print_error, actor, app, finite, handled)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 
@@ -46,19 +46,24 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
+    from pilkada_cli.delivery import check_address
+
+    mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
     if fail_on not in (None, "overdue", "critical"):
         raise BadInput("summary.bad_fail_on", value=fail_on)
     s = Session(plan, on, lang)
+    if not dry_run:
+        s.refuse_future_write()  # a run recorded for a day that has not come would mislead the next one
     filters = _filters(stakeholder, [], region, s)
     scope = scope_of(filters)
     today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
     from pilkada_cli.report.status import Clock
 
-    report = build_summary(s.plan, s.states(), s.states_as_of(Clock(s.now, point.day, point.until)), s.clock,
-                           filters, point)
+    then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event)
+    report = build_summary(s.plan, s.states(), then, s.clock, filters, point)
     if fmt == "json":
-        body = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif fmt == "markdown":
         body = summary_format.as_markdown(report, s.lang)
     else:
@@ -67,13 +72,15 @@ def summary(
     sys.stdout.flush()
 
     failures: list[PilkadaError] = []
+    if dry_run and mail_to:
+        _print_note(t("mail.dry_run", s.lang, recipients=", ".join(mail_to)))
     if output is not None:
         try:
             write_atomic(output, body)
         except PilkadaError as exc:
             failures.append(exc)
     delivery = None
-    if mail_to:
+    if mail_to and not dry_run:
         try:
             settings = smtp_settings(s.plan.notify, os.environ)
             text = body if fmt == "text" else summary_format.as_text(report, s.lang)
@@ -82,19 +89,27 @@ def summary(
             delivery = "ok"
         except PilkadaError as exc:
             failures.append(exc)
-            delivery = t(exc.key, "en", **exc.params)
+            delivery = t(exc.key, s.lang, **exc.params)  # read later by the same office, in its language
+    recorded = False
     if not dry_run:
         try:
             s.journal.record_summary(s.now, today.isoformat(), scope, actor(None), delivery,
                                      ", ".join(mail_to) or None)
+            recorded = True
         except PilkadaError as exc:
             failures.append(exc)
     for failure in failures:
+        if failure.key == "mail.failed" and recorded:  # say so only once it is true
+            failure = PilkadaError("mail.failed_recorded", **failure.params)
         _print_error(failure, s.lang)
     if failures:
         raise typer.Exit(1)
     if fail_on and any(x.task.item.critical or fail_on == "overdue" for x in report.overdue):
         raise typer.Exit(EXIT_OVERDUE)
+
+
+def _print_note(text: str) -> None:
+    sys.stderr.write(text + "\n")
 
 
 @app.command(help=t("help.log", HELP), epilog=t("help.log.example", HELP))

@@ -65,7 +65,8 @@ def list_items(
     states = [_state_name(x) for x in state]
     for value in states:
         if value not in STATES:
-            raise BadInput("state.unknown", value=value, choices=", ".join(STATES))
+            raise BadInput("state.unknown", value=value,
+                           choices="selesai, terlambat, segera, mendatang, tanpa-tenggat (" + ", ".join(STATES) + ")")
     statuses = evaluate_states(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
     statuses = [x for x in statuses
                 if (not states or x.state in states)
@@ -96,7 +97,7 @@ def _state_name(value: str) -> str:
 @handled
 def tick(
     items: Annotated[list[str], typer.Argument(help=t("help.arg.items", HELP), show_default=False)],
-    value: Annotated[Optional[float], typer.Option("--value", help=t("help.opt.value", HELP),
+    value_text: Annotated[Optional[str], typer.Option("--value", help=t("help.opt.value", HELP),
                                                    show_default=False)] = None,
     undo: Annotated[bool, typer.Option("--undo", help=t("help.opt.undo", HELP))] = False,
     note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
@@ -113,6 +114,10 @@ def tick(
     from pilkada_cli.report.status import Group, evaluate_states
 
     s = Session(plan, on, lang)
+    from pilkada_cli.values import parse_value
+
+    value = parse_value(value_text) if value_text is not None else None
+    s.refuse_future_write()
     if undo and value is not None:
         raise BadInput("tick.undo_and_value")
     tasks = list({task.key: task for task in (find_task(s.plan, ref, region) for ref in items)}.values())

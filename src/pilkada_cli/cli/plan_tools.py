@@ -25,6 +25,7 @@ def init(
     s = Session(None, None, lang, load=False)
     vote = dates.parse_date(vote_date)
     dates.zone(tz)
+    tz = dates.canonical_zone(tz)  # the plan says Asia/Makassar for WITA: every tool reads IANA names
     create_plan(directory, vote, tz, name or t("init.default_name", s.lang, year=vote.year))
     created = load_plan(directory)
     s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))

@@ -4,6 +4,7 @@ write dates and numbers the way each language does ("Kamis, 1 Agustus 2024", "12
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,35 @@ def t(key: str, lang: Lang, /, **params: Any) -> str:
     if entry is None:
         return key if not params else f"{key} {params}"
     text = entry[0] if lang == "id" else entry[1]
+    if key == "yaml.syntax" and "reason" in params:
+        params = {**params, "reason": yaml_reason(str(params["reason"]), lang)}
     return text.format(**params) if params else text
+
+
+# PyYAML's problems, as a person who edits YAML by hand can act on them.
+YAML_REASONS = [
+    (re.compile(r"^mapping values are not allowed"), "yaml.reason.colon"),
+    (re.compile(r"^found character '\\t'"), "yaml.reason.tab"),
+    (re.compile(r"^found character .*that cannot start any token"), "yaml.reason.bad_start"),
+    (re.compile(r"^expected <block end>, but found"), "yaml.reason.indent"),
+    (re.compile(r"^could not find expected ':'"), "yaml.reason.no_colon"),
+    (re.compile(r"^did not find expected key"), "yaml.reason.indent"),
+    (re.compile(r"^did not find expected '-' indicator"), "yaml.reason.dash"),
+    (re.compile(r"^found unexpected end of stream"), "yaml.reason.unclosed_quote"),
+    (re.compile(r"^expected ',' or '[\]}]', but got"), "yaml.reason.unclosed_bracket"),
+    (re.compile(r"^found undefined alias '(?P<name>.*)'"), "yaml.reason.alias"),
+    (re.compile(r"^found unknown escape character '(?P<name>.*)'"), "yaml.reason.escape"),
+    (re.compile(r"^found duplicate anchor"), "yaml.reason.duplicate_anchor"),
+]
+
+
+def yaml_reason(reason: str, lang: Lang) -> str:
+    """PyYAML's English problem in the user's language, where it is one we know; else as it is."""
+    for pattern, key in YAML_REASONS:
+        match = pattern.match(reason)
+        if match:
+            return t(key, lang, **match.groupdict())
+    return reason
 
 
 def help_lang(argv: list[str] | None = None, env: dict[str, str] | None = None) -> Lang:
@@ -87,6 +116,13 @@ def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
     if lang == "id":
         text = text.replace(".", ",")
     return text + "%"
+
+
+def office_label(plan, stakeholder, lang: Lang) -> str:
+    """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region."""
+    if stakeholder.per_region and plan.regions:
+        return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(plan.regions))
+    return stakeholder.display_name()
 
 
 def problem_text(problem: Problem, lang: Lang) -> str:

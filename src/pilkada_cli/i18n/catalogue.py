@@ -23,10 +23,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tandai item selesai, catat nilai (mis. dana hibah 65%), atau batalkan; tercatat di jurnal.",
         "Mark items done, record a value (e.g. grant funds 65% disbursed) or undo; kept in the journal."),
     "help.tick.example": (
-        "Contoh: pilkada tick polda/pemetaan-kerawanan --note \"Rapat 1 Agustus\"   "
-        "pilkada tick pencairan-nphd --value 65",
-        "Example: pilkada tick polda/pemetaan-kerawanan --note \"Meeting 1 August\"   "
-        "pilkada tick pencairan-nphd --value 65"),
+        "\b\nContoh: pilkada tick polda/pemetaan-kerawanan --note \"Rapat 1 Agustus\"\n"
+        "        pilkada tick pencairan-nphd --value 65",
+        "\b\nExample: pilkada tick polda/pemetaan-kerawanan --note \"Meeting 1 August\"\n"
+        "         pilkada tick pencairan-nphd --value 65"),
     "help.init": (
         "Buat rencana baru dari templat bertenggat H-n, untuk hari pemungutan suara mana pun.",
         "Create a new plan from a template with H-offset deadlines, for any vote day."),
@@ -79,8 +79,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "--output /var/lib/pilkada/ringkasan.txt",
                              "Example: pilkada summary --stakeholder polda --mail-to ops@polda.example "
                              "--output /var/lib/pilkada/summary.txt"),
-    "help.opt.since": ("Bandingkan dengan akhir hari ini (bawaan: ringkasan terakhir, atau kemarin).",
-                       "Compare with the end of this day (default: the last summary, or yesterday)."),
+    "help.opt.since": ("Bandingkan dengan keadaan pada akhir TANGGAL yang diberikan, mis. 2024-11-25 "
+                       "(bawaan: ringkasan terakhir, atau kemarin).",
+                       "Compare with the state at the end of the DATE given, e.g. 2024-11-25 (default: the "
+                       "last summary, or yesterday)."),
     "help.opt.format": ("text (untuk WhatsApp), markdown, atau json.", "text (for WhatsApp), markdown or json."),
     "help.opt.output": ("Tulis juga ke berkas ini (secara atomik).", "Also write to this file (atomically)."),
     "help.opt.mail_to": ("Kirim lewat e-mail ke alamat ini (boleh berulang).",
@@ -103,6 +105,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.cron.example": ("Contoh: pilkada cron --at 06:30 --mail-to ops@polda.example >> jadwal.txt",
                           "Example: pilkada cron --at 06:30 --mail-to ops@polda.example"),
     "help.opt.at": ("Jam kirim, HH:MM, di zona waktu rencana.", "Time of day, HH:MM, in the plan's time zone."),
+    # -- Typer's own words (cli/click_text.py)
+    "click.usage": ("Penggunaan: ", "Usage: "),
+    "click.options_placeholder": ("[OPSI]", "[OPTIONS]"),
+    "click.command_placeholder": ("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
+    "click.options": ("Opsi", "Options"),
+    "click.arguments": ("Argumen", "Arguments"),
+    "click.commands": ("Perintah", "Commands"),
+    "click.required": ("wajib", "required"),
+    "click.default": ("bawaan: {default}", "default: {default}"),
+    "click.dynamic": ("(dinamis)", "(dynamic)"),
+    "click.aborted": ("Dibatalkan.", "Aborted!"),
+    "click.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
+    "click.try_help": ("Lihat bantuan dengan: {command}", "Try '{command}' for help."),
+    "click.no_such_option": ("Opsi {name} tidak dikenal.", "No such option: {name}."),
+    "click.no_such_command": ("Perintah '{name}' tidak dikenal.", "No such command '{name}'."),
+    "click.did_you_mean": ("Mungkin maksud Anda: {close}", "Did you mean {close}?"),
+    "click.missing_argument": ("Argumen {name} belum diberikan.", "Missing argument {name}."),
+    "click.missing_option": ("Opsi {name} wajib diberikan.", "Missing option {name}."),
+    "click.requires_argument": ("Opsi {name} membutuhkan nilai.", "Option {name} requires a value."),
+    "click.extra_arguments": ("Argumen berlebih yang tidak dikenal: {args}", "Unexpected extra arguments: {args}"),
+    "click.not_valid": ("Nilai '{value}' untuk {name} tidak sah ({kind}).",
+                        "Invalid value '{value}' for {name} ({kind})."),
+    "click.out_of_range": ("Nilai {value} untuk {name} di luar batas {range}.",
+                           "Value {value} for {name} is out of range {range}."),
+    "click.kind_number": ("harus angka", "must be a number"),
+    "click.kind_integer": ("harus bilangan bulat", "must be a whole number"),
+    "click.missing_command": ("Perintah belum diberikan.", "Missing command."),
     # -- states and words
     "state.done": ("selesai", "done"),
     "state.overdue": ("terlambat", "overdue"),
@@ -114,6 +143,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.vote_day": ("Hari H: {date}", "Vote day: {date}"),
     "status.current_phases": ("Tahapan berjalan: {phases}", "Current phases: {phases}"),
     "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} days left)"),
+    "status.phase_last_day": ("{name} (hari terakhir)", "{name} (last day)"),
+    "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} regions)"),
     "status.overall": ("Progres keseluruhan", "Overall progress"),
     "status.counts_line": ("{done}/{total} selesai · {overdue} terlambat · {due_soon} segera",
                            "{done}/{total} done · {overdue} overdue · {due_soon} due soon"),
@@ -149,7 +180,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.completion": ("Capaian", "Completion"),
     "list.title": ("{count} item", "{count} items"),
     # -- summary
-    "summary.header": ("{date} · *{countdown}* · Hari H {vote}", "{date} · *{countdown}* · vote day {vote}"),
+    "summary.header": ("{date} · {countdown} · Hari H {vote}", "{date} · {countdown} · vote day {vote}"),
+    "summary.last_day": ("hari terakhir", "last day"),
+    "summary.phase_last_day": ("{name}: hari terakhir", "{name}: last day"),
+    "summary.header_vote_day": ("{date} · {countdown}", "{date} · {countdown}"),
+    "summary.regions_done": ("{done}/{total} {office} selesai; belum: {regions}",
+                             "{done} of {total} {office} done; not yet: {regions}"),
+    "summary.regions_more": ("dan {count} lainnya", "and {count} more"),
     "summary.subject": ("[pilkada] {countdown} · {name} · {date}", "[pilkada] {countdown} · {name} · {date}"),
     "summary.points": ("{value} poin", "{value} points"),
     "summary.phases": ("Tahapan", "Phases"),
@@ -164,7 +201,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.overdue": ("Semua yang terlambat ({count})", "All overdue ({count})"),
     "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} days ({count})"),
     "summary.none": ("tidak ada", "none"),
-    "summary.more": ("… dan {count} lagi", "… and {count} more"),
+    "summary.more": ("… dan {count} lagi: pilkada list --state {state}", "… and {count} more: pilkada list --state {state}"),
     "summary.by": ("(oleh {who})", "(by {who})"),
     "summary.due": ("tenggat {date} ({label})", "due {date} ({label})"),
     "summary.days_late": ("terlambat {days} hari", "days late: {days}"),
@@ -175,10 +212,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "Unknown --fail-on '{value}'; choose overdue or critical."),
     "output.failed": ("Gagal menulis {path}: {reason}. Ringkasan tetap dicetak di atas.",
                       "Could not write {path}: {reason}. The summary is printed above."),
-    "mail.failed": ("E-mail tidak terkirim lewat {host}:{port}: {reason}. Ringkasan tetap dicetak; kegagalan "
-                    "dicatat di jurnal.",
-                    "Mail not sent via {host}:{port}: {reason}. The summary is printed; the failure is recorded "
-                    "in the journal."),
+    "mail.failed": ("E-mail tidak terkirim lewat {host}:{port}: {reason}. Ringkasan tetap dicetak.",
+                    "Mail not sent via {host}:{port}: {reason}. The summary is printed."),
+    "mail.failed_recorded": ("E-mail tidak terkirim lewat {host}:{port}: {reason}. Ringkasan tetap dicetak; "
+                             "kegagalan dicatat di jurnal (pilkada log --summaries).",
+                             "Mail not sent via {host}:{port}: {reason}. The summary is printed; the failure is "
+                             "recorded in the journal (pilkada log --summaries)."),
+    "mail.bad_address": ("Alamat e-mail '{value}' tidak sah (contoh: ops@polda.example); tidak ada yang dikirim.",
+                         "The e-mail address '{value}' is not valid (e.g. ops@polda.example); nothing was sent."),
+    "mail.dry_run": ("--dry-run: tidak ada e-mail yang dikirim (akan ke: {recipients}).",
+                     "--dry-run: no mail was sent (it would go to: {recipients})."),
     "mail.bad_port": ("Port SMTP '{value}' bukan angka; periksa PILKADA_SMTP_PORT atau notify.smtp_port.",
                       "SMTP port '{value}' is not a number; check PILKADA_SMTP_PORT or notify.smtp_port."),
     # -- log and cron
@@ -213,6 +256,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tick.undone": ("↺ {id}: dibatalkan, kini {state} ({completion})", "↺ {id}: undone, now {state} ({completion})"),
     "tick.already_done": ("= {id}: sudah selesai sebelumnya, tidak ada yang diubah",
                           "= {id}: already done, nothing changed"),
+    "tick.value_undone": ("↺ {id}: nilai dikembalikan, kini {completion}", "↺ {id}: value undone, now {completion}"),
     "tick.not_done": ("= {id}: memang belum selesai, tidak ada yang diubah", "= {id}: not done, nothing changed"),
     "tick.noted": ("= {id}: status tetap {state}; catatan disimpan", "= {id}: still {state}; note recorded"),
     "tick.stakeholder_progress": ("Progres {name}: {progress}", "{name} progress: {progress}"),
@@ -226,6 +270,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tick.value_not_quantitative": ("{id} tidak punya target, jadi tidak bisa diberi --value. "
                                     "Tandai saja: pilkada tick {id}",
                                     "{id} has no target, so it takes no --value. Tick it: pilkada tick {id}"),
+    "tick.bad_value": ("--value '{value}' bukan angka. Contoh: 65, 65,5 atau 65%.",
+                       "--value '{value}' is not a number. For example: 65, 65.5 or 65%."),
+    "tick.value_out_of_range": ("Nilai {value} tidak sah: beri angka 0 atau lebih, paling besar {limit}.",
+                                "Value {value} is not valid: give a number from 0 to {limit}."),
+    "write.future_on": ("--on {day} belum tiba (hari ini {today}); catatan hanya boleh untuk hari ini atau "
+                        "sebelumnya. Untuk melihat keadaan mendatang, pakai status atau summary --dry-run.",
+                        "--on {day} has not come yet (today is {today}); a record may be dated today or earlier. "
+                        "To look ahead, use status, or summary --dry-run."),
     "tick.value_negative": ("Nilai {value} tidak sah: beri angka 0 atau lebih.",
                             "Value {value} is not valid: give a number of 0 or more."),
     "tick.undo_and_value": ("--undo dan --value tidak bisa dipakai bersama.", "--undo and --value cannot be combined."),
@@ -263,7 +315,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "Unknown time zone '{name}'. Use an IANA name: Asia/Jakarta (WIB), Asia/Makassar (WITA) "
                          "or Asia/Jayapura (WIT)."),
     # -- errors in general
-    "error.prefix": ("Galat: ", "Error: "),
+    "error.prefix": ("Kesalahan: ", "Error: "),
     "plan.invalid": ("Rencana tidak valid ({count} kesalahan):", "The plan is not valid ({count} errors):"),
     "plan.more_problems": ("… dan {count} kesalahan lain", "… and {count} more errors"),
     "plan.run_check": ("Daftar lengkap dan cara memperbaikinya: pilkada check",
@@ -273,7 +325,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "No plan at {path}. Give a folder holding pilkada.yaml, or create one with: "
                        "pilkada init FOLDER --vote-date DATE"),
     "plan.no_plan_file": ("Tidak ada pilkada.yaml di {path}.", "No pilkada.yaml in {path}."),
-    "severity.error": ("galat", "error"),
+    "severity.error": ("kesalahan", "error"),
     "severity.warning": ("peringatan", "warning"),
     # -- plan problems
     "file.missing": ("Berkas tidak ditemukan.", "File not found."),
@@ -292,6 +344,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "tulis nilainya langsung.",
                               "The YAML aliases (*name) in this file expand to over {limit} values; write the "
                               "values out."),
+    "yaml.reason.colon": ("ada titik dua ':' yang tidak pada tempatnya (teks yang memuat ': ' perlu diberi "
+                          "tanda kutip)",
+                          "a colon ':' where it does not belong (text containing ': ' needs quotes)"),
+    "yaml.reason.tab": ("ada karakter tab; YAML memakai spasi untuk indentasi", "a tab character; YAML indents "
+                        "with spaces"),
+    "yaml.reason.bad_start": ("ada karakter yang tidak boleh mengawali nilai (tab, @ atau `); beri tanda kutip "
+                              "atau pakai spasi", "a character that cannot start a value (a tab, @ or `); "
+                              "quote the text or use spaces"),
+    "yaml.reason.indent": ("indentasi tidak sejajar dengan baris di atasnya", "the indentation does not line up "
+                           "with the lines above"),
+    "yaml.reason.no_colon": ("titik dua ':' setelah nama kunci tidak ditemukan", "the ':' after a key is missing"),
+    "yaml.reason.dash": ("tanda '-' untuk butir daftar tidak ditemukan", "the '-' of a list entry is missing"),
+    "yaml.reason.unclosed_quote": ("tanda kutip tidak ditutup", "a quote is not closed"),
+    "yaml.reason.unclosed_bracket": ("kurung [ ] atau { } tidak ditutup", "a [ ] or { } bracket is not closed"),
+    "yaml.reason.alias": ("alias *{name} tidak punya jangkar &{name}", "the alias *{name} has no anchor &{name}"),
+    "yaml.reason.escape": ("karakter escape \\{name} tidak dikenal dalam tanda kutip ganda; pakai tanda kutip "
+                           "tunggal", "an unknown escape \\{name} in double quotes; use single quotes"),
+    "yaml.reason.duplicate_anchor": ("jangkar &nama yang sama dipakai dua kali", "the same &anchor is used twice"),
     "yaml.too_deep": ("Struktur YAML terlalu dalam.", "The YAML structure is nested too deeply."),
     "shape.want_mapping_got_list": ("{what} harus berupa pemetaan (kunci: nilai), bukan daftar (- ...).",
                                     "{what} must be a mapping (key: value), not a list (- ...)."),
@@ -404,7 +474,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "journal.unknown_item": ("Jurnal memuat catatan untuk '{id}', yang tidak ada lagi di rencana (catatan tetap "
                              "disimpan).",
                              "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),
-    "check.summary": ("{errors} galat, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
+    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
                       "{path}"),
     "journal.failed": ("Jurnal {path} gagal: {reason}", "The journal {path} failed: {reason}"),
     # -- init

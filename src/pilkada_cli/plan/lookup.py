@@ -3,21 +3,22 @@ with `@region`, with suggestions for a near miss."""
 
 from __future__ import annotations
 
-import difflib
-
 from pilkada_cli.errors import BadInput
-from pilkada_cli.model import Plan, Task
+from pilkada_cli.model import Item, Plan, Task
+from pilkada_cli.similar import suggest
 
 
 def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
-    """The tracked item a user named: `stakeholder/item`, a unique `item`, either with `@region`."""
-    ref = ref.strip()
+    """The tracked item a user named: `stakeholder/item`, a unique `item`, either with `@region`. Ids are
+    lowercase slugs, so `POLDA/LATPRAOPS` names `polda/latpraops`."""
+    ref = ref.strip().lower()
+    region_id = region_id.strip().lower() if region_id else None
     if "@" in ref:
         ref, _, given = ref.partition("@")
         if region_id and given != region_id:
             raise BadInput("tick.region_twice", ref=f"{ref}@{given}", region=region_id)
         region_id = given
-    item = _find_item(plan, ref)
+    item = _find_item(plan, ref, regional=bool(region_id))
     stakeholder = plan.stakeholder(item.stakeholder)
     region_ids = [r.id for r in plan.regions]
     if not stakeholder.per_region or not plan.regions:
@@ -29,31 +30,42 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
         raise BadInput("tick.region_needed", id=item.full_id, regions=", ".join(allowed[:30]),
                        example=f"{item.full_id}@{allowed[0]}")
     if region_id not in region_ids:
-        close = difflib.get_close_matches(region_id, region_ids, n=3)
-        raise BadInput("region.unknown", value=region_id, suggestions=", ".join(close) or "-")
+        raise BadInput("region.unknown", value=region_id, suggestions=", ".join(suggest(region_id, region_ids)) or "-")
     if region_id not in allowed:
         raise BadInput("tick.region_not_applicable", id=item.full_id, region=region_id, regions=", ".join(allowed))
     return plan.task(item, plan.region(region_id))
 
 
-def _find_item(plan: Plan, ref: str):
-    if "/" in ref:
+def _index(plan: Plan) -> tuple[dict[str, Item], dict[str, list[Item]]]:
+    """Items by full id and by short id, built once per plan object (a bulk tick names thousands)."""
+    cached = plan.__dict__.get("_lookup")
+    if cached is None:
+        by_short: dict[str, list[Item]] = {}
         for item in plan.items:
-            if item.full_id == ref:
-                return item
+            by_short.setdefault(item.id, []).append(item)
+        cached = ({item.full_id: item for item in plan.items}, by_short)
+        object.__setattr__(plan, "_lookup", cached)  # a cache beside the fields, not part of the record
+    return cached
+
+
+def _find_item(plan: Plan, ref: str, regional: bool = False) -> Item:
+    by_full, by_short = _index(plan)
+    if "/" in ref:
+        if ref in by_full:
+            return by_full[ref]
     else:
-        matches = [item for item in plan.items if item.id == ref]
+        matches = by_short.get(ref, [])
+        if len(matches) > 1 and regional:
+            # `cooling-system --region belu`: only the stakeholders with regional offices can be meant.
+            per_region = {s.id for s in plan.stakeholders if s.per_region}
+            matches = [item for item in matches if item.stakeholder in per_region] or matches
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
             raise BadInput("tick.ambiguous", ref=ref, choices=", ".join(i.full_id for i in matches))
-    full_ids = [i.full_id for i in plan.items]
-    by_short = {i.id: i.full_id for i in plan.items}
-    needle = ref.split("/")[-1]
-    close = [f for f in full_ids if needle and needle in f][:3]
-    close += [f for f in difflib.get_close_matches(ref, full_ids, n=3, cutoff=0.5) if f not in close]
-    close += [by_short[m] for m in difflib.get_close_matches(ref.split("/")[-1], list(by_short), n=3, cutoff=0.5)
-              if by_short[m] not in close]
+    close = suggest(ref, by_full)
+    for short in suggest(ref.rsplit("/", 1)[-1], by_short):
+        close += [item.full_id for item in by_short[short] if item.full_id not in close]
     if not close:
         raise BadInput("tick.unknown_none", ref=ref)
     raise BadInput("tick.unknown", ref=ref, suggestions=", ".join(close[:3]))

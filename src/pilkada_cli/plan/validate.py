@@ -17,6 +17,7 @@ from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, I
                                Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
+from pilkada_cli.values import MAX_VALUE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -114,7 +115,7 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(self.line_of(mapping, key), "value.want_number", key=key, what=what, value=str(value)[:40])
             return None
-        if not value > 0 or value != value or value == float("inf"):
+        if not value > 0 or value != value or value > MAX_VALUE:
             self.error(self.line_of(mapping, key), "value.want_positive", key=key, what=what, value=value)
             return None
         return value
@@ -191,7 +192,7 @@ class _Checker:
             self.error(self.line_of(mapping, key), "timezone.unknown_in_plan", name=name[:60],
                        suggestion=suggestion or "Asia/Makassar")
             return None
-        return name
+        return dates.canonical_zone(name)
 
     def journal_path(self, doc: yamlfile.LocDict) -> Path:
         if self.bundled:

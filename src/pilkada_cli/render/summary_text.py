@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import html
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, t
+from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.report.summary import Summary
 
-MAX_LISTED = 30  # per section: a WhatsApp message stays readable; the rest is counted
+MAX_LISTED = 30  # lines per section with --stakeholder or --region: the full detail
+DIGEST_LISTED = 5  # lines per section of the whole plan's digest: it must read on a phone
+DIGEST_TITLE = 60  # characters of a title in the digest; the id leads to the rest
+REGION_NAMES = 3  # regions named in a grouped line; the rest are counted
 
 
 def _points(delta: float, lang: Lang) -> str:
@@ -23,22 +26,52 @@ def _countdown(summary: Summary, lang: Lang) -> str:
     return t("countdown.day", lang) if summary.days_to_vote == 0 else summary.countdown
 
 
-def _item_line(status: TaskStatus, lang: Lang, *, with_who: bool = False) -> str:
+def _grouped(statuses: list[TaskStatus]) -> list[list[TaskStatus]]:
+    """Per-region instances of one item together (in the order of their first), other items alone."""
+    groups: dict[str, list[TaskStatus]] = {}
+    for status in statuses:
+        key = status.task.item.full_id if status.task.region else status.key
+        groups.setdefault(key, []).append(status)
+    return list(groups.values())
+
+
+def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_who: bool = False) -> str:
+    status = group[0]
     item = status.task.item
     mark = "‼ " if item.critical else ""
-    line = f"{mark}{status.key}: {item.title}"
+    many = len(group) > 1
+    title = item.title
+    if not summary.filtered and len(title) > DIGEST_TITLE:
+        title = title[:DIGEST_TITLE - 1].rstrip() + "…"
+    line = f"{mark}{item.full_id if many else status.key}: {title}"
     if with_who:
-        who = status.item_state.done_by or "?"
-        return line + " " + t("summary.by", lang, who=who)
+        who = sorted({s.item_state.done_by or "?" for s in group})
+        line += " " + t("summary.by", lang, who=", ".join(who))
+        return line + (" · " + _regions(group, lang) if many else "")
     if status.due:
         line += " · " + t("summary.due", lang, date=fmt_date_short(status.due, lang), label=status.due_label)
         if status.days_left is not None and status.days_left < 0:
             line += " · " + t("summary.days_late", lang, days=-status.days_left)
+        elif status.days_left == 0:
+            line += " · " + t("summary.last_day", lang)
         elif status.days_left is not None:
             line += " · " + t("summary.days_left", lang, days=status.days_left)
-    if item.owner:
+    if many:
+        done, total = summary.regional.get(item.full_id, (0, len(group)))
+        office = summary.plan.stakeholder(item.stakeholder).display_name()
+        line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
+                          regions=_regions(group, lang))
+    elif item.owner:
         line += f" · {item.owner}"
     return line
+
+
+def _regions(group: list[TaskStatus], lang: Lang) -> str:
+    names = [s.task.region.name for s in group if s.task.region]
+    shown = ", ".join(names[:REGION_NAMES])
+    if len(names) > REGION_NAMES:
+        shown += " " + t("summary.regions_more", lang, count=len(names) - REGION_NAMES)
+    return shown
 
 
 def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
@@ -46,35 +79,47 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     since = fmt_date_short(summary.since, lang)
     result: list[tuple[str, list[str]]] = []
     if summary.current_phases or summary.starting_phases:
-        lines = [t("summary.phase_running", lang, name=w.phase.name, days=w.days) for w in summary.current_phases]
+        lines = [t("summary.phase_running", lang, name=w.phase.name, days=w.days) if w.days else
+                 t("summary.phase_last_day", lang, name=w.phase.name) for w in summary.current_phases]
         lines += [t("summary.phase_starting", lang, name=w.phase.name, date=fmt_date_short(w.start, lang),
                     days=w.days) for w in summary.starting_phases]
         result.append((t("summary.phases", lang), lines))
     overall = summary.overall
-    progress_lines = [t("summary.progress_line", lang, name=c.stakeholder.display_name(),
+    progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang),
                         progress=fmt_pct(c.now.progress, lang), change=_points(c.delta, lang),
                         done=c.now.counts.done, total=c.now.counts.total)
                       for c in summary.stakeholders if c.stakeholder]
     result.append((t("summary.progress", lang, progress=fmt_pct(overall.now.progress, lang),
                      done=overall.now.counts.done, total=overall.now.counts.total,
                      change=_points(overall.delta, lang), since=since), progress_lines))
-    for key, statuses, who in (("summary.completed", summary.completed_since, True),
-                               ("summary.newly_overdue", summary.newly_overdue, False),
-                               ("summary.overdue", summary.overdue, False),
-                               ("summary.due_soon", summary.due_soon, False)):
+    limit = MAX_LISTED if summary.filtered else DIGEST_LISTED
+    for key, statuses, who, state in (("summary.completed", summary.completed_since, True, "selesai"),
+                                      ("summary.newly_overdue", summary.newly_overdue, False, "terlambat"),
+                                      ("summary.overdue", summary.overdue, False, "terlambat"),
+                                      ("summary.due_soon", summary.due_soon, False, "segera")):
         heading = t(key, lang, count=len(statuses), since=since, days=summary.plan.due_soon_days)
-        lines = [_item_line(s, lang, with_who=who) for s in statuses[:MAX_LISTED]]
-        if len(statuses) > MAX_LISTED:
-            lines.append(t("summary.more", lang, count=len(statuses) - MAX_LISTED))
+        groups = _grouped(statuses)
+        lines = [_item_line(group, summary, lang, with_who=who) for group in groups[:limit]]
+        if len(groups) > limit:
+            rest = sum(len(group) for group in groups[limit:])
+            state_name = state if lang == "id" else {"selesai": "done", "terlambat": "overdue",
+                                                      "segera": "due_soon"}[state]
+            lines.append(t("summary.more", lang, count=rest, state=state_name))
         if not statuses:
             lines = [t("summary.none", lang)]
         result.append((heading, lines))
     return result
 
 
-def _title(summary: Summary, lang: Lang) -> tuple[str, str]:
-    return summary.title, t("summary.header", lang, date=fmt_date_long(summary.today, lang),
-                            countdown=_countdown(summary, lang), vote=fmt_date_long(summary.vote_date, lang))
+def _title(summary: Summary, lang: Lang, bold=lambda text: f"*{text}*", escape=lambda text: text) -> tuple[str, str]:
+    """The summary's name and its header line; `bold` marks the countdown in the format's own way, and
+    `escape` protects the rest."""
+    date = escape(fmt_date_long(summary.today, lang))
+    countdown = bold(escape(_countdown(summary, lang)))
+    if summary.days_to_vote == 0:  # "Hari H" once, not "Hari H · Hari H Rabu, ..."
+        return summary.title, t("summary.header_vote_day", lang, date=date, countdown=countdown)
+    return summary.title, t("summary.header", lang, date=date, countdown=countdown,
+                            vote=escape(fmt_date_long(summary.vote_date, lang)))
 
 
 def subject(summary: Summary, lang: Lang) -> str:
@@ -94,8 +139,8 @@ def as_text(summary: Summary, lang: Lang) -> str:
 
 
 def as_markdown(summary: Summary, lang: Lang) -> str:
-    name, header = _title(summary, lang)
-    out = [f"# {_md(name)}", "", _md(header)]
+    name, header = _title(summary, lang, bold=lambda text: f"**{text}**", escape=_md)
+    out = [f"# {_md(name)}", "", header]
     for heading, lines in sections(summary, lang):
         out += ["", f"## {_md(heading)}", ""]
         out.extend(f"- {_md(line)}" for line in lines)
@@ -110,8 +155,8 @@ def _md(text: str) -> str:
 
 
 def as_html(summary: Summary, lang: Lang) -> str:
-    name, header = _title(summary, lang)
-    parts = [f"<html><body><h1>{html.escape(name)}</h1><p>{html.escape(header)}</p>"]
+    name, header = _title(summary, lang, bold=lambda text: f"<b>{text}</b>", escape=html.escape)
+    parts = [f"<html><body><h1>{html.escape(name)}</h1><p>{header}</p>"]
     for heading, lines in sections(summary, lang):
         parts.append(f"<h2>{html.escape(heading)}</h2><ul>")
         parts.extend(f"<li>{html.escape(line)}</li>" for line in lines)

@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, t
+from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
@@ -36,8 +36,9 @@ def header(report: StatusReport, lang: Lang) -> Text:
     text.append(fmt_date_long(report.today, lang))
     text.append(" · ")
     text.append(countdown_text(report.days_to_vote, lang), style="bold magenta")
-    text.append(" · ")
-    text.append(t("status.vote_day", lang, date=fmt_date_long(plan.vote_date, lang)))
+    if report.days_to_vote:  # on the day itself "Hari H" says it all
+        text.append(" · ")
+        text.append(t("status.vote_day", lang, date=fmt_date_long(plan.vote_date, lang)))
     current = [p for p in report.phases if p.state == "current"]
     if current:
         text.append("\n")
@@ -47,7 +48,14 @@ def header(report: StatusReport, lang: Lang) -> Text:
 
 def _phase_left(phase: PhaseReport, report: StatusReport, lang: Lang) -> str:
     days = (phase.end - report.today).days
+    if days == 0:
+        return t("status.phase_last_day", lang, name=phase.phase.name)
     return t("status.phase_days_left", lang, name=phase.phase.name, days=days)
+
+
+def stakeholder_label(report: StatusReport, stakeholder, lang: Lang) -> str:
+    """`Polres (22 wilayah)` for a stakeholder with an office in every region, beside `KPU Provinsi NTT`."""
+    return office_label(report.plan, stakeholder, lang)
 
 
 def overall_line(report: StatusReport, lang: Lang) -> Text:
@@ -75,7 +83,8 @@ def progress_table(report: StatusReport, lang: Lang) -> Table | Text:
     table.add_column(t("col.due_soon", lang), justify="right")
     for entry in report.stakeholders:
         group = entry.group
-        table.add_row(Text(entry.stakeholder.display_name(), style="bold"), _progress_cell(group.progress, lang),
+        table.add_row(Text(stakeholder_label(report, entry.stakeholder, lang), style="bold"),
+                      _progress_cell(group.progress, lang),
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
         for phase, phase_group in entry.phases:
@@ -107,7 +116,7 @@ def _progress_lines(report: StatusReport, lang: Lang) -> Text:
                                   "col.due_soon")]
     rows, bold = [], []
     for entry in report.stakeholders:
-        for name, group, strong in [(entry.stakeholder.display_name(), entry.group, True)] + [
+        for name, group, strong in [(stakeholder_label(report, entry.stakeholder, lang), entry.group, True)] + [
                 ("  " + (phase.name if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in entry.phases]:
             rows.append([name, _progress_plain(group.progress, lang),

@@ -4,7 +4,7 @@ numbers are exact even when cron missed days. Pure: the moment and the journal's
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from pilkada_cli import dates
@@ -54,6 +54,9 @@ class Summary:
     newly_overdue: list[TaskStatus]
     overdue: list[TaskStatus]
     due_soon: list[TaskStatus]
+    # per-region items: full item id -> (instances done, instances in all), for "19 of 22 Polres done"
+    regional: dict[str, tuple[int, int]] = field(default_factory=dict)
+    filtered: bool = False  # run with --stakeholder or --region: the full detail, not the digest
 
     @property
     def days_to_vote(self) -> int:
@@ -120,6 +123,7 @@ class Since:
     day: date
     source: str  # "option", "last_summary" or "yesterday"
     until: datetime | None = None
+    upto_event: int | None = None  # the last summary's place in the journal: what came after is new
 
 
 def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Since:
@@ -131,6 +135,8 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
     earlier = [r for r in runs if date.fromisoformat(r.day) < today]
     if earlier:
         last = max(earlier, key=lambda r: (r.day, r.ts))
+        if last.upto_event is not None:
+            return Since(date.fromisoformat(last.day), "last_summary", None, last.upto_event)
         return Since(date.fromisoformat(last.day), "last_summary", last.ts)
     return Since(today - timedelta(days=1), "yesterday")
 
@@ -156,6 +162,12 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
     due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
     # one pass each over now and then: the overall and the per-stakeholder tallies together
+    regional: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for status in now:
+        if status.task.region is not None:
+            counts = regional[status.task.item.full_id]
+            counts[0] += status.state == "done"
+            counts[1] += 1
     overall_now, overall_then = Tally(), Tally()
     tallies_now: dict[str, Tally] = defaultdict(Tally)
     tallies_then: dict[str, Tally] = defaultdict(Tally)
@@ -174,4 +186,6 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
             starting.append(PhaseWindow(phase, start, end, (start - today).days))
     return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current,
                    starting, Change(None, overall_now.group(), overall_then.group()),
-                   stakeholders, completed, newly, overdue, due_soon)
+                   stakeholders, completed, newly, overdue, due_soon,
+                   {key: (done, total) for key, (done, total) in regional.items()},
+                   bool(filters.stakeholders or filters.regions or filters.phases))

@@ -19,8 +19,10 @@ Check = Callable[[list[Event], list[NewEvent]], list[NewEvent]]
 class Store(Protocol):
     """An append-only journal of events and summary runs (spec section 5)."""
 
-    def events(self, until: datetime | None = None, *, since: datetime | None = None) -> list[Event]:
-        """Every event in the order written, optionally only those before `until` / from `since` on."""
+    def events(self, until: datetime | None = None, *, since: datetime | None = None,
+               upto_event: int | None = None) -> list[Event]:
+        """Every event in the order written, optionally only those before `until` / from `since` on / recorded
+        no later than event number `upto_event` (the journal's own sequence)."""
         ...
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:

@@ -25,9 +25,11 @@ def apply(state: ItemState, event: Event, target: float | None) -> ItemState:
             return ItemState(value, True, utc_iso(event.ts), state.value, event.actor)
         return ItemState(value, False, None, None)
     if event.kind == "undone":
-        if not state.done:
-            return state
-        return ItemState(state.value_before_done, False, None, None)
+        if state.done:
+            return ItemState(state.value_before_done, False, None, None)
+        if event.value is not None:  # an undone value: back to the value it replaced
+            return ItemState(event.value, False, None, None)
+        return state
     return state  # a note changes nothing
 
 

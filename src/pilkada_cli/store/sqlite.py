@@ -66,6 +66,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
         INSERT INTO projection (id, upto) VALUES (1, 0);
     """),
+    ("0004_summary_upto", """
+        -- The last event a summary had seen: the next one reports every event after it, late entries
+        -- (tick --on an earlier day) included, whatever time they are dated.
+        ALTER TABLE summaries ADD COLUMN upto_event INTEGER;
+    """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -190,8 +195,10 @@ class Journal:
 
     # -- reading
 
-    def events(self, until: datetime | None = None, *, since: datetime | None = None) -> list[Event]:
-        """Every event in the order written, optionally only those before `until` / from `since` on."""
+    def events(self, until: datetime | None = None, *, since: datetime | None = None,
+               upto_event: int | None = None) -> list[Event]:
+        """Every event in the order written, optionally only those before `until` / from `since` on / recorded
+        no later than event number `upto_event`."""
         with self._reader() as conn:
             if conn is None:
                 return []
@@ -203,6 +210,9 @@ class Journal:
             if since is not None:
                 clauses.append("ts >= ?")
                 params.append(utc_iso(since))
+            if upto_event is not None:
+                clauses.append("id <= ?")
+                params.append(upto_event)
             if clauses:
                 query += " WHERE " + " AND ".join(clauses)
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
@@ -213,10 +223,12 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return []
-            query = "SELECT id, ts, day, scope, actor, delivery, detail FROM summaries"
+            # A read-only journal of an older schema has no upto_event: those runs compare by time.
+            upto = "upto_event" if conn.execute("PRAGMA user_version").fetchone()[0] >= 4 else "NULL"
+            query = f"SELECT id, ts, day, scope, actor, delivery, detail, {upto} FROM summaries"
             rows = conn.execute(query + (" WHERE scope = ? ORDER BY id" if scope is not None else " ORDER BY id"),
                                 (scope,) if scope is not None else ()).fetchall()
-        return [SummaryRun(r[0], from_utc_iso(r[1]), r[2], r[3], r[4], r[5], r[6]) for r in rows]
+        return [SummaryRun(r[0], from_utc_iso(r[1]), *r[2:8]) for r in rows]
 
     # -- writing
 
@@ -246,7 +258,8 @@ class Journal:
     def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
                        detail: str | None = None) -> None:
         with self._transaction() as conn:
-            conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail, upto_event) "
+                         "VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM events))",
                          (utc_iso(now), day, scope, actor, delivery, detail))
 
     def current_states(self, targets: dict[str, float | None],

@@ -41,15 +41,29 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: st
 
     def decide(current: list[Event], _requested: list[NewEvent]) -> list[NewEvent]:
         states: dict[str, ItemState] = {}
+        earlier_values: dict[str, list[float | None]] = {}  # what each value replaced, for undo
         for event in current:
             if event.key in by_key:
-                states[event.key] = apply(states.get(event.key, EMPTY), event, by_key[event.key].item.target)
+                state = states.get(event.key, EMPTY)
+                stack = earlier_values.setdefault(event.key, [])
+                if event.kind == "progress":
+                    stack.append(state.value)
+                elif event.kind == "undone" and not state.done and event.value is not None and stack:
+                    stack.pop()
+                states[event.key] = apply(state, event, by_key[event.key].item.target)
         chosen = []
         for key, task in by_key.items():
             before = states.get(key, EMPTY)
             region = task.region.id if task.region else None
-            if undo:
-                kind, outcome = ("undone", "undone") if before.done else (None, "not_done")
+            restore = None
+            if undo and before.done:
+                kind, outcome = "undone", "undone"
+            elif undo and earlier_values.get(key):
+                # Undo a value: back to the value it replaced (0 when there was none).
+                kind, outcome = "undone", "value_undone"
+                restore = earlier_values[key][-1] or 0.0
+            elif undo:
+                kind, outcome = None, "not_done"
             elif value is not None:
                 kind, outcome = "progress", "value"
             else:
@@ -58,8 +72,8 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: st
                 kind, outcome = "note", "noted"
             new = None
             if kind is not None:
-                new = NewEvent(task.item.full_id, region, kind, value if kind == "progress" else
-                               (task.item.target if kind == "done" else None), actor, note)
+                recorded = {"progress": value, "done": task.item.target, "undone": restore}.get(kind)
+                new = NewEvent(task.item.full_id, region, kind, recorded, actor, note)
                 chosen.append(new)
             after = before
             if new is not None:

@@ -1,0 +1,96 @@
+"""Typer's own words in the user's language: the help headings ("Options"), the help option's text, the
+usage line, and usage errors ("No such option", "Missing argument").
+
+Typer (pinned below 0.29) vendors Click as `typer._click` with these strings hard-coded in English. They
+are swapped here, in one place, for the catalogue's: Typer's `core._` (its gettext hook) is pointed at the
+catalogue, the help option's text is set where Click creates it, and usage errors are shown by our own
+`show`, translating Click's message by its known patterns (an unknown one is shown as it is)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from pilkada_cli.i18n import Lang, t
+
+# Click's message patterns -> catalogue keys; the named groups are the parameters.
+ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
+                r"(?: \(Possible options: (?P<options>.+)\))?$"), "click.no_such_option"),
+    (re.compile(r"^No such command '(?P<name>.+)'\.(?: Did you mean '(?P<close>.+)'\?)?$"), "click.no_such_command"),
+    (re.compile(r"^Missing argument '(?P<name>.+)'\.$"), "click.missing_argument"),
+    (re.compile(r"^Missing option '(?P<name>.+)'\.$"), "click.missing_option"),
+    (re.compile(r"^Option '(?P<name>.+)' requires an argument\.$"), "click.requires_argument"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)$"), "click.extra_arguments"),
+    (re.compile(r"^Invalid value for '(?P<name>.+)': '?(?P<value>.+?)'? is not a valid (?P<kind>.+)\.$"),
+     "click.not_valid"),
+    (re.compile(r"^Invalid value for '(?P<name>.+)': (?P<value>.+) is not in the range (?P<range>.+)\.$"),
+     "click.out_of_range"),
+    (re.compile(r"^Missing command\.$"), "click.missing_command"),
+]
+HEADINGS = {"Options": "click.options", "Arguments": "click.arguments", "Commands": "click.commands",
+            "required": "click.required", "(dynamic)": "click.dynamic", "Aborted!": "click.aborted"}
+
+
+def translate_error(message: str, lang: Lang) -> str:
+    for pattern, key in ERROR_PATTERNS:
+        match = pattern.match(message)
+        if match:
+            params = {k: v or "" for k, v in match.groupdict().items()}
+            if "kind" in params:
+                params["kind"] = t("click.kind_number", lang) if "float" in params["kind"] else t(
+                    "click.kind_integer", lang)
+            text = t(key, lang, **{k: v for k, v in params.items() if k != "close"})
+            if params.get("close"):
+                text += " " + t("click.did_you_mean", lang, close=params["close"])
+            return text
+    return message
+
+
+def install(current_lang: Callable[[], Lang]) -> None:
+    """Route Typer's strings through the catalogue, in the language `current_lang()` gives when shown."""
+    import typer.core as typer_core
+    from typer._click import core as click_core
+    from typer._click import exceptions, formatting
+
+    def gettext(text: str) -> str:
+        if text.startswith("default: "):
+            return t("click.default", current_lang(), default="{default}")
+        key = HEADINGS.get(text)
+        return t(key, current_lang()) if key else text
+
+    typer_core._ = gettext  # type: ignore[attr-defined]
+
+    original_help_option = click_core.Command.get_help_option
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original_help_option(self, ctx)
+        if option is not None:
+            option.help = t("click.help_option", current_lang())
+        return option
+
+    click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+    original_write_usage = formatting.HelpFormatter.write_usage
+
+    def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
+        lang = current_lang()
+        args = args.replace("[OPTIONS]", t("click.options_placeholder", lang)).replace(
+            "COMMAND [ARGS]...", t("click.command_placeholder", lang))
+        original_write_usage(self, prog, args, prefix if prefix is not None else t("click.usage", lang))
+
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+
+    def show_usage_error(self: Any, file: Any = None) -> None:
+        lang = current_lang()
+        out = file or sys.stderr
+        if self.ctx is not None:
+            hint = ""
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                hint = t("click.try_help", lang, command=f"{self.ctx.command_path} {self.ctx.help_option_names[0]}")
+            out.write(f"{self.ctx.get_usage()}\n{hint}\n\n")
+        out.write(t("error.prefix", lang) + translate_error(self.format_message(), lang) + "\n")
+
+    exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]
