@@ -262,3 +262,22 @@ def test_yaml_messages_in_indonesian(run, isolated):
     result = run("status", "--plan", str(root))
     assert result.exit_code == 2 and "pilkada.yaml:6" in result.stderr and "titik dua" in result.stderr
     assert "mapping values" not in result.stderr
+
+
+# -- item 13: the bundled plan
+
+
+def test_bundled_plan_has_the_operation_the_ad_hoc_end_the_dispute_and_point_3_everywhere(run):
+    data = json.loads(run("status", "--json", "--on", "2024-08-27").stdout)
+    phases = {p["id"]: p for p in data["phases"]}
+    assert (phases["operasi-mantap-praja"]["start"], phases["operasi-mantap-praja"]["end"]) == ("2024-08-27",
+                                                                                              "2024-12-25")
+    assert phases["badan-adhoc"]["end"] == "2024-11-05"
+    assert phases["sengketa"]["start"].startswith("2025-01") and phases["sengketa"]["end"].startswith("2025-02")
+    items = data["items"]
+    started = {x["id"] for x in items if x["phase"] == "operasi-mantap-praja" and x["due"] == "2024-08-27"}
+    assert "polda/operasi-mantap-praja-mulai" in started and "polres/operasi-mantap-praja-mulai@belu" in started
+    assert {x["stakeholder"] for x in items if x["phase"] == "sengketa"} >= {"kpu", "bawaslu", "polda"}
+    point3 = {x["stakeholder"] for x in items if "poin 3 rakor" in x["title"]}
+    assert point3 == {s["id"] for s in data["stakeholders"]}
+    assert run("check").exit_code == 0

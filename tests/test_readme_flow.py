@@ -59,3 +59,16 @@ def test_cron_names_the_plan_by_its_absolute_path(sh, isolated, where):
     assert result.returncode == 0, result.stderr
     assert f"PILKADA_PLAN={plan} " in result.stdout
     assert "rencana-kupang/rencana-kupang" not in result.stdout
+
+
+def test_the_readme_summary_example_is_what_the_commands_print(sh, isolated):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("A morning summary on the bundled plan"):]
+    commands = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    expected = section.split("```text\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("#", 1)[0].strip() for line in commands.splitlines()]
+    runs = [line.split()[1:] for line in lines if line.startswith("pilkada ")]
+    assert len(runs) == 2 and any(line.startswith("export PILKADA_DATA_DIR") for line in lines)
+    for args in runs[:-1]:
+        assert sh(*args, cwd=isolated).returncode == 0
+    assert sh(*runs[-1], cwd=isolated).stdout == expected
