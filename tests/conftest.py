@@ -17,6 +17,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                  "PILKADA_SMTP_USER", "PILKADA_SMTP_PASSWORD", "PILKADA_SMTP_STARTTLS", "PILKADA_MAIL_FROM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PILKADA_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PILKADA_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("PILKADA_USER", "penguji")
     monkeypatch.setenv("COLUMNS", "160")
     work = tmp_path / "work"

@@ -4,6 +4,7 @@ import json
 import os
 import sqlite3
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 
 from conftest import KPU, POLDA
@@ -25,8 +26,10 @@ def later(path, text):
 
 def test_plan_cache_is_used_and_invalidated(plan_dir):
     first = load_plan(plan_dir)
-    cache = plancache.cache_file(plan_dir, False, {})
-    assert cache.exists() and cache.parent == plan_dir / ".pilkada"
+    cache = plancache.cache_file(plan_dir, False, os.environ)
+    # in the user's own cache directory, never in the plan folder a group may write (issue 11)
+    assert cache.exists() and cache.parent == Path(os.environ["PILKADA_CACHE_DIR"]) / "plans"
+    assert not (plan_dir / ".pilkada").exists()
     assert load_plan(plan_dir) == first
     polda = plan_dir / "checklists" / "polda.yaml"
     later(polda, POLDA.replace("title: Apel gelar pasukan", "title: Apel siaga"))
@@ -39,7 +42,7 @@ def test_plan_cache_is_used_and_invalidated(plan_dir):
 
 def test_cache_is_not_trusted_across_versions_or_when_damaged(plan_dir, monkeypatch):
     load_plan(plan_dir)
-    cache = plancache.cache_file(plan_dir, False, {})
+    cache = plancache.cache_file(plan_dir, False, os.environ)
     monkeypatch.setattr(plancache, "__version__", "99.0")
     assert plancache.read(cache, plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml"])) is None
     cache.write_bytes(b"garbage")
@@ -122,7 +125,7 @@ def test_tick_undo_and_replay_agree_with_the_projection(run, plan_dir):
 def test_a_cache_others_can_write_is_never_loaded(plan_dir):
     """On a shared server, a planted pickle would run code as whoever loads it."""
     load_plan(plan_dir)
-    cache = plancache.cache_file(plan_dir, False, {})
+    cache = plancache.cache_file(plan_dir, False, os.environ)
     key = plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml", *sorted(
         (plan_dir / "checklists").rglob("*.yaml"))])
     cache.chmod(0o666)

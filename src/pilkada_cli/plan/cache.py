@@ -1,87 +1,179 @@
 """The on-disk cache of validated plans, so a command does not parse and validate YAML on every run.
 
-The key holds the cache format, the package version, the journal location and, for every plan file, its
-path, size and modification time (nanoseconds): any edit, new or removed file misses the cache. A cache
-that cannot be read, or was written by another version, is ignored and rebuilt; one that cannot be written
-(a read-only plan folder) is simply not kept.
+Safe on a shared server by construction:
+- it lives in the user's own cache directory (PILKADA_CACHE_DIR, else the platform's, e.g. ~/.cache/pilkada),
+  never in the plan's folder that a whole group may write;
+- it is JSON, read into plain values and rebuilt into records field by field: no format that can run code;
+- it is opened without following links (O_NOFOLLOW) and checked on the open file (fstat: a regular file
+  owned by the user, writable by no one else), so swapping a link between the check and the open does
+  nothing.
 
-A plan folder is often shared by several people on one server, and unpickling runs code: each user has a
-cache file of their own, and one not owned by the user or writable by others is never loaded."""
+The key holds the cache format, the package version, the journal location and, for every plan file, its
+path, size, modification and change times (nanoseconds) and inode: an edit, a new or removed file, a file
+replaced by another, or an edit with its old modification time restored (the change time cannot be set
+back) all miss the cache. A cache that cannot be read, or was written by another version, is ignored and
+rebuilt; one that cannot be written is simply not kept."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pilkada_cli import __version__
+from pilkada_cli.errors import Problem
+from pilkada_cli.model import Item, Phase, Plan, Region, Stakeholder
 
-FORMAT = 4
+FORMAT = 5
+UNCACHEABLE = ("uncacheable",)
+
+
+def cache_dir(env: Mapping[str, str]) -> Path:
+    if env.get("PILKADA_CACHE_DIR"):
+        return Path(env["PILKADA_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pilkada", appauthor=False))
 
 
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
-    name = f"plan-cache-{_uid()}.pickle"
-    if bundled:
-        from pilkada_cli.plan.locations import data_dir
-
-        return data_dir(env) / "bundled" / name
-    return root / ".pilkada" / name
+    """This user's cache file for one plan folder (and, for the bundled plan, one data directory)."""
+    where = f"{root.resolve()}\0{bundled}\0{env.get('PILKADA_DATA_DIR', '') if bundled else ''}"
+    return cache_dir(env) / "plans" / (hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+                                       + ".json")
 
 
-def _uid() -> int | str:
-    return os.getuid() if hasattr(os, "getuid") else "user"
-
-
-def _trusted(path: Path) -> bool:
-    """Ours, and writable by no one else."""
-    if not hasattr(os, "getuid"):
-        return True  # Windows: the cache lives in the user's own folders
-    info = path.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Path]) -> tuple:
+def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Path]) -> list:
     stats = []
     for path in files:
         try:
             info = path.stat()
         except OSError:
-            return ("uncacheable",)  # a missing file: let the loader report it
-        stats.append((str(path.relative_to(root)), info.st_size, info.st_mtime_ns))
+            return list(UNCACHEABLE)  # a missing file: let the loader report it
+        stats.append([str(path.relative_to(root)), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
     data = env.get("PILKADA_DATA_DIR", "") if bundled else ""
-    return (FORMAT, __version__, str(root.resolve()), bundled, data, tuple(stats))
+    return [FORMAT, __version__, str(root.resolve()), bundled, data, stats]
 
 
-def read(path: Path, key: tuple) -> Any | None:
-    if key == ("uncacheable",):
+def read(path: Path, key: list) -> Plan | None:
+    if key == list(UNCACHEABLE):
         return None
     try:
-        if not _trusted(path):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None  # absent, or a link
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
             return None
-        with open(path, "rb") as handle:
-            stored_key, plan = pickle.load(handle)  # noqa: S301 - checked to be the user's own file
-    except Exception:  # absent, truncated, from another version: rebuild
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            stored = json.loads(handle.read().decode("utf-8"))
+        if stored.get("key") != key:
+            return None
+        return _plan(stored["plan"])
+    except Exception:  # truncated, damaged, another version's shape: rebuild from the YAML
         return None
-    return plan if stored_key == key else None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
-def write(path: Path, key: tuple, plan: Any) -> None:
-    if key == ("uncacheable",):
+def write(path: Path, key: list, plan: Plan) -> None:
+    if key == list(UNCACHEABLE):
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=".plan-cache.", dir=path.parent)  # mode 0600
     except OSError:
-        return  # a read-only plan folder: run without a cache
+        return  # no writable cache directory: run without a cache
     try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((key, plan), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "plan": _plain(plan)}, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, path)
-    except OSError:
+    except (OSError, TypeError, ValueError):
         try:
             os.unlink(temporary)
         except OSError:
             pass
+
+
+# ------------------------------------------------------------------------------------------- the records
+
+
+def _when(value: Any) -> Any:
+    return {"date": value.isoformat()} if isinstance(value, date) else value
+
+
+def _from_when(value: Any) -> Any:
+    return date.fromisoformat(value["date"]) if isinstance(value, dict) else value
+
+
+def _value(value: Any) -> Any:
+    """Free YAML values (notify settings, problem parameters): dates and paths tagged, the rest as JSON has it."""
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, Path):
+        return {"$path": str(value)}
+    if isinstance(value, Mapping):
+        return {"$map": [[str(k), _value(v)] for k, v in value.items()]}
+    if isinstance(value, (list, tuple)):
+        return [_value(v) for v in value]
+    return value
+
+
+def _from_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$date" in value:
+            return date.fromisoformat(value["$date"])
+        if "$path" in value:
+            return Path(value["$path"])
+        return {k: _from_value(v) for k, v in value["$map"]}
+    if isinstance(value, list):
+        return [_from_value(v) for v in value]
+    return value
+
+
+def _plain(plan: Plan) -> dict:
+    return {
+        "root": str(plan.root), "name": plan.name, "vote_date": plan.vote_date.isoformat(),
+        "timezone": plan.timezone, "language": plan.language, "due_soon_days": plan.due_soon_days,
+        "journal_path": str(plan.journal_path), "bundled": plan.bundled, "notify": _value(plan.notify),
+        "stakeholders": [[s.id, s.name, s.per_region] for s in plan.stakeholders],
+        "phases": [[p.id, p.name, _when(p.start), _when(p.end)] for p in plan.phases],
+        "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone]
+                    for r in plan.regions],
+        "items": [[i.stakeholder, i.id, i.title, i.phase, _when(i.due), i.owner, i.weight, i.critical, i.target,
+                   i.unit, list(i.tags), i.notes, list(i.regions) if i.regions is not None else None, i.file,
+                   i.line] for i in plan.items],
+        "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
+                     for w in plan.warnings],
+    }
+
+
+def _plan(data: dict) -> Plan:
+    items = []
+    for (stakeholder, item_id, title, phase, due, owner, weight, critical, target, unit, tags, notes, regions,
+         file, line) in data["items"]:
+        items.append(Item(stakeholder, item_id, title, phase, _from_when(due), owner, weight, critical, target,
+                          unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line))
+    return Plan(
+        root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
+        timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
+        journal_path=Path(data["journal_path"]),
+        stakeholders=tuple(Stakeholder(*s) for s in data["stakeholders"]),
+        phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),
+        items=tuple(items),
+        regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z) for i, n, v, z in data["regions"]),
+        notify=_from_value(data["notify"]), bundled=data["bundled"],
+        warnings=tuple(Problem(Path(f) if f is not None else None, line, key, _from_value(params), severity)
+                       for f, line, key, params, severity in data["warnings"]),
+    )
