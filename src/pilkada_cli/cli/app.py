@@ -258,10 +258,12 @@ def _unknown(kind: str, value: str, known: set[str]) -> None:
 
 def actor(by: str | None) -> str:
     """Who records: --by, else PILKADA_USER, else the login name."""
+    from pilkada_cli.safe_text import valid_utf8
+
     if by and by.strip():
-        return by.strip()[:100]
+        return valid_utf8(by.strip())[:100]
     if os.environ.get("PILKADA_USER"):
-        return os.environ["PILKADA_USER"][:100]
+        return valid_utf8(os.environ["PILKADA_USER"])[:100]
     import getpass
 
     try:

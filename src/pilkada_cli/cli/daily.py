@@ -182,13 +182,23 @@ def cron(
     command += ["summary", "--format", "text"]
     for who in stakeholder:
         command += ["--stakeholder", who]
+    from pilkada_cli.delivery import check_address, one_line
+
     for address in mail_to:
-        command += ["--mail-to", address]
+        command += ["--mail-to", check_address(address.strip())]
     if lang:
         command += ["--lang", s.lang]
-    environment = "" if s.plan.bundled else f"PILKADA_PLAN={shlex.quote(str(s.plan.root.resolve()))} "
+    environment = "" if s.plan.bundled else f"PILKADA_PLAN={_cron_word(str(s.plan.root.resolve()))} "
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
-        environment = f"PILKADA_DATA_DIR={shlex.quote(os.environ['PILKADA_DATA_DIR'])} "
-    line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(shlex.quote(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=s.plan.name), t("cron.comment_mail", s.lang),
-                       f"CRON_TZ={s.plan.timezone}", line]))
+        environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
+    line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
+    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_mail", s.lang),
+                       f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+
+
+def _cron_word(value: str) -> str:
+    """One shell word for a crontab line. A control character (a newline above all) would start a line of
+    its own, a job that runs as whoever installs it: refused. `%` means newline to cron: escaped."""
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise BadInput("cron.control_character", value=value.encode("unicode_escape").decode("ascii")[:80])
+    return shlex.quote(value).replace("%", "\\%")

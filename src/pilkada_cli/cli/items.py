@@ -116,7 +116,10 @@ def tick(
     s = Session(plan, on, lang)
     from pilkada_cli.values import parse_value
 
+    from pilkada_cli.safe_text import valid_utf8
+
     value = parse_value(value_text) if value_text is not None else None
+    note = valid_utf8(note) if note is not None else None
     s.refuse_future_write()
     if undo and value is not None:
         raise BadInput("tick.undo_and_value")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pilkada_cli.errors import Problem
+from pilkada_cli.safe_text import visible
 
 Lang = Literal["id", "en"]
 
@@ -38,6 +39,8 @@ def t(key: str, lang: Lang, /, **params: Any) -> str:
     if entry is None:
         return key if not params else f"{key} {params}"
     text = entry[0] if lang == "id" else entry[1]
+    if params:  # values from plans, the journal and the command line: never raw control characters
+        params = {k: visible(v) if isinstance(v, str) else v for k, v in params.items()}
     if key == "yaml.syntax" and "reason" in params:
         params = {**params, "reason": yaml_reason(str(params["reason"]), lang)}
     return text.format(**params) if params else text
@@ -122,7 +125,7 @@ def office_label(plan, stakeholder, lang: Lang) -> str:
     """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region."""
     if stakeholder.per_region and plan.regions:
         return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(plan.regions))
-    return stakeholder.display_name()
+    return visible(stakeholder.display_name())
 
 
 def problem_text(problem: Problem, lang: Lang) -> str:

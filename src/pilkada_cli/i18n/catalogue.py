@@ -248,6 +248,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "# pilkada daily summary: {name}. Install with `crontab -e` and paste the two lines below."),
     "cron.comment_mail": ("# Cron mengirim keluaran ke MAILTO; tambahkan --output FILE untuk menyimpannya juga.",
                           "# cron mails the output to MAILTO; add --output FILE to keep a copy as well."),
+    "cron.control_character": ("'{value}' memuat karakter kendali (mis. baris baru); baris cron tidak dibuat. "
+                               "Ganti nama folder atau nilainya.",
+                               "'{value}' holds a control character (e.g. a newline); no cron line was made. "
+                               "Rename the folder or change the value."),
     "cron.bad_time": ("Jam '{value}' tidak sah; tulis HH:MM, mis. 06:30.", "Time '{value}' is not valid; write "
                       "HH:MM, e.g. 06:30."),
     # -- tick

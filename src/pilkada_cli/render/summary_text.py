@@ -7,6 +7,7 @@ import html
 
 from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.report.status import TaskStatus
+from pilkada_cli.safe_text import visible
 from pilkada_cli.report.summary import Summary
 
 MAX_LISTED = 30  # lines per section with --stakeholder or --region: the full detail
@@ -40,7 +41,7 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
     item = status.task.item
     mark = "‼ " if item.critical else ""
     many = len(group) > 1
-    title = item.title
+    title = visible(item.title)
     if not summary.filtered and len(title) > DIGEST_TITLE:
         title = title[:DIGEST_TITLE - 1].rstrip() + "…"
     line = f"{mark}{item.full_id if many else status.key}: {title}"
@@ -62,12 +63,12 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
         line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
                           regions=_regions(group, lang))
     elif item.owner:
-        line += f" · {item.owner}"
+        line += f" · {visible(item.owner)}"
     return line
 
 
 def _regions(group: list[TaskStatus], lang: Lang) -> str:
-    names = [s.task.region.name for s in group if s.task.region]
+    names = [visible(s.task.region.name) for s in group if s.task.region]
     shown = ", ".join(names[:REGION_NAMES])
     if len(names) > REGION_NAMES:
         shown += " " + t("summary.regions_more", lang, count=len(names) - REGION_NAMES)
@@ -117,8 +118,8 @@ def _title(summary: Summary, lang: Lang, bold=lambda text: f"*{text}*", escape=l
     date = escape(fmt_date_long(summary.today, lang))
     countdown = bold(escape(_countdown(summary, lang)))
     if summary.days_to_vote == 0:  # "Hari H" once, not "Hari H · Hari H Rabu, ..."
-        return summary.title, t("summary.header_vote_day", lang, date=date, countdown=countdown)
-    return summary.title, t("summary.header", lang, date=date, countdown=countdown,
+        return visible(summary.title), t("summary.header_vote_day", lang, date=date, countdown=countdown)
+    return visible(summary.title), t("summary.header", lang, date=date, countdown=countdown,
                             vote=escape(fmt_date_long(summary.vote_date, lang)))
 
 

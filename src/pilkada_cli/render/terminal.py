@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
@@ -31,7 +32,7 @@ def countdown_text(days_to_vote: int, lang: Lang) -> str:
 def header(report: StatusReport, lang: Lang) -> Text:
     plan = report.plan
     text = Text()
-    text.append(plan.name, style="bold")
+    text.append(visible(plan.name), style="bold")
     text.append("\n")
     text.append(fmt_date_long(report.today, lang))
     text.append(" · ")
@@ -88,7 +89,7 @@ def progress_table(report: StatusReport, lang: Lang) -> Table | Text:
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
         for phase, phase_group in entry.phases:
-            name = phase.name if phase else t("status.no_phase", lang)
+            name = visible(phase.name) if phase else t("status.no_phase", lang)
             table.add_row(Text("  " + name), _progress_cell(phase_group.progress, lang, width=10),
                           f"{phase_group.counts.done}/{phase_group.counts.total}",
                           _count(phase_group.counts.overdue, "red"), _count(phase_group.counts.due_soon, "yellow"))
@@ -117,7 +118,7 @@ def _progress_lines(report: StatusReport, lang: Lang) -> Text:
     rows, bold = [], []
     for entry in report.stakeholders:
         for name, group, strong in [(stakeholder_label(report, entry.stakeholder, lang), entry.group, True)] + [
-                ("  " + (phase.name if phase else t("status.no_phase", lang)), group, False)
+                ("  " + (visible(phase.name) if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in entry.phases]:
             rows.append([name, _progress_plain(group.progress, lang),
                          f"{group.counts.done}/{group.counts.total}", str(group.counts.overdue),
@@ -154,7 +155,7 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
     ids, titles, dues, days, states, owners, completions = [], [], [], [], [], [], []
     for status in statuses:
         item = status.task.item
-        title = Text(("‼ " if item.critical else "") + item.title, style="bold" if item.critical else "")
+        title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
         if compact and item.target:
             title.append(f" ({completion_text(status, lang)})")
         ids.append(Text(status.key))
@@ -163,7 +164,7 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
                     else Text("—", style="dim"))
         days.append(Text("—" if status.days_left is None else str(status.days_left), style=STATE_STYLE[status.state]))
         states.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
-        owners.append(Text(item.owner or "—"))
+        owners.append(Text(visible(item.owner or "—")))
         completions.append(completion_text(status, lang))
     columns = [Column(t("col.id", lang), ids), Column(t("col.title", lang), titles, wrap=True),
                Column(t("col.due", lang), dues, keep=3, wrap=True),
@@ -193,8 +194,8 @@ def items_plain(statuses: list[TaskStatus], lang: Lang) -> str:
         item = status.task.item
         due = f"{fmt_date_short(status.due, lang)} ({status.due_label})" if status.due else "—"
         rows.append([status.key, due, "—" if status.days_left is None else str(status.days_left),
-                     t(f"state.{status.state}", lang), item.owner or "—", completion_text(status, lang),
-                     ("‼ " if item.critical else "") + item.title])
+                     t(f"state.{status.state}", lang), visible(item.owner or "—"), completion_text(status, lang),
+                     ("‼ " if item.critical else "") + visible(item.title)])
     lines = [t("list.title", lang, count=len(statuses)), *aligned_lines(heads, rows, right_from=99, last_free=True)]
     return "\n".join(lines) + "\n"
 
@@ -246,15 +247,15 @@ def log_table(events, known: set[str], tz, lang: Lang, width: int) -> Renderable
     who.keep, values.keep, notes.keep = 3, 2, 1
     for event in events:
         moment = event.ts.astimezone(tz)
-        item = Text(event.key)
+        item = Text(visible(event.key))
         if event.key not in known:
             item.append(" " + t("log.not_in_plan", lang), style="yellow")
         when.cells.append(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}")
-        who.cells.append(Text(event.actor))
+        who.cells.append(Text(visible(event.actor)))
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
         values.cells.append("" if event.value is None else fmt_num(event.value, lang))
-        notes.cells.append(Text(event.note or ""))
+        notes.cells.append(Text(visible(event.note or "")))
     return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width)
 
 
@@ -281,7 +282,7 @@ def regions_view(report: StatusReport, lang: Lang, width: int) -> RenderGroup:
     columns[0].wrap = True  # a long region name wraps before a count is dropped
     for entry in regions:
         counts = entry.group.counts
-        cells = (Text(entry.region.name, style="bold red" if entry.region.id in worst else ""),
+        cells = (Text(visible(entry.region.name), style="bold red" if entry.region.id in worst else ""),
                  fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
                  _progress_cell(entry.group.progress, lang, width=bar_width), _count(counts.overdue, "red"),
                  _count(counts.due_soon, "yellow"), f"{counts.done}/{counts.total}")
@@ -295,7 +296,7 @@ def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
     """The region table as aligned lines: the same columns, laid out in one pass."""
     heads = [t(k, lang) for k in ("col.region", "col.vote_day", "col.countdown", "col.progress", "col.overdue",
                                   "col.due_soon", "col.done")]
-    rows = [[entry.region.name, fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
+    rows = [[visible(entry.region.name), fmt_date_short(entry.vote_date, lang), countdown_text(entry.days_to_vote, lang),
              _progress_plain(entry.group.progress, lang),
              str(entry.group.counts.overdue), str(entry.group.counts.due_soon),
              f"{entry.group.counts.done}/{entry.group.counts.total}"] for entry in regions]
@@ -321,7 +322,7 @@ def summaries_table(runs, tz, lang: Lang) -> Table:
     for run in runs:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
-            t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(run.delivery, style="red")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", run.day, run.scope, Text(run.actor),
-                      delivery, Text(run.detail or ""))
+            t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(visible(run.delivery), style="red")
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(run.scope),
+                      Text(visible(run.actor)), delivery, Text(visible(run.detail or "")))
     return table
