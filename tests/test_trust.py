@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 from pathlib import Path
 
@@ -132,3 +133,168 @@ def test_undecodable_bytes_on_the_command_line_are_recorded_not_a_traceback(plan
                          capture_output=True, cwd=isolated)
     entry = json.loads(log.stdout)[0]
     assert entry["actor"] == "bud\ufffdi" and entry["note"] == "catatan \ufffd"
+
+
+# -- 3. the README's shared-server recipe, as two real local users
+
+GROUP, USERS = "pilkadauji", ("pilkadauji1", "pilkadauji2")
+
+
+@pytest.fixture(scope="module")
+def two_users():
+    """Two local users in one group (created once; tests need root to create and become them)."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to create and become two local users (CI runs as root)")
+    import grp
+    import pwd
+
+    if subprocess.run(["getent", "group", GROUP], capture_output=True).returncode != 0:
+        subprocess.run(["groupadd", GROUP], check=True)
+    users = []
+    for name in USERS:
+        if subprocess.run(["getent", "passwd", name], capture_output=True).returncode != 0:
+            subprocess.run(["useradd", "--no-create-home", "--gid", GROUP, name], check=True)
+        entry = pwd.getpwnam(name)
+        users.append((name, entry.pw_uid, grp.getgrnam(GROUP).gr_gid))
+    return users
+
+
+def warm_up(tmp_path):
+    """Run every command once in this process, so a child that became another user (who may not read this
+    interpreter's files under /root) has every module it needs already loaded."""
+    from typer.testing import CliRunner
+
+    from conftest import write_plan
+    from pilkada_cli.cli import GLOBAL, app
+
+    root = write_plan(tmp_path / "pemanasan")
+    runner = CliRunner()
+    for args in (["tick", "apel", "--on", "2024-08-01"], ["status"], ["list"], ["log"], ["status", "--json"],
+                 ["summary", "--on", "2024-08-02", "--output", str(tmp_path / "r.txt")], ["check"]):
+        GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
+        runner.invoke(app, [*args, "--plan", str(root)])
+    import rich.console  # noqa: F401
+
+
+def as_user(user, args, cwd, home, umask=0o002):
+    """Run `pilkada ARGS` as another local user in a forked child: exit code, stdout, stderr."""
+    name, uid, gid = user
+    out_r, out_w = os.pipe()
+    err_r, err_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: become the user, then run the command line in this process
+        code = 70
+        try:
+            os.dup2(out_w, 1)
+            os.dup2(err_w, 2)
+            os.setgroups([gid])
+            os.setgid(gid)
+            os.setuid(uid)
+            os.umask(umask)
+            os.chdir(cwd)
+            for key in [k for k in os.environ if k.startswith("PILKADA_")]:
+                del os.environ[key]
+            os.environ.update(HOME=str(home), USER=name, LOGNAME=name, COLUMNS="200",
+                              XDG_CACHE_HOME=str(home / ".cache"), XDG_DATA_HOME=str(home / ".local/share"))
+            from pilkada_cli.cli import GLOBAL, app
+
+            GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
+            sys.stdout = os.fdopen(1, "w", encoding="utf-8", closefd=False)
+            sys.stderr = os.fdopen(2, "w", encoding="utf-8", closefd=False)
+            try:
+                app(args=list(args), prog_name="pilkada")
+                code = 0
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException as exc:  # noqa: BLE001 - report anything to the parent
+            os.write(2, repr(exc).encode())
+        finally:
+            os._exit(code)
+    os.close(out_w)
+    os.close(err_w)
+    with os.fdopen(out_r, encoding="utf-8") as out, os.fdopen(err_r, encoding="utf-8") as err:
+        stdout, stderr = out.read(), err.read()
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), stdout, stderr
+
+
+def test_the_shared_server_recipe_works_for_two_users(two_users, tmp_path):
+    import stat
+
+    warm_up(tmp_path)
+    base = Path(tempfile.mkdtemp(prefix="pilkada-bersama-"))
+    try:
+        base.chmod(0o755)
+        homes = []
+        for name, uid, gid in two_users:
+            home = base / f"home-{name}"
+            home.mkdir()
+            os.chown(home, uid, gid)
+            homes.append(home)
+        from conftest import write_plan
+
+        plan = write_plan(base / "rencana-ntt")
+        # The README's recipe, as written there.
+        subprocess.run(["sh", "-c", f"mkdir -p rencana-ntt/.pilkada && chgrp -R {GROUP} rencana-ntt/.pilkada && "
+                        "chmod -R g+rwXs rencana-ntt/.pilkada && chmod -R o+rX rencana-ntt"], cwd=base, check=True)
+        first, second = two_users
+        code, out, err = as_user(first, ["tick", "apel", "--on", "2024-08-01", "--note", "pertama"], plan, homes[0])
+        assert code == 0, err
+        journal = plan / ".pilkada" / "journal.sqlite3"
+        info = journal.stat()
+        assert stat.S_IMODE(info.st_mode) == 0o664 and info.st_gid == first[2]
+        code, out, err = as_user(second, ["tick", "patroli", "--on", "2024-08-01"], plan, homes[1])
+        assert code == 0, err
+        code, out, err = as_user(first, ["log", "--json"], plan, homes[0])
+        assert [e["actor"] for e in json.loads(out)] == [first[0], second[0]]
+        # each user's plan cache is their own, outside the shared folder
+        assert not list((plan / ".pilkada").glob("*cache*"))
+        assert list((homes[0] / ".cache" / "pilkada" / "plans").glob("*.json"))
+        assert list((homes[1] / ".cache" / "pilkada" / "plans").glob("*.json"))
+        # --output: the umask's mode and the folder's group; the other coordinator can replace it
+        target = plan / ".pilkada" / "ringkasan.txt"
+        code, _, err = as_user(first, ["summary", "--on", "2024-08-02", "--output", str(target)], plan, homes[0])
+        assert code == 0, err
+        assert stat.S_IMODE(target.stat().st_mode) == 0o664 and target.stat().st_gid == first[2]
+        code, _, err = as_user(second, ["summary", "--on", "2024-08-03", "--output", str(target)], plan, homes[1])
+        assert code == 0, err
+        assert stat.S_IMODE(target.stat().st_mode) == 0o664 and "3 Agustus 2024" in target.read_text()
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_output_into_a_fifo_and_never_over_a_folder_or_link(run, plan_dir, tmp_path):
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    received = {}
+
+    def reader():
+        with open(fifo, encoding="utf-8") as handle:
+            received["text"] = handle.read()
+
+    import threading
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    result = run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2024-08-02", "--output", str(fifo))
+    thread.join(10)
+    assert result.exit_code == 0 and fifo.is_fifo() and received["text"] == result.stdout
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    link = tmp_path / "tautan"
+    link.symlink_to(tmp_path / "target.txt")
+    for target in (folder, link):
+        result = run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2024-08-02", "--output", str(target))
+        assert result.exit_code == 2 and "bukan berkas biasa" in result.stderr
+    assert folder.is_dir() and link.is_symlink() and not (tmp_path / "target.txt").exists()
+
+
+def test_an_existing_output_keeps_its_mode(run, plan_dir, tmp_path):
+    target = tmp_path / "ringkasan.txt"
+    target.write_text("lama")
+    target.chmod(0o664)
+    assert run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2024-08-02",
+               "--output", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o664 and "Rencana Uji" in target.read_text()

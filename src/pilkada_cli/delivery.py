@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import stat
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,9 +18,39 @@ from typing import Any
 from pilkada_cli.errors import BadInput, PilkadaError
 
 
+def check_output(path: Path) -> None:
+    """Refuse, before anything is printed, an --output that names a folder, a link or a socket."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        raise BadInput("output.not_a_file", path=str(path))
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file, fsync and rename: a crash never leaves half a file."""
+    """Write a summary to `path`.
+
+    A regular file (or a new one) is replaced atomically: a temporary file beside it, fsync, rename, so a
+    crash never leaves half a file; it keeps the old file's mode and group, and a new one gets the mode the
+    umask allows (0664 under umask 002) and the folder's group. A FIFO or a device (/dev/stdout, a pipe to
+    another program) is written into, not replaced. Anything else (a folder, a link, a socket) is refused."""
     path = Path(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+    if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        return
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise BadInput("output.not_a_file", path=str(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -29,6 +60,14 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
+            if info is not None:
+                os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+                try:
+                    os.fchown(handle.fileno(), -1, info.st_gid)
+                except OSError:
+                    pass  # not in that group: the folder's group it is
+            else:
+                os.fchmod(handle.fileno(), 0o666 & ~_umask())
             os.fsync(handle.fileno())
         os.replace(temporary, path)
         try:
@@ -45,6 +84,12 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError:
             pass
         raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @dataclass(frozen=True)

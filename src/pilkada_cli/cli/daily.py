@@ -46,9 +46,11 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
-    from pilkada_cli.delivery import check_address
+    from pilkada_cli.delivery import check_address, check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
+    if output is not None:
+        check_output(output)
     if fail_on not in (None, "overdue", "critical"):
         raise BadInput("summary.bad_fail_on", value=fail_on)
     s = Session(plan, on, lang)

@@ -212,6 +212,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "Unknown --fail-on '{value}'; choose overdue or critical."),
     "output.failed": ("Gagal menulis {path}: {reason}. Ringkasan tetap dicetak di atas.",
                       "Could not write {path}: {reason}. The summary is printed above."),
+    "output.not_a_file": ("{path} bukan berkas biasa (folder, tautan atau soket); tidak ditimpa. Pilih nama "
+                          "berkas lain untuk --output.",
+                          "{path} is not a regular file (a folder, link or socket); it was not replaced. Choose "
+                          "another file name for --output."),
     "mail.failed": ("E-mail tidak terkirim lewat {host}:{port}: {reason}. Ringkasan tetap dicetak.",
                     "Mail not sent via {host}:{port}: {reason}. The summary is printed."),
     "mail.failed_recorded": ("E-mail tidak terkirim lewat {host}:{port}: {reason}. Ringkasan tetap dicetak; "

@@ -7,6 +7,7 @@ in the database; a journal from a newer version, or a file that is not a journal
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,6 +88,7 @@ class Journal:
         try:
             if write:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._create_with_umask()
             if immutable:
                 # Someone who may read but not write the journal's folder cannot create the WAL index
                 # SQLite needs; reading the file as immutable needs neither locks nor that index.
@@ -112,6 +114,16 @@ class Journal:
             conn.close()
             raise self._translate(exc) from None
         return conn
+
+    def _create_with_umask(self) -> None:
+        """Create the journal file ourselves, with the mode the user's umask allows (0664 under umask 002),
+        in the folder's group (a setgid folder passes it on). SQLite would create it 0644 whatever the umask,
+        and a second coordinator could not write it; its WAL and SHM files copy the journal's mode."""
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except FileExistsError:
+            return
+        os.close(fd)
 
     def _verify(self, conn: sqlite3.Connection) -> None:
         """Refuse files that are not our journal, or come from a newer version; never repair them.
