@@ -102,6 +102,7 @@ class SmtpSettings:
     password: str | None
     starttls: bool
     sender: str
+    starttls_given: bool = False  # smtp_starttls (or PILKADA_SMTP_STARTTLS) was set, true or false
 
 
 def _flag(value: Any) -> bool:
@@ -117,10 +118,16 @@ def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSett
         port = int(port_text)
     except (TypeError, ValueError):
         raise PilkadaError("mail.bad_port", value=str(port_text)) from None
-    starttls = _flag(env.get("PILKADA_SMTP_STARTTLS", notify.get("smtp_starttls", False)))
+    given = env.get("PILKADA_SMTP_STARTTLS", notify.get("smtp_starttls"))
+    starttls = _flag(given) if given is not None else False
     sender = env.get("PILKADA_MAIL_FROM") or notify.get("mail_from") or f"pilkada@{socket.gethostname()}"
     return SmtpSettings(str(host), port, env.get("PILKADA_SMTP_USER") or notify.get("smtp_user"),
-                        env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender))
+                        env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender), given is not None)
+
+
+def cleartext_login(settings: SmtpSettings) -> bool:
+    """A password would cross the network in clear: a login without STARTTLS."""
+    return bool(settings.user and settings.password) and not settings.starttls
 
 
 _ADDRESS = re.compile(r"^[^@\s<>,;:\"'()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
@@ -152,6 +159,9 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
     message["Message-ID"] = make_msgid(domain="pilkada")
     message.set_content(text)
     message.add_alternative(html, subtype="html")
+    if cleartext_login(settings) and not settings.starttls_given:
+        # Sending the password in clear is a choice to write down (smtp_starttls: false), never a default.
+        raise PilkadaError("mail.needs_starttls", host=settings.host)
     try:
         with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
             if settings.starttls:
@@ -159,6 +169,9 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
             if settings.user and settings.password:
                 smtp.login(settings.user, settings.password)
             smtp.send_message(message)
+    except UnicodeError:
+        raise PilkadaError("mail.failed", host=settings.host, port=settings.port,
+                           reason="PILKADA_SMTP_PASSWORD / smtp_user: ASCII only") from None
     except (OSError, smtplib.SMTPException) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise PilkadaError("mail.failed", host=settings.host, port=settings.port, reason=reason[:200]) from None

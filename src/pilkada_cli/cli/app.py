@@ -181,11 +181,12 @@ class Session:
             raise BadInput("write.future_on", day=self.on.isoformat(),
                            today=dates.today_in(self.tz, self.now).isoformat())
 
-    def record_moment(self, zones: list[str] | None = None) -> datetime:
-        """When a write happens: now, or for a late entry with --on, the last second of that day (in the
-        earliest-ending of the items' time zones, so the entry belongs to that day everywhere)."""
+    def record_moment(self, zones: list[str] | None = None) -> datetime | None:
+        """The time a write is dated with: None, so the store times it inside its write lock; for a late entry
+        with --on, the last second of that day (in the earliest-ending of the items' time zones, so the entry
+        belongs to that day everywhere); a test clock's time under PILKADA_TESTING."""
         if self.on is None:
-            return self.now
+            return self.now if fixed_clock() else None
         ends = [dates.end_of_day_utc(self.on, dates.zone(z)) for z in (zones or [self.plan.timezone])]
         return min(self.now, min(ends) - timedelta(seconds=1))
 
@@ -201,9 +202,17 @@ def finite(data: Any) -> Any:
     return data
 
 
+def fixed_clock() -> bool:
+    """PILKADA_NOW fixes the clock only where PILKADA_TESTING=1 says this is a test or a demo: in production a
+    stray variable must not date a tick in 2099 (the journal's own clock times writes anyway)."""
+    return bool(os.environ.get("PILKADA_NOW")) and os.environ.get("PILKADA_TESTING") == "1"
+
+
 def _now() -> datetime:
-    """The only place that reads the clock. PILKADA_NOW (an ISO time with offset) fixes it for tests and demos."""
-    fixed = os.environ.get("PILKADA_NOW")
+    """The only place that reads the clock: the machine's, or PILKADA_NOW (an ISO time with offset) in tests."""
+    if os.environ.get("PILKADA_NOW") and not fixed_clock():
+        sys.stderr.write(t("now.ignored", _error_lang[0]) + "\n")
+    fixed = os.environ.get("PILKADA_NOW") if fixed_clock() else None
     if fixed:
         try:
             moment = datetime.fromisoformat(fixed)

@@ -11,7 +11,7 @@ import typer
 
 from pilkada_cli import dates
 from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, actor, app, finite, handled)
+                                 _print_error, actor, app, finite, fixed_clock, handled)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 
@@ -41,7 +41,7 @@ def summary(
     import json
 
     from pilkada_cli.render import summary_text as summary_format
-    from pilkada_cli.delivery import send_mail, smtp_settings, write_atomic
+    from pilkada_cli.delivery import cleartext_login, send_mail, smtp_settings, write_atomic
     from pilkada_cli.report.summary import build_summary, region_of, scope_of, since_point
 
     if fmt not in FORMATS:
@@ -63,7 +63,7 @@ def summary(
     from pilkada_cli.report.status import Clock
 
     then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event)
-    report = build_summary(s.plan, s.states(), then, s.clock, filters, point)
+    report = build_summary(s.plan, s.states(), then, s.clock, filters, point, s.journal.head())
     if fmt == "json":
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif fmt == "markdown":
@@ -85,6 +85,8 @@ def summary(
     if mail_to and not dry_run:
         try:
             settings = smtp_settings(s.plan.notify, os.environ)
+            if cleartext_login(settings) and settings.starttls_given:
+                _print_note(t("mail.cleartext_warning", s.lang, host=settings.host))
             text = body if fmt == "text" else summary_format.as_text(report, s.lang)
             send_mail(settings, mail_to, summary_format.subject(report, s.lang), text,
                       summary_format.as_html(report, s.lang))
@@ -95,7 +97,7 @@ def summary(
     recorded = False
     if not dry_run:
         try:
-            s.journal.record_summary(s.now, today.isoformat(), scope, actor(None), delivery,
+            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, actor(None), delivery,
                                      ", ".join(mail_to) or None)
             recorded = True
         except PilkadaError as exc:

@@ -1,110 +1,9 @@
 """The catalogue of every user-facing string: key -> (Indonesian, English). Parameters in {braces}."""
 
+from pilkada_cli.i18n.help_text import HELP_TEXT
+
 CATALOGUE: dict[str, tuple[str, str]] = {
-    # -- help
-    "help.app": (
-        "Hitung mundur dan daftar periksa Pilkada untuk semua pemangku kepentingan: Polda, Korem, KPU, "
-        "Bawaslu, Pemda, Kejaksaan.\n\nContoh: pilkada status --on 2024-08-01",
-        "Countdown and checklists for Indonesia's regional elections, shared by every stakeholder: police, "
-        "military, KPU, Bawaslu, regional government, prosecutors.\n\nExample: pilkada status --on 2024-08-01"),
-    "help.status": (
-        "Hitung mundur, progres per pemangku kepentingan dan tahapan, serta item terlambat dan segera.",
-        "The countdown, progress per stakeholder and phase, and what is overdue or due soon."),
-    "help.status.example": (
-        "Contoh: pilkada status --on 2024-08-01 --stakeholder polda",
-        "Example: pilkada status --on 2024-08-01 --stakeholder polda"),
-    "help.list": (
-        "Daftar item dengan tenggat, label H, sisa hari, status, penanggung jawab dan capaian.",
-        "The items with due date, H-label, days left, state, owner and completion."),
-    "help.list.example": (
-        "Contoh: pilkada list --state terlambat --critical",
-        "Example: pilkada list --state overdue --critical"),
-    "help.tick": (
-        "Tandai item selesai, catat nilai (mis. dana hibah 65%), atau batalkan; tercatat di jurnal.",
-        "Mark items done, record a value (e.g. grant funds 65% disbursed) or undo; kept in the journal."),
-    "help.tick.example": (
-        "\b\nContoh: pilkada tick polda/pemetaan-kerawanan --note \"Rapat 1 Agustus\"\n"
-        "        pilkada tick pencairan-nphd --value 65",
-        "\b\nExample: pilkada tick polda/pemetaan-kerawanan --note \"Meeting 1 August\"\n"
-        "         pilkada tick pencairan-nphd --value 65"),
-    "help.init": (
-        "Buat rencana baru dari templat bertenggat H-n, untuk hari pemungutan suara mana pun.",
-        "Create a new plan from a template with H-offset deadlines, for any vote day."),
-    "help.init.example": (
-        "Contoh: pilkada init rencana-kupang --vote-date 2029-11-28 --timezone Asia/Makassar",
-        "Example: pilkada init plan-kupang --vote-date 2029-11-28 --timezone Asia/Makassar"),
-    "help.check": ("Periksa seluruh rencana dan jurnal; tampilkan setiap masalah dengan berkas, baris dan "
-                   "cara memperbaikinya.",
-                   "Check the whole plan and journal; list every problem with file, line and how to fix it."),
-    "help.check.example": ("Contoh: pilkada check --plan rencana-ntt", "Example: pilkada check --plan plan-ntt"),
-    "help.opt.plan": ("Folder rencana atau berkas pilkada.yaml (juga PILKADA_PLAN).",
-                      "Plan folder or its pilkada.yaml (also PILKADA_PLAN)."),
-    "help.opt.on": ("Jalankan seolah-olah pada tanggal ini, mis. 2024-08-01 atau 1 Agustus 2024.",
-                    "Run as of this date, e.g. 2024-08-01 or 1 August 2024."),
-    "help.opt.lang": ("Bahasa keluaran: id atau en (juga PILKADA_LANG).",
-                      "Output language: id or en (also PILKADA_LANG)."),
-    "help.opt.json": ("Cetak JSON (format stabil, lihat README).", "Print JSON (a stable format, see README)."),
-    "help.opt.stakeholder": ("Hanya pemangku kepentingan ini (id, boleh berulang).",
-                             "Only this stakeholder (id, repeatable)."),
-    "help.opt.phase": ("Hanya tahapan ini (id, boleh berulang).", "Only this phase (id, repeatable)."),
-    "help.opt.region": ("Hanya wilayah ini (id, boleh berulang).", "Only this region (id, repeatable)."),
-    "help.opt.by_view": ("'region': satu baris per wilayah (Hari H, hitung mundur, progres), paling mendesak "
-                         "di atas.",
-                         "'region': one row per region (vote day, countdown, progress), most urgent first."),
-    "help.opt.limit": ("Paling banyak sekian item perlu perhatian.", "At most this many items needing attention."),
-    "help.opt.state": ("Hanya status ini: selesai, terlambat, segera, mendatang, tanpa-tenggat (atau "
-                       "done, overdue, due_soon, upcoming, no_due).",
-                       "Only this state: done, overdue, due_soon, upcoming, no_due."),
-    "help.opt.tag": ("Hanya item dengan tag ini.", "Only items with this tag."),
-    "help.opt.critical": ("Hanya item kritis.", "Only critical items."),
-    "help.arg.items": ("Id item: polda/pemetaan-kerawanan, atau id yang unik, bisa dengan @wilayah.",
-                       "Item id: polda/pemetaan-kerawanan, or an id unique across stakeholders, maybe @region."),
-    "help.opt.value": ("Catat nilai untuk item kuantitatif (selesai bila mencapai target).",
-                       "Record a value for a quantitative item (done once it reaches the target)."),
-    "help.opt.undo": ("Kembalikan item menjadi belum selesai.", "Revert the item to not done."),
-    "help.opt.note": ("Catatan yang disimpan bersama tanda.", "A note kept with the tick."),
-    "help.opt.by": ("Siapa yang mencatat (bawaan: nama login).", "Who records it (default: the login name)."),
-    "help.opt.tick_region": ("Wilayah untuk setiap item yang disebut.", "The region for every item given."),
-    "help.arg.dir": ("Folder rencana baru.", "The new plan's folder."),
-    "help.opt.vote_date": ("Hari H, hari pemungutan suara.", "Hari H, the vote day."),
-    "help.opt.timezone": ("Zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
-                          "IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)."),
-    "help.opt.name": ("Nama rencana.", "The plan's name."),
-    "help.opt.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
-    "help.summary": ("Ringkasan harian untuk cron: hitung mundur, tahapan berjalan, progres dan perubahannya, "
-                     "yang selesai, yang baru terlambat, yang terlambat dan yang segera.",
-                     "The daily summary for cron: countdown, current phases, progress and its change, what was "
-                     "completed, what became overdue, what is overdue and what is due soon."),
-    "help.summary.example": ("Contoh: pilkada summary --stakeholder polda --mail-to ops@polda.example "
-                             "--output /var/lib/pilkada/ringkasan.txt",
-                             "Example: pilkada summary --stakeholder polda --mail-to ops@polda.example "
-                             "--output /var/lib/pilkada/summary.txt"),
-    "help.opt.since": ("Bandingkan dengan keadaan pada akhir TANGGAL yang diberikan, mis. 2024-11-25 "
-                       "(bawaan: ringkasan terakhir, atau kemarin).",
-                       "Compare with the state at the end of the DATE given, e.g. 2024-11-25 (default: the "
-                       "last summary, or yesterday)."),
-    "help.opt.format": ("text (untuk WhatsApp), markdown, atau json.", "text (for WhatsApp), markdown or json."),
-    "help.opt.output": ("Tulis juga ke berkas ini (secara atomik).", "Also write to this file (atomically)."),
-    "help.opt.mail_to": ("Kirim lewat e-mail ke alamat ini (boleh berulang).",
-                         "E-mail it to this address (repeatable)."),
-    "help.opt.dry_run": ("Cetak saja, tanpa mencatat ringkasan ini di jurnal.",
-                         "Print only; do not record this run in the journal."),
-    "help.opt.fail_on": ("overdue atau critical: keluar dengan kode 3 bila ada item (kritis) terlambat.",
-                         "overdue or critical: exit with code 3 when any (critical) item is overdue."),
-    "help.log": ("Riwayat jurnal: kapan, siapa, apa, item mana, nilai dan catatan.",
-                 "The journal: when, who, what, which item, value and note."),
-    "help.log.example": ("Contoh: pilkada log --item polda/pemetaan-kerawanan --since 1-8-2024",
-                         "Example: pilkada log --item polda/pemetaan-kerawanan --since 2024-08-01"),
-    "help.opt.summaries": ("Tampilkan ringkasan yang pernah dijalankan dan apakah e-mailnya terkirim.",
-                           "Show the summaries that ran and whether their mail went out."),
-    "help.opt.item": ("Hanya item ini (id lengkap atau id).", "Only this item (full id or id)."),
-    "help.opt.log_by": ("Hanya yang dicatat orang ini.", "Only what this person recorded."),
-    "help.opt.log_since": ("Hanya sejak tanggal ini.", "Only from this date on."),
-    "help.cron": ("Cetak baris crontab siap pakai untuk ringkasan harian rencana ini.",
-                  "Print a ready crontab entry for this plan's daily summary."),
-    "help.cron.example": ("Contoh: pilkada cron --at 06:30 --mail-to ops@polda.example >> jadwal.txt",
-                          "Example: pilkada cron --at 06:30 --mail-to ops@polda.example"),
-    "help.opt.at": ("Jam kirim, HH:MM, di zona waktu rencana.", "Time of day, HH:MM, in the plan's time zone."),
+    **HELP_TEXT,
     # -- Typer's own words (cli/click_text.py)
     "click.usage": ("Penggunaan: ", "Usage: "),
     "click.options_placeholder": ("[OPSI]", "[OPTIONS]"),
@@ -200,6 +99,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.newly_overdue": ("Baru terlambat sejak {since} ({count})", "Newly overdue since {since} ({count})"),
     "summary.overdue": ("Semua yang terlambat ({count})", "All overdue ({count})"),
     "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} days ({count})"),
+    "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} entries · chain code "
+                      "{chain}"),
     "summary.none": ("tidak ada", "none"),
     "summary.more": ("… dan {count} lagi: pilkada list --state {state}", "… and {count} more: pilkada list --state {state}"),
     "summary.by": ("(oleh {who})", "(by {who})"),
@@ -226,6 +127,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "The e-mail address '{value}' is not valid (e.g. ops@polda.example); nothing was sent."),
     "mail.dry_run": ("--dry-run: tidak ada e-mail yang dikirim (akan ke: {recipients}).",
                      "--dry-run: no mail was sent (it would go to: {recipients})."),
+    "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS akan mengirim kata sandi tanpa enkripsi; tidak "
+                            "dikirim. Pasang smtp_starttls: true (atau, bila memang disengaja, false) di notify.",
+                            "An SMTP login to {host} without STARTTLS would send the password in clear; nothing was "
+                            "sent. Set smtp_starttls: true (or, if you mean it, false) under notify."),
+    "mail.cleartext_warning": ("Peringatan: kata sandi SMTP dikirim ke {host} tanpa enkripsi (smtp_starttls: false).",
+                               "Warning: the SMTP password goes to {host} unencrypted (smtp_starttls: false)."),
     "mail.bad_port": ("Port SMTP '{value}' bukan angka; periksa PILKADA_SMTP_PORT atau notify.smtp_port.",
                       "SMTP port '{value}' is not a number; check PILKADA_SMTP_PORT or notify.smtp_port."),
     # -- log and cron
@@ -316,6 +223,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "Date '{text}' is outside the years {first}–{last}."),
     "offset.invalid": ("'{text}' bukan offset H yang sah. Tulis H-30 (30 hari sebelum Hari H), H, atau H+3.",
                        "'{text}' is not a valid H-offset. Write H-30 (30 days before the vote), H, or H+3."),
+    "now.ignored": ("PILKADA_NOW diabaikan: jam tetap hanya untuk uji (PILKADA_TESTING=1).",
+                    "PILKADA_NOW ignored: a fixed clock is for tests only (PILKADA_TESTING=1)."),
     "now.invalid": ("PILKADA_NOW '{value}' bukan waktu ISO, mis. 2024-11-26T16:30:00+00:00.",
                     "PILKADA_NOW '{value}' is not an ISO time, e.g. 2024-11-26T16:30:00+00:00."),
     "timezone.unknown": ("Zona waktu '{name}' tidak dikenal. Pakai nama IANA: Asia/Jakarta (WIB), "
@@ -370,6 +279,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "yaml.reason.escape": ("karakter escape \\{name} tidak dikenal dalam tanda kutip ganda; pakai tanda kutip "
                            "tunggal", "an unknown escape \\{name} in double quotes; use single quotes"),
     "yaml.reason.duplicate_anchor": ("jangkar &nama yang sama dipakai dua kali", "the same &anchor is used twice"),
+    "yaml.number_too_long": ("Angka di sini terlalu panjang (ribuan digit); tulis angka yang wajar.",
+                             "A number here is far too long (thousands of digits); write a sensible number."),
     "yaml.too_deep": ("Struktur YAML terlalu dalam.", "The YAML structure is nested too deeply."),
     "shape.want_mapping_got_list": ("{what} harus berupa pemetaan (kunci: nilai), bukan daftar (- ...).",
                                     "{what} must be a mapping (key: value), not a list (- ...)."),
@@ -390,6 +301,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "'{key}' in {what} must be a date (2024-11-27) or H-n."),
     "value.want_number": ("'{key}' di {what} harus berupa angka, bukan '{value}'.",
                           "'{key}' in {what} must be a number, not '{value}'."),
+    "value.too_large": ("'{key}' di {what} terlalu besar; paling besar {limit}.",
+                        "'{key}' in {what} is too large; at most {limit}."),
     "value.want_positive": ("'{key}' di {what} harus lebih dari 0 (tertulis {value}).",
                             "'{key}' in {what} must be more than 0 (it is {value})."),
     "value.want_bool": ("'{key}' di {what} harus true atau false.", "'{key}' in {what} must be true or false."),
@@ -484,6 +397,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),
     "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
                       "{path}"),
+    "journal.bad_row": ("Jurnal memuat catatan #{id} yang tidak mungkin ditulis pilkada (waktu, jenis atau isi "
+                        "yang rusak). Simpan salinan jurnal dan laporkan; jangan dihapus.",
+                        "The journal holds entry #{id}, which pilkada cannot have written (a damaged time, kind "
+                        "or content). Keep a copy of the journal and report it; do not delete it."),
+    "journal.chain_broken": ("Rantai hash jurnal putus di catatan #{id}: catatan itu atau yang sebelumnya telah "
+                             "diubah, disisipkan atau dihapus di luar pilkada. Bandingkan dengan kode rantai di "
+                             "ringkasan harian yang sudah terkirim.",
+                             "The journal's hash chain breaks at entry #{id}: that entry or one before it was "
+                             "changed, inserted or deleted outside pilkada. Compare with the chain code in the "
+                             "daily summaries already sent."),
+    "journal.projection_ahead": ("Proyeksi jurnal mengaku sudah melipat sampai catatan #{upto}, padahal catatan "
+                                 "terakhir #{last}: tabel turunan telah diubah.",
+                                 "The journal's projection claims to cover entries up to #{upto}, but the last is "
+                                 "#{last}: the derived table was tampered with."),
+    "journal.projection_differs": ("Keadaan tersimpan untuk '{id}' tidak sama dengan lipatan catatannya: tabel "
+                                   "turunan item_state telah diubah di luar pilkada.",
+                                   "The stored state of '{id}' is not the fold of its entries: the derived "
+                                   "item_state table was changed outside pilkada."),
     "journal.failed": ("Jurnal {path} gagal: {reason}", "The journal {path} failed: {reason}"),
     # -- init
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),

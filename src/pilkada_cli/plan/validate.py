@@ -115,7 +115,10 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.error(self.line_of(mapping, key), "value.want_number", key=key, what=what, value=str(value)[:40])
             return None
-        if not value > 0 or value != value or value > MAX_VALUE:
+        if value > MAX_VALUE:
+            self.error(self.line_of(mapping, key), "value.too_large", key=key, what=what, limit=f"{MAX_VALUE:,.0f}")
+            return None
+        if not value > 0 or value != value:
             self.error(self.line_of(mapping, key), "value.want_positive", key=key, what=what, value=value)
             return None
         return value

@@ -6,6 +6,7 @@ alias bombs are refused with a message instead of a hang."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -46,19 +47,26 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocDict:
+    # Keys merged in with `<<: *base` come first after flattening; an explicit key after them overrides
+    # one of them, as YAML means, and is no duplicate. Only two explicit keys alike are.
+    explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
+    merged = len(node.value) - explicit
     result = LocDict()
     result.line = node.start_mark.line + 1
     result.lines = {}
     result.duplicates = []
-    for key_node, value_node in node.value:
+    seen: set = set()
+    for index, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         if isinstance(key, (list, dict)):
             raise yaml.constructor.ConstructorError(
                 None, None, "found unhashable key", key_node.start_mark
             )
-        if key in result:
-            result.duplicates.append((key, key_node.start_mark.line + 1))
+        if index >= merged:
+            if key in seen:
+                result.duplicates.append((key, key_node.start_mark.line + 1))
+            seen.add(key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
     return result
@@ -88,7 +96,9 @@ def load(path: Path) -> Any:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise YamlProblem(Problem(path, None, "yaml.too_big", {"size_mb": size // (1024 * 1024), "limit_mb": MAX_FILE_BYTES // (1024 * 1024)}))
+            with open(path, "rb") as handle:  # the line where the limit is passed
+                line = handle.read(MAX_FILE_BYTES).count(b"\n") + 1
+            raise YamlProblem(Problem(path, line, "yaml.too_big", {"size_mb": size // (1024 * 1024), "limit_mb": MAX_FILE_BYTES // (1024 * 1024)}))
         raw = path.read_bytes()
     except FileNotFoundError:
         raise YamlProblem(Problem(path, None, "file.missing")) from None
@@ -118,7 +128,27 @@ def load(path: Path) -> Any:
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(path, None, "yaml.syntax", {"reason": str(exc).splitlines()[0]})) from None
     except RecursionError:
-        raise YamlProblem(Problem(path, None, "yaml.too_deep")) from None
+        raise YamlProblem(Problem(path, _deepest_line(text), "yaml.too_deep")) from None
+    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
+        long = re.search(r"\d{1000,}", text)
+        line = text[: long.start()].count("\n") + 1 if long else None
+        raise YamlProblem(Problem(path, line, "yaml.number_too_long")) from None
+
+
+def _deepest_line(text: str) -> int | None:
+    """The line where the nesting is deepest, for the "too deep" message (parsing alone does not recurse)."""
+    depth, deepest, line = 0, 0, None
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > deepest:
+                    deepest, line = depth, event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return line
 
 
 def _refuse_alias_bombs(path: Path, text: str) -> None:

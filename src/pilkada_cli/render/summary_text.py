@@ -10,6 +10,7 @@ from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.safe_text import visible
 from pilkada_cli.report.summary import Summary
 
+CHAIN_SHORT = 12  # characters of the chain hash in a summary: enough to notice a rewrite
 MAX_LISTED = 30  # lines per section with --stakeholder or --region: the full detail
 DIGEST_LISTED = 5  # lines per section of the whole plan's digest: it must read on a phone
 DIGEST_TITLE = 60  # characters of a title in the digest; the id leads to the rest
@@ -136,7 +137,15 @@ def as_text(summary: Summary, lang: Lang) -> str:
         out.append("")
         out.append(f"*{heading}*")
         out.extend(f"- {line}" for line in lines)
+    if summary.journal_head:
+        out += ["", _chain(summary, lang)]
     return "\n".join(out) + "\n"
+
+
+def _chain(summary: Summary, lang: Lang) -> str:
+    """The journal's head: anyone can later check that history up to here was not rewritten."""
+    events, digest = summary.journal_head or (0, "")
+    return t("summary.chain", lang, events=events, chain=digest[:CHAIN_SHORT])
 
 
 def as_markdown(summary: Summary, lang: Lang) -> str:
@@ -145,6 +154,8 @@ def as_markdown(summary: Summary, lang: Lang) -> str:
     for heading, lines in sections(summary, lang):
         out += ["", f"## {_md(heading)}", ""]
         out.extend(f"- {_md(line)}" for line in lines)
+    if summary.journal_head:
+        out += ["", _md(_chain(summary, lang))]
     return "\n".join(out) + "\n"
 
 
@@ -162,5 +173,7 @@ def as_html(summary: Summary, lang: Lang) -> str:
         parts.append(f"<h2>{html.escape(heading)}</h2><ul>")
         parts.extend(f"<li>{html.escape(line)}</li>" for line in lines)
         parts.append("</ul>")
+    if summary.journal_head:
+        parts.append(f"<p><small>{html.escape(_chain(summary, lang))}</small></p>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

@@ -22,6 +22,8 @@ def check_all(root: Path, bundled: bool) -> list[Problem]:
         if not journal.integrity_ok():
             problems.append(Problem(plan.journal_path, None, "journal.integrity"))
             return problems
+        for key, params in journal.audit():
+            problems.append(Problem(plan.journal_path, None, key, params))
         unknown = unknown_keys(plan, {event.key for event in journal.events()})
     except JournalError as exc:
         problems.append(Problem(plan.journal_path, None, exc.key, exc.params))

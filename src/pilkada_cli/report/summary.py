@@ -57,6 +57,7 @@ class Summary:
     # per-region items: full item id -> (instances done, instances in all), for "19 of 22 Polres done"
     regional: dict[str, tuple[int, int]] = field(default_factory=dict)
     filtered: bool = False  # run with --stakeholder or --region: the full detail, not the digest
+    journal_head: tuple[int, str] | None = None  # the last event and its chain hash, printed to pin history
 
     @property
     def days_to_vote(self) -> int:
@@ -85,6 +86,8 @@ class Summary:
             "region": self.region_name,
             "vote_date": self.vote_date.isoformat(),
             "today": self.today.isoformat(),
+            "journal": ({"last_event": self.journal_head[0], "chain": self.journal_head[1]}
+                        if self.journal_head else None),
             "days_to_vote": self.days_to_vote,
             "countdown": self.countdown,
             "since": self.since.isoformat(),
@@ -147,7 +150,7 @@ def region_of(plan: Plan, filters: Filters) -> Region | None:
 
 
 def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dict[str, ItemState], clock: Clock,
-                  filters: Filters, since: Since) -> Summary:
+                  filters: Filters, since: Since, journal_head: tuple[int, str] | None = None) -> Summary:
     """The summary from every item's state now and at the earlier point (both folded from the journal)."""
     # A summary for one region counts down to that region's own vote day, in its own time zone.
     region = region_of(plan, filters)
@@ -188,4 +191,4 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
                    starting, Change(None, overall_now.group(), overall_then.group()),
                    stakeholders, completed, newly, overdue, due_soon,
                    {key: (done, total) for key, (done, total) in regional.items()},
-                   bool(filters.stakeholders or filters.regions or filters.phases))
+                   bool(filters.stakeholders or filters.regions or filters.phases), journal_head)

@@ -29,11 +29,13 @@ class Store(Protocol):
         """The recorded summary runs for one scope (or all), oldest first."""
         ...
 
-    def append(self, new_events: list[NewEvent], now: datetime, *, check: Check | None = None) -> list[Event]:
-        """Append events in one transaction; `check` may trim them under the write lock."""
+    def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
+               check: Check | None = None) -> list[Event]:
+        """Append events in one transaction, timed by the store (`now` only for a late entry or a test clock);
+        `check` may trim them under the write lock."""
         ...
 
-    def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
+    def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
                        detail: str | None = None) -> None:
         """Record that a summary ran, so the next one reports what changed since."""
         ...
@@ -41,6 +43,14 @@ class Store(Protocol):
     def current_states(self, targets: dict[str, float | None],
                        keys: list[str] | None = None) -> dict[str, ItemState]:
         """Items' folded states now (all, or those of `keys`)."""
+        ...
+
+    def head(self) -> tuple[int, str] | None:
+        """The last event's number and its chain hash, or None for an empty journal."""
+        ...
+
+    def audit(self) -> list[tuple[str, dict]]:
+        """(catalogue key, parameters) for everything that does not fit: the chain, the rows, the projection."""
         ...
 
     def integrity_ok(self) -> bool:

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
+from pilkada_cli.model import KINDS
+from pilkada_cli.store import chain
+from pilkada_cli.store.base import Check
 from pilkada_cli.store.fold import EMPTY, apply, fold
 
 APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
@@ -72,6 +76,11 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         -- (tick --on an earlier day) included, whatever time they are dated.
         ALTER TABLE summaries ADD COLUMN upto_event INTEGER;
     """),
+    ("0005_chain", """
+        -- Each event's hash: sha256 of the previous event's hash and this event's canonical content
+        -- (store/chain.py). Filled in for the events already recorded when the migration runs.
+        ALTER TABLE events ADD COLUMN hash TEXT;
+    """),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -104,16 +113,31 @@ class Journal:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._verify(conn)
             if write:
-                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
+                self._wal(conn)
                 conn.execute("PRAGMA synchronous = FULL")
         except JournalError:
             conn.close()
             raise
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeError) as exc:  # a damaged schema may not even decode
             conn.close()
             raise self._translate(exc) from None
         return conn
+
+    @staticmethod
+    def _wal(conn: sqlite3.Connection) -> None:
+        """Switch to WAL, waiting for other writers as the busy timeout would: SQLite does not call its busy
+        handler around this pragma, so the first writers on a new journal would fail at once."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                text = str(exc).lower()
+                if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _create_with_umask(self) -> None:
         """Create the journal file ourselves, with the mode the user's umask allows (0664 under umask 002),
@@ -138,6 +162,8 @@ class Journal:
             raise JournalError("journal.too_new", path=str(self.path), version=version, known=SCHEMA_VERSION)
 
     def _translate(self, exc: BaseException) -> JournalError:
+        if isinstance(exc, UnicodeError):
+            return JournalError("journal.not_a_journal", path=str(self.path))
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
             return JournalError("journal.locked", path=str(self.path))
@@ -159,7 +185,7 @@ class Journal:
             self._migrate(conn)
             yield conn
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeError) as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise self._translate(exc) from None
@@ -181,8 +207,17 @@ class Journal:
         for name, script in MIGRATIONS[version:]:
             for statement in _statements(script):
                 conn.execute(statement)
+            if name == "0005_chain":
+                self._chain_existing(conn)
             conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @staticmethod
+    def _chain_existing(conn: sqlite3.Connection) -> None:
+        previous = chain.GENESIS
+        for row in conn.execute(RAW_QUERY + " ORDER BY id").fetchall():
+            previous = chain.link(previous, row)
+            conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, row[0]))
 
     @contextmanager
     def _reader(self) -> Iterator[sqlite3.Connection | None]:
@@ -200,7 +235,7 @@ class Journal:
                 yield None  # created but never written: nothing recorded yet
             else:
                 yield conn
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeError) as exc:
             raise self._translate(exc) from None
         finally:
             conn.close()
@@ -244,18 +279,29 @@ class Journal:
 
     # -- writing
 
-    def append(self, new_events: list[NewEvent], now: datetime, *,
-               check: "callable | None" = None) -> list[Event]:  # type: ignore[valid-type]
-        """Append events in one transaction. `check(current_events)` may veto or trim them under the lock."""
-        stamp = utc_iso(now)
+    def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
+               check: Check | None = None) -> list[Event]:
+        """Append events in one transaction. `check(current_events, requested)` may trim them under the lock.
+
+        The time is the store's, read inside the write lock, never earlier than the last event's, so events
+        are in time order as they are in sequence; `now` is given only for a late entry (--on a past day) or
+        a test clock. Each event extends the hash chain."""
         with self._transaction() as conn:
             if check is not None:
                 new_events = check(self._events_in(conn, {(e.item, e.region) for e in new_events}), new_events)
+            last = conn.execute("SELECT ts, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+            stamp = utc_iso(now) if now is not None else max(utc_iso(datetime.now(timezone.utc)),
+                                                              last[0] if last else "")
+            previous = last[1] if last and last[1] else chain.GENESIS
             written = []
             for event in new_events:
                 cursor = conn.execute(
                     "INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (stamp, event.item, event.region, event.kind, event.value, event.actor, event.note))
+                row = (cursor.lastrowid, stamp, event.item, event.region, event.kind, event.value, event.actor,
+                       event.note)
+                previous = chain.link(previous, row)
+                conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, cursor.lastrowid))
                 written.append(Event(cursor.lastrowid, from_utc_iso(stamp), event.item, event.region, event.kind,
                                      event.value, event.actor, event.note))
         return written
@@ -267,12 +313,22 @@ class Journal:
                                                           (item, region)))
         return sorted(result, key=lambda e: e.id)
 
-    def record_summary(self, now: datetime, day: str, scope: str, actor: str, delivery: str | None,
+    def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
                        detail: str | None = None) -> None:
         with self._transaction() as conn:
+            stamp = utc_iso(now if now is not None else datetime.now(timezone.utc))
             conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail, upto_event) "
                          "VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM events))",
-                         (utc_iso(now), day, scope, actor, delivery, detail))
+                         (stamp, day, scope, actor, delivery, detail))
+
+    def head(self) -> tuple[int, str] | None:
+        """The last event's number and its chain hash: what a summary prints so history cannot be rewritten
+        unnoticed."""
+        with self._reader() as conn:
+            if conn is None or conn.execute("PRAGMA user_version").fetchone()[0] < 5:
+                return None
+            row = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        return (row[0], row[1] or "") if row else None
 
     def current_states(self, targets: dict[str, float | None],
                        keys: list[str] | None = None) -> dict[str, "ItemState"]:
@@ -285,7 +341,9 @@ class Journal:
         try:
             return self._project(targets, keys, persist=True)
         except JournalError as exc:
-            if exc.key != "journal.readonly":
+            # The projection is derived: when it cannot be saved (read-only, a full disk, a failing disk, a
+            # writer holding the lock too long), the states are folded in memory and the command goes on.
+            if exc.key not in ("journal.readonly", "journal.disk_full", "journal.io_error", "journal.locked"):
                 raise
             return self._project(targets, keys, persist=False)
 
@@ -351,6 +409,45 @@ class Journal:
             return {key: states[key] for key in keys if key in states}
         return states
 
+    def audit(self) -> list[tuple[str, dict]]:
+        """What does not fit: rows no pilkada could have written, the first event off the hash chain, and a
+        projection (derived state) that is not the fold of the events it claims to cover. Read-only."""
+        problems: list[tuple[str, dict]] = []
+        with self._reader() as conn:
+            if conn is None:
+                return problems
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            rows = conn.execute((RAW_QUERY if version >= 5 else EVENT_QUERY + ", NULL") + " ORDER BY id").fetchall()
+            stored = conn.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
+                                  "FROM item_state").fetchall() if version >= 3 else []
+            upto = conn.execute("SELECT upto FROM projection").fetchone()[0] if version >= 3 else 0
+        events: list[Event] = []
+        for row in rows:
+            try:
+                events.append(_event(row))
+            except JournalError as exc:
+                problems.append((exc.key, exc.params))
+        if version >= 5:
+            broken = chain.first_break(rows)
+            if broken is not None:
+                problems.append(("journal.chain_broken", {"id": broken}))
+        last = rows[-1][0] if rows else 0
+        if upto > last:
+            problems.append(("journal.projection_ahead", {"upto": upto, "last": last}))
+        by_key: dict[str, list[Event]] = {}
+        for event in events:
+            if event.id <= upto:
+                by_key.setdefault(event.key, []).append(event)
+        for item, region, *state, target in stored:
+            key = f"{item}@{region}" if region else item
+            folded = EMPTY
+            for event in by_key.get(key, []):
+                folded = apply(folded, event, target)
+            if tuple(folded) != (state[0], bool(state[1]), *state[2:]) or key not in by_key:
+                problems.append(("journal.projection_differs", {"id": key}))
+                break
+        return problems
+
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (used by `pilkada check`)."""
         with self._reader() as conn:
@@ -360,11 +457,19 @@ class Journal:
 
 
 EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note FROM events"
+RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash FROM events"
 
 
 def _event(row: tuple) -> Event:
-    """An event from a row of EVENT_QUERY."""
-    return Event(row[0], from_utc_iso(row[1]), *row[2:])
+    """An event from a row of EVENT_QUERY; a row no pilkada could have written is reported, not a crash."""
+    try:
+        if not (isinstance(row[2], str) and (row[3] is None or isinstance(row[3], str)) and row[4] in KINDS
+                and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
+                and (row[7] is None or isinstance(row[7], str))):
+            raise ValueError("types")
+        return Event(row[0], from_utc_iso(row[1]), *row[2:8])
+    except (ValueError, TypeError, AttributeError):
+        raise JournalError("journal.bad_row", id=row[0]) from None
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -6,7 +6,7 @@ Pure of I/O beyond the store: no printing, no clock (the moment is passed in).""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from pilkada_cli.errors import BadInput
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, Plan, Task
@@ -24,7 +24,7 @@ class TickOutcome:
     after: ItemState
 
 
-def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: str, *,
+def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, actor: str, *,
          value: float | None = None, undo: bool = False, note: str | None = None) -> list[TickOutcome]:
     """Record ticks (or values, or undos) for several items in one transaction.
 
@@ -37,6 +37,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: st
         if value < 0 or value != value:
             raise BadInput("tick.value_negative", value=value)
     by_key = {t.key: t for t in tasks}
+    shown_time = now or datetime.now(timezone.utc)  # for the outcome shown; the store dates the event itself
     outcomes: dict[str, TickOutcome] = {}
 
     def decide(current: list[Event], _requested: list[NewEvent]) -> list[NewEvent]:
@@ -77,7 +78,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime, actor: st
                 chosen.append(new)
             after = before
             if new is not None:
-                after = apply(before, Event(0, now, new.item, new.region, new.kind, new.value, actor, note),
+                after = apply(before, Event(0, shown_time, new.item, new.region, new.kind, new.value, actor, note),
                               task.item.target)
             outcomes[key] = TickOutcome(task, outcome, before, after)
         return chosen
