@@ -4,7 +4,6 @@ smaller ones (WAL under contention, reads on a full disk, STARTTLS, merge keys, 
 import json
 import multiprocessing
 import os
-import smtplib
 import sqlite3
 import subprocess
 import sys

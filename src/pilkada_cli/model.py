@@ -191,12 +191,19 @@ class Event(NamedTuple):
     region: str | None
     kind: str
     value: float | None
-    actor: str
+    actor: str  # the identity the store vouches for: a database role, or the operating-system login
     note: str | None
+    uid: str = ""  # a UUID, the same in every journal that holds the event (import, sync)
+    on_behalf_of: str | None = None  # `--by NAME`: the person the identity recorded it for
 
     @property
     def key(self) -> str:
         return f"{self.item}@{self.region}" if self.region else self.item
+
+    @property
+    def person(self) -> str:
+        """Who the event is for, as people read it: the person named with --by, else the identity."""
+        return self.on_behalf_of or self.actor
 
 
 @dataclass(frozen=True)
@@ -223,6 +230,9 @@ class NewEvent:
     value: float | None
     actor: str
     note: str | None = None
+    on_behalf_of: str | None = None
+    uid: str | None = None  # given when an event comes from another journal (import, sync); else a new one
+    at: datetime | None = None  # an imported event's own time
 
 
 class ItemState(NamedTuple):

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
-from pilkada_cli.store.fold import apply
+from pilkada_cli.store.fold import apply, fold_order
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
 
@@ -205,7 +205,7 @@ def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemS
     cutoffs = {region.id: clock.cutoff(dates.zone(plan.timezone_for(region))) for region in plan.regions}
     states: dict[str, ItemState] = {}
     get = states.get
-    for event in events:
+    for event in sorted(events, key=fold_order):
         cutoff = cutoffs.get(event.region, plan_cutoff) if event.region else plan_cutoff
         if cutoff is not None and event.ts >= cutoff:
             continue

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
+import uuid
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 GENESIS = "pilkada-journal-v1"
@@ -22,6 +26,25 @@ def canonical(row: tuple) -> bytes:
 
 def link(previous: str, row: tuple) -> str:
     return hashlib.sha256(previous.encode("ascii", "replace") + b"\n" + canonical(row)).hexdigest()
+
+
+def new_uid(moment: datetime | None = None, sequence: int | None = None) -> str:
+    """A UUIDv7 whose order is the order of recording: 48 bits of milliseconds, then the nanoseconds within
+    that millisecond, then random bits. Events dated the same second (late entries for one day) fold in the
+    order they were recorded, in every journal that holds them. `moment` and `sequence` give old events,
+    which had no id, ids in their old order."""
+    if moment is None:
+        nanos = time.time_ns()
+        millis = nanos // 1_000_000
+        fraction = (nanos % 1_000_000) * 4096 // 1_000_000  # 12 bits: steps of about 0.25 microseconds
+        rest = int.from_bytes(os.urandom(8), "big") >> 2
+    else:
+        millis = int(moment.timestamp() * 1000)
+        number = sequence if sequence is not None else int.from_bytes(os.urandom(10), "big")
+        fraction, rest = (number >> 62) & 0xFFF, number & ((1 << 62) - 1)
+    # UUIDv7 layout: 48 bits of milliseconds, version 7, 12 bits, variant 0b10, 62 bits.
+    value = ((millis & ((1 << 48) - 1)) << 80) | (0x7 << 76) | (fraction << 64) | (0x2 << 62) | rest
+    return str(uuid.UUID(int=value))
 
 
 def first_break(rows: Iterable[tuple[Any, ...]]) -> int | None:

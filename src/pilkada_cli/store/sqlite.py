@@ -18,70 +18,15 @@ from urllib.parse import quote
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
-from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
-from pilkada_cli.model import KINDS
+from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
 from pilkada_cli.store import chain
 from pilkada_cli.store.base import Check
-from pilkada_cli.store.fold import EMPTY, apply, fold
+from pilkada_cli.store.fold import EMPTY, apply, fold, fold_order
+from pilkada_cli.store.sqlite_schema import MIGRATIONS
 
 APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
 BUSY_TIMEOUT_MS = 10_000
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_events", """
-        CREATE TABLE events (
-            id     INTEGER PRIMARY KEY AUTOINCREMENT,
-            ts     TEXT NOT NULL,              -- UTC, fixed-width ISO: text order is time order
-            item   TEXT NOT NULL,              -- full id, stakeholder/item
-            region TEXT,                       -- region id for per-region instances, else NULL
-            kind   TEXT NOT NULL CHECK (kind IN ('done', 'undone', 'progress', 'note')),
-            value  REAL,
-            actor  TEXT NOT NULL,
-            note   TEXT
-        );
-        CREATE INDEX events_item ON events (item, region, id);
-        CREATE INDEX events_ts ON events (ts);
-    """),
-    ("0002_summaries", """
-        CREATE TABLE summaries (
-            id        INTEGER PRIMARY KEY AUTOINCREMENT,
-            ts        TEXT NOT NULL,           -- when the summary ran (UTC)
-            day       TEXT NOT NULL,           -- the plan day it summarised (ISO date)
-            scope     TEXT NOT NULL,           -- the filters it ran with, e.g. 'stakeholder=polda'
-            actor     TEXT NOT NULL,
-            delivery  TEXT,                    -- 'ok', or why sending failed
-            detail    TEXT
-        );
-        CREATE INDEX summaries_scope ON summaries (scope, day);
-    """),
-    ("0003_projection", """
-        -- Derived, never user data: each item's folded state, so reading today's state does not fold the
-        -- whole history. `upto` is the last event folded in; anything newer is folded in on the next read.
-        CREATE TABLE item_state (
-            item              TEXT NOT NULL,
-            region            TEXT NOT NULL DEFAULT '',
-            value             REAL,
-            done              INTEGER NOT NULL,
-            done_at           TEXT,
-            value_before_done REAL,
-            done_by           TEXT,
-            target            REAL,        -- the target the fold used; a plan with another one refolds
-            PRIMARY KEY (item, region)
-        ) WITHOUT ROWID;
-        CREATE TABLE projection (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
-        INSERT INTO projection (id, upto) VALUES (1, 0);
-    """),
-    ("0004_summary_upto", """
-        -- The last event a summary had seen: the next one reports every event after it, late entries
-        -- (tick --on an earlier day) included, whatever time they are dated.
-        ALTER TABLE summaries ADD COLUMN upto_event INTEGER;
-    """),
-    ("0005_chain", """
-        -- Each event's hash: sha256 of the previous event's hash and this event's canonical content
-        -- (store/chain.py). Filled in for the events already recorded when the migration runs.
-        ALTER TABLE events ADD COLUMN hash TEXT;
-    """),
-)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -209,6 +154,11 @@ class Journal:
                 conn.execute(statement)
             if name == "0005_chain":
                 self._chain_existing(conn)
+            if name == "0006_event_ids":
+                for event_id, ts in conn.execute("SELECT id, ts FROM events ORDER BY id").fetchall():
+                    moment = _moment(ts)
+                    conn.execute("UPDATE events SET uid = ? WHERE id = ?", (chain.new_uid(moment, event_id), event_id))
+                conn.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
             conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -249,7 +199,7 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return []
-            query = EVENT_QUERY
+            query = _event_query(conn.execute("PRAGMA user_version").fetchone()[0])
             clauses, params = [], []
             if until is not None:
                 clauses.append("ts < ?")
@@ -295,23 +245,33 @@ class Journal:
             previous = last[1] if last and last[1] else chain.GENESIS
             written = []
             for event in new_events:
+                ts = utc_iso(event.at) if event.at is not None else stamp
+                uid = event.uid or chain.new_uid()
                 cursor = conn.execute(
-                    "INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (stamp, event.item, event.region, event.kind, event.value, event.actor, event.note))
-                row = (cursor.lastrowid, stamp, event.item, event.region, event.kind, event.value, event.actor,
+                    "INSERT INTO events (ts, item, region, kind, value, actor, note, uid, on_behalf_of) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (ts, event.item, event.region, event.kind, event.value,
+                                                           event.actor, event.note, uid, event.on_behalf_of))
+                row = (cursor.lastrowid, ts, event.item, event.region, event.kind, event.value, event.actor,
                        event.note)
                 previous = chain.link(previous, row)
                 conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, cursor.lastrowid))
-                written.append(Event(cursor.lastrowid, from_utc_iso(stamp), event.item, event.region, event.kind,
-                                     event.value, event.actor, event.note))
+                written.append(Event(cursor.lastrowid, from_utc_iso(ts), event.item, event.region, event.kind,
+                                     event.value, event.actor, event.note, uid, event.on_behalf_of))
         return written
+
+    def known_uids(self) -> set[str]:
+        """The ids of every event held (what an import or a sync need not add)."""
+        with self._reader() as conn:
+            if conn is None or conn.execute("PRAGMA user_version").fetchone()[0] < 6:
+                return set()
+            return {row[0] for row in conn.execute("SELECT uid FROM events")}
 
     def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
         result = []
         for item, region in keys:
             result.extend(_event(r) for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ? ORDER BY id",
                                                           (item, region)))
-        return sorted(result, key=lambda e: e.id)
+        return sorted(result, key=fold_order)
 
     def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
                        detail: str | None = None) -> None:
@@ -363,7 +323,17 @@ class Journal:
     def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None], keys: list[str] | None,
                     persist: bool) -> dict[str, "ItemState"]:
         upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
-        newer = [_event(r) for r in conn.execute(EVENT_QUERY + " WHERE id > ? ORDER BY id", (upto,))]
+        newer = sorted((_event(r) for r in conn.execute(EVENT_QUERY + " WHERE id > ? ORDER BY id", (upto,))),
+                       key=fold_order)
+        # An event that folds before one already folded (a late entry, an imported one) means refolding its
+        # item from all of its events: the fold order is time, then id, not the order of arrival.
+        late: set[str] = set()
+        for key, event in {e.key: e for e in reversed(newer)}.items():
+            item, region = _split(key)
+            folded = conn.execute("SELECT max(ts) FROM events WHERE item = ? AND region IS ? AND id <= ?",
+                                  (item, region or None, upto)).fetchone()[0]
+            if folded is not None and folded >= utc_iso(event.ts):
+                late.add(key)
         columns = "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"
         if keys is None:
             rows = conn.execute(columns).fetchall()
@@ -382,18 +352,19 @@ class Journal:
         for event in newer:
             target = targets.get(event.item)
             key = event.key
-            if key in used and used[key] != target:
+            if (key in used and used[key] != target) or key in late:
                 continue  # refolded below from all of its events
             states[key] = apply(states.get(key, EMPTY), event, target)
             used[key] = target
             changed.add(key)
-        stale = [key for key, target in used.items() if key.partition("@")[0] in targets
-                 and target != targets[key.partition("@")[0]]]
+        stale = {key for key, target in used.items() if key.partition("@")[0] in targets
+                 and target != targets[key.partition("@")[0]]} | {key for key in late if _split(key)[0] in targets}
         for key in stale:
             item, region = _split(key)
             state = EMPTY
-            for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ? ORDER BY id", (item, region or None)):
-                state = apply(state, _event(r), targets[item])
+            rows = conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ?", (item, region or None)).fetchall()
+            for event in sorted(map(_event, rows), key=fold_order):
+                state = apply(state, event, targets[item])
             states[key] = state
             used[key] = targets[item]
             changed.add(key)
@@ -417,12 +388,13 @@ class Journal:
             if conn is None:
                 return problems
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            rows = conn.execute((RAW_QUERY if version >= 5 else EVENT_QUERY + ", NULL") + " ORDER BY id").fetchall()
+            rows = conn.execute(RAW_QUERY + " ORDER BY id").fetchall() if version >= 5 else []
+            records = conn.execute(_event_query(version) + " ORDER BY id").fetchall()
             stored = conn.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
                                   "FROM item_state").fetchall() if version >= 3 else []
             upto = conn.execute("SELECT upto FROM projection").fetchone()[0] if version >= 3 else 0
         events: list[Event] = []
-        for row in rows:
+        for row in records:
             try:
                 events.append(_event(row))
             except JournalError as exc:
@@ -431,7 +403,7 @@ class Journal:
             broken = chain.first_break(rows)
             if broken is not None:
                 problems.append(("journal.chain_broken", {"id": broken}))
-        last = rows[-1][0] if rows else 0
+        last = records[-1][0] if records else 0
         if upto > last:
             problems.append(("journal.projection_ahead", {"upto": upto, "last": last}))
         by_key: dict[str, list[Event]] = {}
@@ -441,7 +413,7 @@ class Journal:
         for item, region, *state, target in stored:
             key = f"{item}@{region}" if region else item
             folded = EMPTY
-            for event in by_key.get(key, []):
+            for event in sorted(by_key.get(key, []), key=fold_order):
                 folded = apply(folded, event, target)
             if tuple(folded) != (state[0], bool(state[1]), *state[2:]) or key not in by_key:
                 problems.append(("journal.projection_differs", {"id": key}))
@@ -456,8 +428,15 @@ class Journal:
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note FROM events"
+EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of FROM events"
 RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash FROM events"
+
+
+def _event_query(version: int) -> str:
+    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema (no event ids yet)."""
+    if version >= 6:
+        return EVENT_QUERY
+    return "SELECT id, ts, item, region, kind, value, actor, note, NULL, NULL FROM events"
 
 
 def _event(row: tuple) -> Event:
@@ -467,9 +446,16 @@ def _event(row: tuple) -> Event:
                 and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
                 and (row[7] is None or isinstance(row[7], str))):
             raise ValueError("types")
-        return Event(row[0], from_utc_iso(row[1]), *row[2:8])
+        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9])
     except (ValueError, TypeError, AttributeError):
         raise JournalError("journal.bad_row", id=row[0]) from None
+
+
+def _moment(ts: object) -> datetime:
+    try:
+        return from_utc_iso(str(ts))
+    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _statements(script: str) -> Iterator[str]:
