@@ -25,6 +25,12 @@ class BadInput(PilkadaError):
     exit_code = 2
 
 
+class NotAllowed(PilkadaError):
+    """The identity may not write that stakeholder's items (spec section 13); nothing was written (exit 4)."""
+
+    exit_code = 4
+
+
 class JournalError(PilkadaError):
     """The journal cannot be read or written (exit code 1); nothing recorded is lost."""
 

@@ -18,10 +18,10 @@ CHECKLIST_DIR = "checklists"
 DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
-PLAN_KEYS = ("name", "vote_date", "timezone", "language", "due_soon_days", "journal",
+PLAN_KEYS = ("id", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
              "stakeholders", "phases", "regions", "notify")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
-STAKEHOLDER_KEYS = ("id", "name", "per_region")
+STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
 PHASE_KEYS = ("id", "name", "start", "end")
 REGION_KEYS = ("id", "name", "vote_date", "timezone")
 CHECKLIST_KEYS = ("stakeholder", "phase", "items")
@@ -47,6 +47,10 @@ class Stakeholder:
     id: str
     name: str
     per_region: bool = False
+    editors: tuple[str, ...] | None = None  # identities that may write its items; None: anyone
+
+    def may_write(self, identity: str) -> bool:
+        return self.editors is None or identity in self.editors
 
     def display_name(self, region: Region | None = None) -> str:
         return self.name.replace("{region}", region.name) if region else self.name.replace("{region}", "").strip()
@@ -116,6 +120,8 @@ class Plan:
     notify: Mapping[str, Any] = field(default_factory=dict)
     bundled: bool = False
     warnings: tuple[Problem, ...] = ()
+    id: str = ""  # the plan's slug: tells its events apart in a journal shared by many plans
+    journal_url: str | None = None  # a postgresql:// journal instead of the SQLite file at journal_path
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         return next(s for s in self.stakeholders if s.id == stakeholder_id)

@@ -265,20 +265,16 @@ def _unknown(kind: str, value: str, known: set[str]) -> None:
     raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
 
 
-def actor(by: str | None) -> str:
-    """Who records: --by, else PILKADA_USER, else the login name."""
+def actor(by: str | None) -> str | None:
+    """On whose behalf a write is recorded: --by, else PILKADA_USER (a shared office login), else nobody.
+    Who writes is never taken from here: that is the store's identity (the login or the database role)."""
     from pilkada_cli.safe_text import valid_utf8
 
     if by and by.strip():
         return valid_utf8(by.strip())[:100]
     if os.environ.get("PILKADA_USER"):
         return valid_utf8(os.environ["PILKADA_USER"])[:100]
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers: still record the tick
-        return "unknown"
+    return None
 
 
 def _find(plan: str | None):

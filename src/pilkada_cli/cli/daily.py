@@ -97,7 +97,7 @@ def summary(
     recorded = False
     if not dry_run:
         try:
-            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, actor(None), delivery,
+            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, s.journal.identity(), delivery,
                                      ", ".join(mail_to) or None)
             recorded = True
         except PilkadaError as exc:
@@ -155,12 +155,13 @@ def log(
             return False
         if stakeholder and event.item.split("/", 1)[0] not in stakeholder:
             return False
-        return not by or event.actor == by
+        return not by or by in (event.actor, event.on_behalf_of)
 
     events = [e for e in events if wanted(e)]
     if as_json:
         s.print_json([{"id": e.id, "time": e.ts.astimezone(s.tz).isoformat(timespec="seconds"), "item": e.key,
-                       "region": e.region, "kind": e.kind, "value": e.value, "actor": e.actor, "note": e.note,
+                       "region": e.region, "kind": e.kind, "value": e.value, "actor": e.person,
+                       "identity": e.actor, "on_behalf_of": e.on_behalf_of, "uid": e.uid, "note": e.note,
                        "in_plan": e.key in known} for e in events])
         return
     s.print(log_table(events, known, s.tz, s.lang, s.width))

@@ -415,6 +415,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                    "turunan item_state telah diubah di luar pilkada.",
                                    "The stored state of '{id}' is not the fold of its entries: the derived "
                                    "item_state table was changed outside pilkada."),
+    "journal.password_in_plan": ("Kata sandi tidak boleh ada di pilkada.yaml. Hapus dari URL 'journal:' dan "
+                                 "pakai ~/.pgpass atau PGPASSWORD.",
+                                 "No password in pilkada.yaml. Remove it from the 'journal:' URL and use ~/.pgpass "
+                                 "or PGPASSWORD."),
+    "editors.not_names": ("'editors' harus daftar nama login, mis. [kapolres_belu, kabag_ops].",
+                          "'editors' must be a list of login names, e.g. [kapolres_belu, kabag_ops]."),
+    "editors.refused": ("{identity} tidak boleh menulis item {stakeholder}; yang boleh: {editors}. Tidak ada yang "
+                        "ditulis.", "{identity} may not write {stakeholder}'s items; its editors are: {editors}. "
+                        "Nothing was written."),
     "journal.failed": ("Jurnal {path} gagal: {reason}", "The journal {path} failed: {reason}"),
     # -- init
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),

@@ -30,7 +30,7 @@ from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
 from pilkada_cli.model import Item, Phase, Plan, Region, Stakeholder
 
-FORMAT = 5
+FORMAT = 6
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -147,7 +147,9 @@ def _plain(plan: Plan) -> dict:
         "root": str(plan.root), "name": plan.name, "vote_date": plan.vote_date.isoformat(),
         "timezone": plan.timezone, "language": plan.language, "due_soon_days": plan.due_soon_days,
         "journal_path": str(plan.journal_path), "bundled": plan.bundled, "notify": _value(plan.notify),
-        "stakeholders": [[s.id, s.name, s.per_region] for s in plan.stakeholders],
+        "id": plan.id, "journal_url": plan.journal_url,
+        "stakeholders": [[s.id, s.name, s.per_region, list(s.editors) if s.editors is not None else None]
+                         for s in plan.stakeholders],
         "phases": [[p.id, p.name, _when(p.start), _when(p.end)] for p in plan.phases],
         "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone]
                     for r in plan.regions],
@@ -169,7 +171,9 @@ def _plan(data: dict) -> Plan:
         root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
         timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
         journal_path=Path(data["journal_path"]),
-        stakeholders=tuple(Stakeholder(*s) for s in data["stakeholders"]),
+        stakeholders=tuple(Stakeholder(i, n, r, tuple(e) if e is not None else None)
+                           for i, n, r, e in data["stakeholders"]),
+        id=data["id"], journal_url=data["journal_url"],
         phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),
         items=tuple(items),
         regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z) for i, n, v, z in data["regions"]),

@@ -169,7 +169,8 @@ class _Checker:
                 self.error(self.line_of(doc, "due_soon_days"), "due_soon.invalid", value=str(raw)[:20])
             else:
                 due_soon_days = raw
-        journal = self.journal_path(doc)
+        journal, journal_url = self.journal_path(doc)
+        plan_id = self.slug(doc, "id", PLAN_FILE) if "id" in doc else _slugify(name or "rencana")
         regions = self.regions(doc)
         stakeholders = self.stakeholders(doc, bool(regions))
         phases = self.phases(doc)
@@ -182,7 +183,7 @@ class _Checker:
         return Plan(root=self.root, name=name, vote_date=vote_date, timezone=tz, language=language,
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
-                    notify=notify, bundled=self.bundled)
+                    notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)
@@ -197,12 +198,17 @@ class _Checker:
             return None
         return dates.canonical_zone(name)
 
-    def journal_path(self, doc: yamlfile.LocDict) -> Path:
+    def journal_path(self, doc: yamlfile.LocDict) -> tuple[Path, str | None]:
+        """The SQLite file, and the PostgreSQL URL when `journal:` is one (spec section 13)."""
         if self.bundled:
-            return data_dir(self.env) / "bundled" / "journal.sqlite3"
+            return data_dir(self.env) / "bundled" / "journal.sqlite3", None
         raw = self.text(doc, "journal", PLAN_FILE) or DEFAULT_JOURNAL
+        if raw.startswith(("postgresql://", "postgres://")):
+            if re.match(r"^postgres(ql)?://[^/@]*:[^/@]*@", raw):
+                self.error(self.line_of(doc, "journal"), "journal.password_in_plan")
+            return self.root / DEFAULT_JOURNAL, raw
         path = Path(raw).expanduser()
-        return path if path.is_absolute() else self.root / path
+        return (path if path.is_absolute() else self.root / path), None
 
     def regions(self, doc: yamlfile.LocDict) -> dict[str, Region]:
         found: dict[str, Region] = {}
@@ -237,6 +243,12 @@ class _Checker:
             stakeholder_id = self.slug(entry, "id", "stakeholder")
             name = self.text(entry, "name", "stakeholder")
             per_region = self.flag(entry, "per_region", "stakeholder")
+            editors = None
+            if "editors" in entry:
+                listed = self.list_of(entry, "editors", "stakeholder") or []
+                editors = tuple(str(name).strip() for name in listed if str(name).strip())
+                if any(not isinstance(name, str) for name in listed):
+                    self.error(self.line_of(entry, "editors"), "editors.not_names")
             if per_region and not has_regions:
                 self.error(self.line_of(entry, "per_region"), "region.per_region_without_regions")
             if stakeholder_id is None or name is None:
@@ -244,7 +256,7 @@ class _Checker:
             if stakeholder_id in found:
                 self.error(self.line_of(entry, "id"), "id.duplicate", kind="stakeholder", id=stakeholder_id)
                 continue
-            found[stakeholder_id] = Stakeholder(stakeholder_id, name, per_region)
+            found[stakeholder_id] = Stakeholder(stakeholder_id, name, per_region, editors)
         return found
 
     def phases(self, doc: yamlfile.LocDict) -> dict[str, Phase]:

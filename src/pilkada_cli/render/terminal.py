@@ -251,7 +251,8 @@ def log_table(events, known: set[str], tz, lang: Lang, width: int) -> Renderable
         if event.key not in known:
             item.append(" " + t("log.not_in_plan", lang), style="yellow")
         when.cells.append(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}")
-        who.cells.append(Text(visible(event.actor)))
+        who.cells.append(Text(visible(event.actor if not event.on_behalf_of or event.on_behalf_of == event.actor
+                                      else f"{event.on_behalf_of} ({event.actor})")))
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
         values.cells.append("" if event.value is None else fmt_num(event.value, lang))

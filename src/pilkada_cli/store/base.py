@@ -45,6 +45,14 @@ class Store(Protocol):
         """Items' folded states now (all, or those of `keys`)."""
         ...
 
+    def identity(self) -> str:
+        """Who is writing, as the store vouches for it: the database role, or the operating-system login."""
+        ...
+
+    def known_uids(self) -> set[str]:
+        """The ids of every event held (what an import need not add)."""
+        ...
+
     def head(self) -> tuple[int, str] | None:
         """The last event's number and its chain hash, or None for an empty journal."""
         ...

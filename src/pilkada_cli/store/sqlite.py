@@ -259,6 +259,21 @@ class Journal:
                                      event.value, event.actor, event.note, uid, event.on_behalf_of))
         return written
 
+    def identity(self) -> str:
+        """The operating-system login of the process (its user id), never an environment variable: whoever
+        can write the file can write the journal, so with SQLite this identity is advisory (README)."""
+        try:
+            import pwd
+
+            return pwd.getpwuid(os.geteuid()).pw_name
+        except (ImportError, KeyError):
+            import getpass
+
+            try:
+                return getpass.getuser()
+            except Exception:  # no login name in some containers
+                return f"uid-{os.geteuid()}" if hasattr(os, "geteuid") else "unknown"
+
     def known_uids(self) -> set[str]:
         """The ids of every event held (what an import or a sync need not add)."""
         with self._reader() as conn:

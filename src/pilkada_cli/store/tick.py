@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from pilkada_cli.errors import BadInput
+from pilkada_cli.errors import BadInput, NotAllowed
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, Plan, Task
 from pilkada_cli.store.base import Store
 from pilkada_cli.store.fold import apply
@@ -24,7 +24,7 @@ class TickOutcome:
     after: ItemState
 
 
-def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, actor: str, *,
+def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on_behalf_of: str | None, *,
          value: float | None = None, undo: bool = False, note: str | None = None) -> list[TickOutcome]:
     """Record ticks (or values, or undos) for several items in one transaction.
 
@@ -36,6 +36,8 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, ac
                 raise BadInput("tick.value_not_quantitative", id=task.key)
         if value < 0 or value != value:
             raise BadInput("tick.value_negative", value=value)
+    actor = journal.identity()
+    check_editors(plan, actor, {task.item.stakeholder for task in tasks})
     by_key = {t.key: t for t in tasks}
     shown_time = now or datetime.now(timezone.utc)  # for the outcome shown; the store dates the event itself
     outcomes: dict[str, TickOutcome] = {}
@@ -74,15 +76,27 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, ac
             new = None
             if kind is not None:
                 recorded = {"progress": value, "done": task.item.target, "undone": restore}.get(kind)
-                new = NewEvent(task.item.full_id, region, kind, recorded, actor, note)
+                new = NewEvent(task.item.full_id, region, kind, recorded, actor, note, on_behalf_of)
                 chosen.append(new)
             after = before
             if new is not None:
-                after = apply(before, Event(0, shown_time, new.item, new.region, new.kind, new.value, actor, note),
+                after = apply(before, Event(0, shown_time, new.item, new.region, new.kind, new.value, actor, note, "",
+                                            on_behalf_of),
                               task.item.target)
             outcomes[key] = TickOutcome(task, outcome, before, after)
         return chosen
 
-    requested = [NewEvent(t.item.full_id, t.region.id if t.region else None, "note", None, actor) for t in tasks]
+    requested = [NewEvent(t.item.full_id, t.region.id if t.region else None, "note", None, actor, None,
+                          on_behalf_of) for t in tasks]
     journal.append(requested, now, check=decide)
     return [outcomes[t.key] for t in tasks]
+
+
+def check_editors(plan: Plan, identity: str, stakeholder_ids: set[str]) -> None:
+    """Refuse, before anything is written, a write by an identity that is not among a stakeholder's editors
+    (spec section 13). The store checks again where it can (PostgreSQL's row-level security)."""
+    for stakeholder_id in sorted(stakeholder_ids):
+        stakeholder = plan.stakeholder(stakeholder_id)
+        if not stakeholder.may_write(identity):
+            raise NotAllowed("editors.refused", identity=identity, stakeholder=stakeholder.display_name(),
+                             editors=", ".join(stakeholder.editors or ()))
