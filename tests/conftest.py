@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -109,3 +110,33 @@ def run():
         return runner.invoke(app, list(args), env=env)
 
     return invoke
+
+
+# -- PostgreSQL (spec section 13): a throwaway database on the project's server
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    """A URL of an empty database for this test run, as a superuser (to create roles).
+
+    CI (.ci/run) creates one and sets PILKADA_TEST_DATABASE_URL and PILKADA_REQUIRE_POSTGRES=1, under which a
+    missing server fails the tests instead of skipping them. Elsewhere a database is created on
+    127.0.0.1:5432 when a server runs there, and the tests skip when none does."""
+    psycopg = pytest.importorskip("psycopg") if not os.environ.get("PILKADA_REQUIRE_POSTGRES") else __import__(
+        "psycopg")
+    given = os.environ.get("PILKADA_TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
+    name = f"pilkada_test_{os.getpid()}"
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+    except psycopg.Error as exc:
+        if os.environ.get("PILKADA_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"PostgreSQL is required here and could not be used: {exc}")
+        pytest.skip(f"no PostgreSQL server at 127.0.0.1:5432 ({exc})")
+    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

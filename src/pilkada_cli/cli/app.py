@@ -125,7 +125,7 @@ class Session:
             self._load(plan or GLOBAL.plan)
 
     def _load(self, explicit: str | None) -> None:
-        from pilkada_cli.store import open_store
+        from pilkada_cli.store import open_plan_store
         from pilkada_cli.plan import load_plan
         from pilkada_cli.report.status import Clock
 
@@ -135,7 +135,7 @@ class Session:
             self.lang = self.plan.language  # type: ignore[assignment]
             _error_lang[0] = self.lang
         self.clock = Clock(self.now, self.on)
-        self.journal = open_store(self.plan.journal_path)
+        self.journal = open_plan_store(self.plan, os.environ)
         self.tz = dates.zone(self.plan.timezone)
 
     def states(self, keys: list[str] | None = None) -> dict:

@@ -424,6 +424,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "editors.refused": ("{identity} tidak boleh menulis item {stakeholder}; yang boleh: {editors}. Tidak ada yang "
                         "ditulis.", "{identity} may not write {stakeholder}'s items; its editors are: {editors}. "
                         "Nothing was written."),
+    "postgres.missing_extra": ("Jurnal PostgreSQL butuh psycopg: pip install \"pilkada[postgres]\".",
+                               "A PostgreSQL journal needs psycopg: pip install \"pilkada[postgres]\"."),
+    "postgres.unreachable": ("Basis data {url} tidak bisa dihubungi: {reason}. Periksa alamat, layanan dan "
+                             "~/.pgpass; tidak ada yang hilang.",
+                             "The database {url} cannot be reached: {reason}. Check the address, the service and "
+                             "~/.pgpass; nothing was lost."),
+    "postgres.not_initialized": ("Basis data {url} belum disiapkan untuk pilkada. Jalankan sekali: pilkada db "
+                                 "init (oleh peran yang boleh membuat tabel dan peran).",
+                                 "The database {url} is not set up for pilkada yet. Run once: pilkada db init (as "
+                                 "a role that may create tables and roles)."),
+    "editors.refused_by_server": ("Server {url} menolak penulisan ini (hak akses atau editor): {reason}. Tidak ada "
+                                  "yang ditulis.", "The server {url} refused this write (permissions or "
+                                  "editors): {reason}. Nothing was written."),
+    "db.not_postgres": ("Jurnal rencana ini SQLite; pilkada db init hanya untuk PostgreSQL. Atur 'journal:' ke URL "
+                        "postgresql:// atau PILKADA_DATABASE_URL.",
+                        "This plan's journal is SQLite; pilkada db init is for PostgreSQL. Set 'journal:' to a "
+                        "postgresql:// URL or PILKADA_DATABASE_URL."),
+    "db.initialised": ("Basis data {url} siap untuk rencana {plan}. Migrasi baru: {migrations}. Pemangku "
+                       "kepentingan dengan editor: {guarded}.",
+                       "The database {url} is ready for plan {plan}. New migrations: {migrations}. Stakeholders "
+                       "with editors: {guarded}."),
+    "import.unreadable": ("Tidak bisa membaca {path}: {reason}.", "Cannot read {path}: {reason}."),
+    "import.other_plan": ("{path}:{line}: catatan ini milik rencana '{plan}', bukan '{expected}'; tidak ada yang "
+                          "diimpor.", "{path}:{line}: this event belongs to plan '{plan}', not '{expected}'; "
+                          "nothing was imported."),
+    "import.bad_line": ("{path}:{line}: bukan baris ekspor pilkada (JSON dengan id, plan, item, kind, actor, at); "
+                        "tidak ada yang diimpor.", "{path}:{line}: not a pilkada export line (JSON with id, plan, "
+                        "item, kind, actor, at); nothing was imported."),
+    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} events added, {skipped} already "
+                    "held."),
+    "sync.not_found": ("{path} bukan URL postgresql:// dan bukan berkas jurnal.", "{path} is neither a "
+                       "postgresql:// URL nor a journal file."),
+    "sync.done": ("Sinkron dengan {other}: {sent} catatan dikirim, {received} diterima.",
+                  "Synced with {other}: {sent} events sent, {received} received."),
     "journal.failed": ("Jurnal {path} gagal: {reason}", "The journal {path} failed: {reason}"),
     # -- init
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from pilkada_cli.errors import JournalError, Problem
-from pilkada_cli.store import open_store
+from pilkada_cli.store import open_plan_store
 from pilkada_cli.plan import check_plan
 from pilkada_cli.report.status import unknown_keys
 
@@ -17,7 +17,7 @@ def check_all(root: Path, bundled: bool) -> list[Problem]:
     plan, problems = check_plan(root, bundled=bundled, env=os.environ)
     if plan is None:
         return problems
-    journal = open_store(plan.journal_path)
+    journal = open_plan_store(plan, os.environ)
     try:
         if not journal.integrity_ok():
             problems.append(Problem(plan.journal_path, None, "journal.integrity"))

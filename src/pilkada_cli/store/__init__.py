@@ -1,18 +1,34 @@
-"""The journal: one interface (`Store`), its SQLite implementation, and the fold of events into item states.
-Imports only the layers below (model, dates, errors)."""
+"""The journal: one interface (`Store`), its SQLite and PostgreSQL implementations, the fold of events
+into item states, and the hash chain. Imports only the layers below (model, dates, errors)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from pilkada_cli.store.base import Store
 
 
-def open_store(location: Path) -> Store:
-    """The store behind a plan's `journal` setting."""
+def journal_url(plan_url: str | None, env: Mapping[str, str]) -> str | None:
+    """The PostgreSQL journal to use: PILKADA_DATABASE_URL, else the plan's `journal:` URL, else None."""
+    return env.get("PILKADA_DATABASE_URL") or plan_url or None
+
+
+def open_store(location: Path | str, plan_id: str = "") -> Store:
+    """The store behind a journal setting: a postgresql:// URL, else a SQLite file."""
+    if isinstance(location, str) and location.startswith(("postgresql://", "postgres://")):
+        from pilkada_cli.store.postgres import PostgresJournal
+
+        return PostgresJournal(location, plan_id)
     from pilkada_cli.store.sqlite import Journal
 
-    return Journal(location)
+    return Journal(Path(location))
 
 
-__all__ = ["Store", "open_store"]
+def open_plan_store(plan, env: Mapping[str, str]) -> Store:
+    """A plan's journal (spec section 13)."""
+    url = journal_url(plan.journal_url, env)
+    return open_store(url if url else plan.journal_path, plan.id)
+
+
+__all__ = ["Store", "journal_url", "open_plan_store", "open_store"]
