@@ -44,6 +44,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             hash         text
         );
         CREATE INDEX pilkada_events_key ON pilkada_events (plan, item, region, seq);
+        CREATE INDEX pilkada_events_plan ON pilkada_events (plan, seq);
         CREATE TABLE pilkada_summaries (
             id          bigserial PRIMARY KEY,
             plan        text NOT NULL,
