@@ -35,7 +35,7 @@ def test_status_json_matches_the_spec(run):
     assert data["plan"] == {"name": "Pilkada Serentak 2024 — Provinsi Nusa Tenggara Timur",
                             "vote_date": "2024-11-27", "timezone": "Asia/Makassar"}
     assert data["today"] == "2024-08-01" and data["days_to_vote"] == 118 and data["countdown"] == "H-118"
-    assert set(data["counts"]) == {"total", "done", "overdue", "due_soon", "upcoming", "no_due"}
+    assert set(data["counts"]) == {"total", "done", "overdue", "due_soon", "upcoming", "no_due", "blocked"}  # spec v2
     assert data["counts"]["total"] == len(data["items"]) >= 60
     stakeholder = data["stakeholders"][0]
     assert {"id", "name", "progress", "counts", "phases"} <= set(stakeholder)

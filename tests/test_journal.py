@@ -55,7 +55,8 @@ def test_append_and_read_back(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY name")] == ["0001_events", "0002_summaries", "0003_projection",
-                                                                                          "0004_summary_upto", "0005_chain", "0006_event_ids"]
+                                                                                          "0004_summary_upto", "0005_chain", "0006_event_ids",
+                                                                                          "0007_declare_assess"]
     assert fold(events, {})["polda/a"].done
 
 

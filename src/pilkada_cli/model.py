@@ -18,7 +18,7 @@ CHECKLIST_DIR = "checklists"
 DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
-PLAN_KEYS = ("id", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
+PLAN_KEYS = ("id", "risk_during_days", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
              "stakeholders", "phases", "regions", "notify")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
@@ -26,7 +26,11 @@ PHASE_KEYS = ("id", "name", "start", "end")
 REGION_KEYS = ("id", "name", "vote_date", "timezone")
 CHECKLIST_KEYS = ("stakeholder", "phase", "items")
 ITEM_KEYS = ("id", "title", "phase", "due", "owner", "weight", "critical", "target", "unit", "tags",
-             "notes", "regions")
+             "notes", "regions", "depends_on")
+RISK_DIR = "risks"
+RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
+DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
+LEVELS = ("rendah", "sedang", "tinggi")
 NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "mail_from", "mail_to", "subject_prefix")
 
 
@@ -85,6 +89,7 @@ class Item:
     regions: tuple[str, ...] | None = None
     file: str = ""
     line: int = 0
+    depends_on: tuple[str, ...] = ()  # full ids of the items it waits for (spec section 10)
 
     @property
     def full_id(self) -> str:
@@ -100,6 +105,22 @@ class Task(NamedTuple):
     key: str  # `stakeholder/item` or `stakeholder/item@region`
     due: date | None  # resolved against the region's vote day
     due_label: str | None  # the due date as an H-offset
+
+
+@dataclass(frozen=True)
+class Risk:
+    """An entry of the vulnerability register (spec section 12): a risk in some regions, its first assessed
+    level, and the items that mitigate it."""
+
+    id: str
+    title: str
+    dimension: str
+    level: str
+    regions: tuple[str, ...] | None = None  # None: every region (or the plan as a whole without regions)
+    mitigations: tuple[str, ...] = ()  # full item ids
+    source: str | None = None
+    file: str = ""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -122,6 +143,15 @@ class Plan:
     warnings: tuple[Problem, ...] = ()
     id: str = ""  # the plan's slug: tells its events apart in a journal shared by many plans
     journal_url: str | None = None  # a postgresql:// journal instead of the SQLite file at journal_path
+    risks: tuple[Risk, ...] = ()
+    risk_during_days: int = 7
+
+    def item(self, full_id: str) -> Item | None:
+        index = self.__dict__.get("_items_by_id")
+        if index is None:
+            index = {item.full_id: item for item in self.items}
+            object.__setattr__(self, "_items_by_id", index)
+        return index.get(full_id)
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         return next(s for s in self.stakeholders if s.id == stakeholder_id)
@@ -185,7 +215,7 @@ class Plan:
 
 # ------------------------------------------------------------------------------------------------ journal
 
-KINDS = ("done", "undone", "progress", "note")
+KINDS = ("done", "undone", "progress", "note", "declare", "assess")
 
 
 class Event(NamedTuple):
@@ -201,6 +231,7 @@ class Event(NamedTuple):
     note: str | None
     uid: str = ""  # a UUID, the same in every journal that holds the event (import, sync)
     on_behalf_of: str | None = None  # `--by NAME`: the person the identity recorded it for
+    detail: str | None = None  # JSON: a declaration's call, an assessment's level and stage
 
     @property
     def key(self) -> str:
@@ -239,6 +270,7 @@ class NewEvent:
     on_behalf_of: str | None = None
     uid: str | None = None  # given when an event comes from another journal (import, sync); else a new one
     at: datetime | None = None  # an imported event's own time
+    detail: str | None = None
 
 
 class ItemState(NamedTuple):

@@ -20,7 +20,8 @@ journal_app = typer.Typer(help=t("help.journal", HELP), no_args_is_help=True, ad
 app.add_typer(db_app, name="db")
 app.add_typer(journal_app, name="journal")
 
-EXPORT_KINDS = ("done", "undone", "progress", "note")
+EXPORT_KINDS = ("done", "undone", "progress", "note", "declare", "assess")
+DETAIL_FIELDS = {"declare": ("call",), "assess": ("level", "stage")}  # kind-specific fields of a line
 
 
 @db_app.command("init", help=t("help.db.init", HELP), epilog=t("help.db.init.example", HELP))
@@ -37,9 +38,12 @@ def db_init(plan: PlanOpt = None, lang: LangOpt = None) -> None:
 
 def event_line(event, plan_id: str) -> dict:
     """One event as a line of the exchange format (spec section 13)."""
-    return {"id": event.uid, "plan": plan_id, "item": event.key, "kind": event.kind, "value": event.value,
+    line = {"id": event.uid, "plan": plan_id, "item": event.key, "kind": event.kind, "value": event.value,
             "note": event.note, "actor": event.actor, "on_behalf_of": event.on_behalf_of,
             "at": dates.utc_iso(event.ts)}
+    if event.detail:
+        line.update(json.loads(event.detail))
+    return line
 
 
 @journal_app.command("export", help=t("help.journal.export", HELP), epilog=t("help.journal.export.example", HELP))
@@ -110,8 +114,10 @@ def import_entries(store, entries: list[dict]) -> tuple[int, int]:
     new = []
     for entry in fresh:
         item, _, region = entry["item"].partition("@")
+        fields = {name: entry[name] for name in DETAIL_FIELDS.get(entry["kind"], ()) if name in entry}
         new.append(NewEvent(item, region or None, entry["kind"], entry.get("value"), entry["actor"],
-                            entry.get("note"), entry.get("on_behalf_of"), entry["id"], entry["at"]))
+                            entry.get("note"), entry.get("on_behalf_of"), entry["id"], entry["at"],
+                            json.dumps(fields, ensure_ascii=False, sort_keys=True) if fields else None))
     if new:
         store.append(new)
     return len(fresh), len(entries) - len(fresh)

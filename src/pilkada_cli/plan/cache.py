@@ -28,9 +28,9 @@ from typing import Any
 
 from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import Item, Phase, Plan, Region, Stakeholder
+from pilkada_cli.model import Item, Phase, Plan, Region, Risk, Stakeholder
 
-FORMAT = 6
+FORMAT = 7
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -155,7 +155,10 @@ def _plain(plan: Plan) -> dict:
                     for r in plan.regions],
         "items": [[i.stakeholder, i.id, i.title, i.phase, _when(i.due), i.owner, i.weight, i.critical, i.target,
                    i.unit, list(i.tags), i.notes, list(i.regions) if i.regions is not None else None, i.file,
-                   i.line] for i in plan.items],
+                   i.line, list(i.depends_on)] for i in plan.items],
+        "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
+                   list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
+        "risk_during_days": plan.risk_during_days,
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -164,16 +167,19 @@ def _plain(plan: Plan) -> dict:
 def _plan(data: dict) -> Plan:
     items = []
     for (stakeholder, item_id, title, phase, due, owner, weight, critical, target, unit, tags, notes, regions,
-         file, line) in data["items"]:
+         file, line, depends_on) in data["items"]:
         items.append(Item(stakeholder, item_id, title, phase, _from_when(due), owner, weight, critical, target,
-                          unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line))
+                          unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line,
+                          tuple(depends_on)))
     return Plan(
         root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
         timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
         journal_path=Path(data["journal_path"]),
         stakeholders=tuple(Stakeholder(i, n, r, tuple(e) if e is not None else None)
                            for i, n, r, e in data["stakeholders"]),
-        id=data["id"], journal_url=data["journal_url"],
+        id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
+        risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)
+                    for i, t, d, lv, rg, m, src, f, ln in data["risks"]),
         phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),
         items=tuple(items),
         regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z) for i, n, v, z in data["regions"]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE
+from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE, RISK_DIR
 
 
 def bundled_plan_dir() -> Path:
@@ -37,5 +37,8 @@ def checklist_files(root: Path) -> list[Path]:
 
 
 def plan_files(root: Path) -> list[Path]:
-    """pilkada.yaml and every checklist file, as the loader reads them."""
-    return [root / PLAN_FILE, *checklist_files(root)]
+    """pilkada.yaml, every checklist file and every risks file, as the loader reads them."""
+    risks = root / RISK_DIR
+    risk_files = sorted(p for p in risks.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()) \
+        if risks.is_dir() else []
+    return [root / PLAN_FILE, *checklist_files(root), *risk_files]

@@ -17,6 +17,7 @@ from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, I
                                Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
+from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
 from pilkada_cli.values import MAX_VALUE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -175,7 +176,16 @@ class _Checker:
         stakeholders = self.stakeholders(doc, bool(regions))
         phases = self.phases(doc)
         notify = self.notify(doc)
-        items = self.checklists(stakeholders, phases, regions)
+        items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
+        risks = load_risks(self, self.root, items, regions)
+        self.file = self.root / PLAN_FILE
+        risk_during_days = 7
+        if "risk_during_days" in doc:
+            raw = doc["risk_during_days"]
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
+                self.error(self.line_of(doc, "risk_during_days"), "due_soon.invalid", value=str(raw)[:20])
+            else:
+                risk_during_days = raw
         if vote_date is not None and phases:
             self.phase_checks(phases, items, vote_date)
         if any(p.is_error for p in self.problems) or None in (name, vote_date, tz):
@@ -183,7 +193,8 @@ class _Checker:
         return Plan(root=self.root, name=name, vote_date=vote_date, timezone=tz, language=language,
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
-                    notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url)
+                    notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
+                    risks=tuple(risks), risk_during_days=risk_during_days)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)
@@ -419,13 +430,17 @@ class _Checker:
         unit = self.text(entry, "unit", "item")
         notes = self.text(entry, "notes", "item")
         critical = self.flag(entry, "critical", "item")
+        depends_on = self.list_of(entry, "depends_on", "item") or []
+        if any(not isinstance(ref, str) for ref in depends_on):
+            self.error(self.line_of(entry, "depends_on"), "value.want_text", key="depends_on", what="item")
+            depends_on = []
         if item_id is None or title is None or stakeholder_id is None:
             return None
         return Item(stakeholder=stakeholder_id, id=item_id, title=title, phase=phase, due=due, owner=owner,
                     weight=weight if weight is not None else 1, critical=critical, target=target, unit=unit,
                     tags=tuple(str(t) for t in tags), notes=notes,
                     regions=tuple(str(r) for r in item_regions) if item_regions else None,
-                    file=str(self.file), line=entry.line)
+                    file=str(self.file), line=entry.line, depends_on=tuple(depends_on))
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
+from pilkada_cli.report.deps import blocked_by, has_dependencies
 from pilkada_cli.store.fold import apply, fold_order
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
@@ -45,10 +46,11 @@ class Counts:
     due_soon: int = 0
     upcoming: int = 0
     no_due: int = 0
+    blocked: int = 0  # not done and waiting for a dependency (spec section 10), across the states above
 
     def to_dict(self) -> dict[str, int]:
         return {"total": self.total, "done": self.done, "overdue": self.overdue, "due_soon": self.due_soon,
-                "upcoming": self.upcoming, "no_due": self.no_due}
+                "upcoming": self.upcoming, "no_due": self.no_due, "blocked": self.blocked}
 
 
 @dataclass(frozen=True)
@@ -69,26 +71,28 @@ class Group:
 class Tally:
     """Accumulates a group's weighted completion and state counts in one pass."""
 
-    __slots__ = ("weighted", "weight", "counts")
+    __slots__ = ("weighted", "weight", "counts", "blocked")
 
     def __init__(self) -> None:
         self.weighted = 0.0
         self.weight = 0.0
         self.counts = dict.fromkeys(STATES, 0)
+        self.blocked = 0
 
     def add(self, status: TaskStatus) -> None:
         weight = status.task.item.weight
-        self.merge(status.state, weight * status.completion, weight, 1)
+        self.merge(status.state, weight * status.completion, weight, 1, 1 if status.blocked_by else 0)
 
-    def merge(self, state: str, weighted: float, weight: float, count: int) -> None:
+    def merge(self, state: str, weighted: float, weight: float, count: int, blocked: int = 0) -> None:
         self.weighted += weighted
         self.weight += weight
         self.counts[state] += count
+        self.blocked += blocked
 
     def group(self) -> Group:
         progress = shown_progress(100.0 * self.weighted / self.weight if self.weight else 0.0,
                                   self.counts["done"] < sum(self.counts.values()))
-        return Group(progress, Counts(total=sum(self.counts.values()), **self.counts))
+        return Group(progress, Counts(total=sum(self.counts.values()), **self.counts, blocked=self.blocked))
 
 
 def shown_progress(progress: float, something_left: bool) -> float:
@@ -114,6 +118,7 @@ class TaskStatus:
     state: str
     completion: float
     item_state: ItemState
+    blocked_by: tuple[str, ...] = ()  # dependencies not done yet; empty for a done item
 
     @property
     def key(self) -> str:
@@ -148,6 +153,7 @@ class TaskStatus:
             "critical": item.critical,
             "weight": _number(item.weight),
             "tags": list(item.tags),
+            "blocked_by": list(self.blocked_by),
             "done_at": dates.from_utc_iso(done_at).astimezone(self.tz).isoformat(timespec="seconds")
             if done_at else None,
         }
@@ -238,6 +244,10 @@ def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filt
             tz = dates.zone(plan.timezone_for(region))
             zone = zones[rid] = (tz, clock.today(tz))
         append(status_of(task, get(task.key, EMPTY), zone[1], zone[0], due_soon_days))
+    if has_dependencies(plan):
+        for status in result:
+            if status.task.item.depends_on and status.state != "done":
+                status.blocked_by = blocked_by(plan, status.task, states)
     return result
 
 
@@ -392,8 +402,8 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
     # One pass over the items sums weight, weighted completion and count per (stakeholder, phase, state)
     # and per (region, state); every group (overall, stakeholder, stakeholder x phase, phase, region) is
     # then added up from those few sums instead of from the items again.
-    sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0])
-    region_sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0])
+    sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    region_sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
     for status in statuses:
         task = status.task
         item = task.item
@@ -406,6 +416,8 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
             entry[0] += weighted
             entry[1] += weight
             entry[2] += 1
+            if status.blocked_by:
+                entry[3] += 1
     overall = Tally()
     by_stakeholder: dict[str, Tally] = defaultdict(Tally)
     by_pair: dict[tuple[str, str | None], Tally] = defaultdict(Tally)

@@ -19,13 +19,20 @@ SHORT = 12  # characters of the head's hash printed in summaries
 
 
 def canonical(row: tuple) -> bytes:
-    """An event's content as hashed: id, time text, item, region, kind, value, actor, note, in that order."""
-    return json.dumps(list(row[:8]), ensure_ascii=False, separators=(",", ":"), default=repr,
+    """An event's content as hashed: id, time text, item, region, kind, value, actor, note, in that order,
+    and the kind's own fields (`detail`) when it has any."""
+    return json.dumps(list(row), ensure_ascii=False, separators=(",", ":"), default=repr,
                       allow_nan=True).encode("utf-8", "surrogatepass")
 
 
 def link(previous: str, row: tuple) -> str:
     return hashlib.sha256(previous.encode("ascii", "replace") + b"\n" + canonical(row)).hexdigest()
+
+
+def content(fields: tuple, detail: str | None) -> tuple:
+    """What is hashed of a stored row: its eight fields, and `detail` only where there is one (so the hashes of
+    events written before `detail` existed do not change)."""
+    return tuple(fields) + ((detail,) if detail is not None else ())
 
 
 def new_uid(moment: datetime | None = None, sequence: int | None = None) -> str:
@@ -52,7 +59,7 @@ def first_break(rows: Iterable[tuple[Any, ...]]) -> int | None:
     before it, or None when the whole chain holds."""
     previous = GENESIS
     for row in rows:
-        expected = link(previous, row)
+        expected = link(previous, content(row[:8], row[9] if len(row) > 9 else None))
         if row[8] != expected:
             return row[0]
         previous = expected

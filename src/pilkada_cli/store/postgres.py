@@ -69,8 +69,14 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
                             AND e.stakeholder = split_part(pilkada_events.item, '/', 1)
                             AND e.editor = current_user)));
     """),
+    ("0002_declare_assess", """
+        ALTER TABLE pilkada_events DROP CONSTRAINT pilkada_events_kind_check;
+        ALTER TABLE pilkada_events ADD CONSTRAINT pilkada_events_kind_check
+            CHECK (kind IN ('done', 'undone', 'progress', 'note', 'declare', 'assess'));
+        ALTER TABLE pilkada_events ADD COLUMN detail text;
+    """),
 )
-EVENT_COLUMNS = "seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of"
+EVENT_COLUMNS = "seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail"
 
 
 def _driver() -> Any:
@@ -230,10 +236,10 @@ class PostgresJournal:
                                (self.plan_id,)).fetchall()
         for row in rows:
             try:
-                _event(row[:10])
+                _event(row[:11])
             except JournalError as exc:
                 problems.append((exc.key, exc.params))
-        broken = chain.first_break([(r[0], utc_iso(r[1]), *r[2:8], r[10]) for r in rows])
+        broken = chain.first_break([(r[0], utc_iso(r[1]), *r[2:8], r[11], r[10]) for r in rows])
         if broken is not None:
             problems.append(("journal.chain_broken", {"id": broken}))
         return problems
@@ -262,14 +268,14 @@ class PostgresJournal:
                 actor = event.actor if imported else me
                 uid = event.uid or chain.new_uid()
                 row = (seq, utc_iso(ts), event.item, event.region, event.kind, event.value, actor, event.note)
-                previous = chain.link(previous, row)
+                previous = chain.link(previous, chain.content(row, event.detail))
                 cur.execute("INSERT INTO pilkada_events (seq, uid, plan, ts, item, region, kind, value, actor, "
-                            "on_behalf_of, note, imported_by, hash) VALUES "
-                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            "on_behalf_of, note, imported_by, hash, detail) VALUES "
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                             (seq, uid, self.plan_id, ts, event.item, event.region, event.kind, event.value, actor,
-                             event.on_behalf_of, event.note, me if imported else None, previous))
+                             event.on_behalf_of, event.note, me if imported else None, previous, event.detail))
                 written.append(Event(seq, ts, event.item, event.region, event.kind, event.value, actor, event.note,
-                                     uid, event.on_behalf_of))
+                                     uid, event.on_behalf_of, event.detail))
         return written
 
     def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
@@ -284,4 +290,4 @@ class PostgresJournal:
 def _event(row: tuple) -> Event:
     if row[4] not in KINDS or not isinstance(row[6], str):
         raise JournalError("journal.bad_row", id=row[0])
-    return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9])
+    return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10])

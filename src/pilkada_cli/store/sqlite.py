@@ -165,7 +165,8 @@ class Journal:
     @staticmethod
     def _chain_existing(conn: sqlite3.Connection) -> None:
         previous = chain.GENESIS
-        for row in conn.execute(RAW_QUERY + " ORDER BY id").fetchall():
+        for row in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
+                                "ORDER BY id").fetchall():
             previous = chain.link(previous, row)
             conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, row[0]))
 
@@ -248,15 +249,16 @@ class Journal:
                 ts = utc_iso(event.at) if event.at is not None else stamp
                 uid = event.uid or chain.new_uid()
                 cursor = conn.execute(
-                    "INSERT INTO events (ts, item, region, kind, value, actor, note, uid, on_behalf_of) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (ts, event.item, event.region, event.kind, event.value,
-                                                           event.actor, event.note, uid, event.on_behalf_of))
+                    "INSERT INTO events (ts, item, region, kind, value, actor, note, uid, on_behalf_of, detail) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (ts, event.item, event.region, event.kind, event.value, event.actor, event.note, uid,
+                     event.on_behalf_of, event.detail))
                 row = (cursor.lastrowid, ts, event.item, event.region, event.kind, event.value, event.actor,
                        event.note)
-                previous = chain.link(previous, row)
+                previous = chain.link(previous, chain.content(row, event.detail))
                 conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, cursor.lastrowid))
                 written.append(Event(cursor.lastrowid, from_utc_iso(ts), event.item, event.region, event.kind,
-                                     event.value, event.actor, event.note, uid, event.on_behalf_of))
+                                     event.value, event.actor, event.note, uid, event.on_behalf_of, event.detail))
         return written
 
     def identity(self) -> str:
@@ -403,7 +405,8 @@ class Journal:
             if conn is None:
                 return problems
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            rows = conn.execute(RAW_QUERY + " ORDER BY id").fetchall() if version >= 5 else []
+            raw = RAW_QUERY if version >= 7 else RAW_QUERY.replace(", detail FROM", ", NULL FROM")
+            rows = conn.execute(raw + " ORDER BY id").fetchall() if version >= 5 else []
             records = conn.execute(_event_query(version) + " ORDER BY id").fetchall()
             stored = conn.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
                                   "FROM item_state").fetchall() if version >= 3 else []
@@ -443,15 +446,17 @@ class Journal:
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of FROM events"
-RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash FROM events"
+EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, detail FROM events"
+RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash, detail FROM events"
 
 
 def _event_query(version: int) -> str:
-    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema (no event ids yet)."""
-    if version >= 6:
+    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema."""
+    if version >= 7:
         return EVENT_QUERY
-    return "SELECT id, ts, item, region, kind, value, actor, note, NULL, NULL FROM events"
+    if version >= 6:
+        return "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, NULL FROM events"
+    return "SELECT id, ts, item, region, kind, value, actor, note, NULL, NULL, NULL FROM events"
 
 
 def _event(row: tuple) -> Event:
@@ -461,7 +466,7 @@ def _event(row: tuple) -> Event:
                 and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
                 and (row[7] is None or isinstance(row[7], str))):
             raise ValueError("types")
-        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9])
+        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10])
     except (ValueError, TypeError, AttributeError):
         raise JournalError("journal.bad_row", id=row[0]) from None
 

@@ -62,4 +62,31 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE events ADD COLUMN uid TEXT;
         ALTER TABLE events ADD COLUMN on_behalf_of TEXT;
     """),
+    ("0007_declare_assess", """
+        -- Two more kinds: an office's Go/No-Go declaration and a risk reassessment, with their own fields
+        -- (the call; the level and stage) as JSON in `detail`. SQLite cannot widen a CHECK constraint in
+        -- place: the table is rebuilt inside this migration's transaction, every row and id kept, the
+        -- documented way (sqlite.org/lang_altertable.html, "other kinds of table schema changes").
+        CREATE TABLE events_v7 (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            ts           TEXT NOT NULL,
+            item         TEXT NOT NULL,
+            region       TEXT,
+            kind         TEXT NOT NULL CHECK (kind IN ('done', 'undone', 'progress', 'note', 'declare', 'assess')),
+            value        REAL,
+            actor        TEXT NOT NULL,
+            note         TEXT,
+            hash         TEXT,
+            uid          TEXT,
+            on_behalf_of TEXT,
+            detail       TEXT
+        );
+        INSERT INTO events_v7 (id, ts, item, region, kind, value, actor, note, hash, uid, on_behalf_of)
+            SELECT id, ts, item, region, kind, value, actor, note, hash, uid, on_behalf_of FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_v7 RENAME TO events;
+        CREATE INDEX events_item ON events (item, region, id);
+        CREATE INDEX events_ts ON events (ts);
+        CREATE UNIQUE INDEX events_uid ON events (uid);
+    """),
 )
