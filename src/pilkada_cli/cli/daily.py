@@ -64,6 +64,7 @@ def summary(
 
     then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event)
     report = build_summary(s.plan, s.states(), then, s.clock, filters, point, s.journal.head())
+    report = _readiness(s, report, filters, then, point)
     if fmt == "json":
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif fmt == "markdown":
@@ -110,6 +111,25 @@ def summary(
         raise typer.Exit(1)
     if fail_on and any(x.task.item.critical or fail_on == "overdue" for x in report.overdue):
         raise typer.Exit(EXIT_OVERDUE)
+
+
+GONOGO_FROM_DAYS = 7  # the daily summary shows the offices' calls from H-7 on
+
+
+def _readiness(s, report, filters, then, point):
+    """The Go/No-Go calls (from H-7 on) and the risk levels that changed since the earlier point."""
+    from dataclasses import replace
+
+    from pilkada_cli.cli.readiness import poll_of, register_of
+    from pilkada_cli.report.risk import changes
+    from pilkada_cli.report.status import Clock
+
+    poll = poll_of(s, filters) if 0 <= report.days_to_vote <= GONOGO_FROM_DAYS else None
+    moved = []
+    if s.plan.risks:
+        earlier = register_of(s, Clock(s.now, point.day, point.until), then)
+        moved = changes(earlier, register_of(s))
+    return replace(report, gonogo=poll, risk_changes=moved)
 
 
 def _print_note(text: str) -> None:

@@ -42,7 +42,15 @@ def status(
         return
     rest = ["pilkada list", *(f"--stakeholder {x}" for x in stakeholder), *(f"--phase {x}" for x in phase),
             *(f"--region {x}" for x in region), *([f"--on {s.on.isoformat()}"] if s.on else [])]
-    s.print(status_view(report, s.lang, limit, s.width, " ".join(rest)))
+    from pilkada_cli.report.readiness import critical_path
+
+    path = critical_path(s.plan, report.statuses) if not (stakeholder or phase or region) else None
+    extra = None
+    if path is not None:
+        from pilkada_cli.render.readiness import critical_path_text
+
+        extra = critical_path_text(path, s.lang)
+    s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra))
 
 
 @app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
@@ -54,6 +62,7 @@ def list_items(
     state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
     tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
     critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
+    blocked: Annotated[bool, typer.Option("--blocked", help=t("help.opt.blocked", HELP))] = False,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
@@ -71,7 +80,8 @@ def list_items(
     statuses = [x for x in statuses
                 if (not states or x.state in states)
                 and (not tag or set(tag) & set(x.task.item.tags))
-                and (not critical or x.task.item.critical)]
+                and (not critical or x.task.item.critical)
+                and (not blocked or x.blocked_by)]
     statuses.sort(key=urgency)
     if as_json:
         s.print_json([x.to_dict() for x in statuses])

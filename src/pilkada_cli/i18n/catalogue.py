@@ -1,9 +1,11 @@
 """The catalogue of every user-facing string: key -> (Indonesian, English). Parameters in {braces}."""
 
 from pilkada_cli.i18n.help_text import HELP_TEXT
+from pilkada_cli.i18n.readiness_text import READINESS_TEXT
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **HELP_TEXT,
+    **READINESS_TEXT,
     # -- Typer's own words (cli/click_text.py)
     "click.usage": ("Penggunaan: ", "Usage: "),
     "click.options_placeholder": ("[OPSI]", "[OPTIONS]"),

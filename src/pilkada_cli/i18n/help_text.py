@@ -127,4 +127,26 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.arg.import": ("Berkas ekspor (JSON Lines), atau - untuk masukan standar.",
                         "The export file (JSON Lines), or - for standard input."),
     "help.arg.sync": ("URL postgresql:// atau berkas jurnal SQLite.", "A postgresql:// URL or a SQLite journal file."),
+    "help.gonogo": ("Go/No-Go setiap kantor: NO-GO bila item kritis terlambat, atau segera dan terblokir; "
+                    "--declare mencatat keputusan kantor sendiri.",
+                    "Go/No-Go for every office: NO-GO when a critical item is overdue, or due soon and blocked; "
+                    "--declare records an office's own call."),
+    "help.gonogo.example": ("\b\nContoh: pilkada gonogo --on 2024-11-26\n"
+                            "        pilkada gonogo --declare go --stakeholder polres --region belu --note \"Siap\"",
+                            "\b\nExample: pilkada gonogo --on 2024-11-26\n"
+                            "         pilkada gonogo --declare go --stakeholder polres --region belu --note \"Ready\""),
+    "help.opt.declare": ("Catat keputusan kantor: go atau no-go (butuh --stakeholder, dan --region untuk kantor "
+                         "per wilayah).", "Record the office's call: go or no-go (needs --stakeholder, and --region "
+                         "for a per-region office)."),
+    "help.risk": ("Register kerawanan: tingkat, tahap dan kemajuan mitigasi per wilayah, serta peta panas.",
+                  "The vulnerability register: level, stage and mitigation progress per region, and a heat map."),
+    "help.risk.assess": ("Catat penilaian ulang sebuah kerawanan.", "Record a reassessment of a risk."),
+    "help.risk.assess.example": ("Contoh: pilkada risk assess politik-uang@belu --level sedang --note \"Patroli\"",
+                                 "Example: pilkada risk assess politik-uang@belu --level sedang --note \"Patrols\""),
+    "help.arg.risk": ("Id kerawanan, dengan @wilayah bila rencana punya wilayah.",
+                      "The risk id, with @region when the plan has regions."),
+    "help.opt.level": ("Tingkat: rendah, sedang atau tinggi.", "Level: rendah, sedang or tinggi (low, medium, high)."),
+    "help.opt.stage": ("Tahap: before, during atau after (bawaan: dari tanggal).",
+                       "Stage: before, during or after (default: from the date)."),
+    "help.opt.blocked": ("Hanya item yang menunggu ketergantungan.", "Only items waiting for a dependency."),
 }

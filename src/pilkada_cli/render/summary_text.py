@@ -12,7 +12,7 @@ from pilkada_cli.report.summary import Summary
 
 CHAIN_SHORT = 12  # characters of the chain hash in a summary: enough to notice a rewrite
 MAX_LISTED = 30  # lines per section with --stakeholder or --region: the full detail
-DIGEST_LISTED = 5  # lines per section of the whole plan's digest: it must read on a phone
+DIGEST_LISTED = 4  # lines per section of the whole plan's digest: it must read on a phone
 DIGEST_TITLE = 60  # characters of a title in the digest; the id leads to the rest
 REGION_NAMES = 3  # regions named in a grouped line; the rest are counted
 
@@ -63,13 +63,14 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
         office = summary.plan.stakeholder(item.stakeholder).display_name()
         line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
                           regions=_regions(group, lang))
-    elif item.owner:
+    elif item.owner and summary.filtered:  # the digest leaves owners to the full detail
         line += f" · {visible(item.owner)}"
     return line
 
 
-def _regions(group: list[TaskStatus], lang: Lang) -> str:
-    names = [visible(s.task.region.name) for s in group if s.task.region]
+def _regions(group: list, lang: Lang, office: bool = False) -> str:
+    names = [visible(x.region.name if office else x.task.region.name) for x in group
+             if (x.region if office else x.task.region)]
     shown = ", ".join(names[:REGION_NAMES])
     if len(names) > REGION_NAMES:
         shown += " " + t("summary.regions_more", lang, count=len(names) - REGION_NAMES)
@@ -94,6 +95,26 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     result.append((t("summary.progress", lang, progress=fmt_pct(overall.now.progress, lang),
                      done=overall.now.counts.done, total=overall.now.counts.total,
                      change=_points(overall.delta, lang), since=since), progress_lines))
+    if summary.gonogo is not None:
+        poll = summary.gonogo
+        no_go = [o for o in poll.offices if o.call != "GO"]
+        by_stakeholder: dict[str, list] = {}
+        for office in no_go:  # one line per stakeholder: a phone screen, not 22 lines of Polres
+            by_stakeholder.setdefault(office.stakeholder.id, []).append(office)
+        lines = []
+        for offices in by_stakeholder.values():
+            first = offices[0]
+            if first.region is None:
+                lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name()),
+                               count=len(first.reasons)))
+            else:
+                lines.append(t("summary.gonogo_regions", lang, office=visible(first.stakeholder.display_name()),
+                               count=len(offices), regions=_regions([o for o in offices], lang, office=True)))
+        result.append((t("summary.gonogo", lang, call=poll.call, no_go=len(no_go)), lines or ["GO"]))
+    if summary.risk_changes:
+        lines = [f"{visible(key)}: {t('level.' + old, lang)} → {t('level.' + new, lang)}"
+                 for key, old, new in summary.risk_changes[:MAX_LISTED]]
+        result.append((t("summary.risk_changes", lang, since=since, count=len(summary.risk_changes)), lines))
     limit = MAX_LISTED if summary.filtered else DIGEST_LISTED
     for key, statuses, who, state in (("summary.completed", summary.completed_since, True, "selesai"),
                                       ("summary.newly_overdue", summary.newly_overdue, False, "terlambat"),

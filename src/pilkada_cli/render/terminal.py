@@ -158,6 +158,9 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
         title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
         if compact and item.target:
             title.append(f" ({completion_text(status, lang)})")
+        if status.blocked_by:
+            shown = ", ".join(status.blocked_by[:2]) + (" …" if len(status.blocked_by) > 2 else "")
+            title.append(" ⛔ " + t("status.blocked_by", lang, ids=shown), style="red")
         ids.append(Text(status.key))
         titles.append(title)
         dues.append(Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due
@@ -211,7 +214,7 @@ def items_table(statuses: list[TaskStatus], lang: Lang, width: int) -> Renderabl
 
 
 def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
-                rest_command: str = "pilkada list") -> RenderGroup:
+                rest_command: str = "pilkada list", extra=None) -> RenderGroup:
     """The status screen. `rest_command` is the `pilkada list` command (with this view's filters) that
     shows what the attention tables leave out; the state is appended to it."""
     parts = [header(report, lang), Text(""), overall_line(report, lang), Text("")]
@@ -231,6 +234,8 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
         parts.append(attention_table(shown, t(key, lang, count=total), lang, width, caption))
     if not (attention.due_soon_total or attention.overdue_total):
         parts.append(Text(t("status.nothing_urgent", lang), style="green"))
+    if extra is not None:  # e.g. the critical path
+        parts.append(extra)
     if report.unknown_items:
         parts.append(Text(t("status.unknown_items", lang, count=len(report.unknown_items),
                             ids=", ".join(report.unknown_items[:5])), style="yellow"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from pilkada_cli import dates
 from pilkada_cli.model import ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
@@ -58,6 +59,8 @@ class Summary:
     regional: dict[str, tuple[int, int]] = field(default_factory=dict)
     filtered: bool = False  # run with --stakeholder or --region: the full detail, not the digest
     journal_head: tuple[int, str] | None = None  # the last event and its chain hash, printed to pin history
+    gonogo: Any = None  # the Go/No-Go poll (report.readiness.Poll), from H-7 on
+    risk_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (risk@region, old level, new)
 
     @property
     def days_to_vote(self) -> int:
@@ -88,6 +91,8 @@ class Summary:
             "today": self.today.isoformat(),
             "journal": ({"last_event": self.journal_head[0], "chain": self.journal_head[1]}
                         if self.journal_head else None),
+            "gonogo": self.gonogo.to_dict() if self.gonogo is not None else None,
+            "risk_changes": [{"id": key, "from": old, "to": new} for key, old, new in self.risk_changes],
             "days_to_vote": self.days_to_vote,
             "countdown": self.countdown,
             "since": self.since.isoformat(),
