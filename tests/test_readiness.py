@@ -1,0 +1,263 @@
+"""Issue 12: dependencies, the Go/No-Go poll and the vulnerability register, on a plan written by hand to
+the spec (sections 10-12), not the repository's."""
+
+import json
+
+import pytest
+
+from conftest import write_plan
+
+PLAN = """\
+name: Rencana Kesiapan
+vote_date: 2024-11-27
+timezone: Asia/Makassar
+due_soon_days: 7
+regions:
+  - {id: belu, name: Kabupaten Belu}
+  - {id: malaka, name: Kabupaten Malaka}
+stakeholders:
+  - {id: kpu, name: KPU Provinsi}
+  - {id: kpu-kab, name: "KPU {region}", per_region: true}
+  - {id: polres, name: "Polres {region}", per_region: true}
+phases:
+  - {id: persiapan, name: Persiapan, start: H-120, end: H-1}
+  - {id: hari-h, name: Hari H, start: H, end: H+10}
+"""
+KPU = """\
+stakeholder: kpu
+items:
+  - {id: cetak, title: Cetak surat suara, phase: persiapan, due: H-30, critical: true}
+  - {id: rekap-provinsi, title: Rekap provinsi, phase: hari-h, due: H+5, depends_on: [kpu-kab/rekap]}
+"""
+KPU_KAB = """\
+stakeholder: kpu-kab
+items:
+  - {id: terima-logistik, title: Terima logistik, phase: persiapan, due: H-10, depends_on: [kpu/cetak]}
+  - {id: distribusi, title: Distribusi ke TPS, phase: persiapan, due: H-2, critical: true,
+     depends_on: [terima-logistik]}
+  - {id: tps, title: Pemungutan di TPS, phase: hari-h, due: H, critical: true,
+     depends_on: [distribusi, polres/kawal]}
+  - {id: rekap, title: Rekap kabupaten, phase: hari-h, due: H+3}
+"""
+POLRES = """\
+stakeholder: polres
+items:
+  - {id: kawal, title: Kawal logistik, phase: persiapan, due: H-1, critical: true,
+     depends_on: [kpu-kab/distribusi]}
+  - {id: patroli, title: Patroli, phase: persiapan, due: H-20}
+"""
+RISKS = """\
+risks:
+  - id: politik-uang
+    title: Politik uang
+    dimension: kontestasi
+    level: tinggi
+    regions: [belu]
+    mitigations: [polres/kawal, polres/patroli]
+    source: Bawaslu, 6 September 2024
+  - id: cuaca
+    title: Cuaca buruk
+    dimension: penyelenggaraan
+    level: sedang
+    mitigations: [kpu-kab/distribusi]
+"""
+
+
+@pytest.fixture
+def plan(isolated):
+    root = write_plan(isolated / "kesiapan", PLAN, {"kpu.yaml": KPU, "kpu-kab.yaml": KPU_KAB,
+                                                    "polres.yaml": POLRES})
+    (root / "risks").mkdir()
+    (root / "risks" / "kerawanan.yaml").write_text(RISKS, encoding="utf-8")
+    return root
+
+
+def items(run, plan, day, *extra):
+    result = run("list", "--json", "--plan", str(plan), "--on", day, *extra)
+    assert result.exit_code == 0, result.output
+    return {x["id"]: x for x in json.loads(result.stdout)}
+
+
+def tick(run, plan, *refs, day="2024-11-20"):
+    result = run("tick", *refs, "--plan", str(plan), "--on", day)
+    assert result.exit_code == 0, result.output
+
+
+# -- dependencies (spec section 10)
+
+
+def test_blocked_by_resolves_per_region_and_over_every_instance(run, plan):
+    before = items(run, plan, "2024-11-20")
+    assert before["kpu-kab/terima-logistik@belu"]["blocked_by"] == ["kpu/cetak"]
+    assert before["polres/kawal@belu"]["blocked_by"] == ["kpu-kab/distribusi@belu"]
+    assert before["kpu-kab/tps@malaka"]["blocked_by"] == ["kpu-kab/distribusi@malaka", "polres/kawal@malaka"]
+    assert before["kpu/rekap-provinsi"]["blocked_by"] == ["kpu-kab/rekap@belu", "kpu-kab/rekap@malaka"]
+    assert before["polres/patroli@belu"]["blocked_by"] == []
+    tick(run, plan, "kpu/cetak", "kpu-kab/rekap@belu")
+    after = items(run, plan, "2024-11-20")
+    assert after["kpu-kab/terima-logistik@belu"]["blocked_by"] == []
+    assert after["kpu/rekap-provinsi"]["blocked_by"] == ["kpu-kab/rekap@malaka"]
+    assert after["kpu/cetak"]["blocked_by"] == []
+
+
+def test_blocked_count_list_blocked_and_replay(run, plan):
+    tick(run, plan, "kpu/cetak")
+    data = json.loads(run("status", "--json", "--plan", str(plan), "--on", "2024-11-20").stdout)
+    blocked = {k for k, v in items(run, plan, "2024-11-20").items() if v["blocked_by"]}
+    assert data["counts"]["blocked"] == len(blocked) > 0
+    listed = items(run, plan, "2024-11-20", "--blocked")
+    assert set(listed) == blocked and "kpu-kab/terima-logistik@belu" not in listed
+    replay = items(run, plan, "2024-11-19", "--blocked")  # the tick was on the 20th
+    assert "kpu-kab/terima-logistik@belu" in replay
+
+
+def test_status_shows_what_blocks_and_the_critical_path(run, plan):
+    screen = run("status", "--plan", str(plan), "--on", "2024-11-26").stdout
+    assert "menunggu" in screen
+    assert "Jalur kritis (5 langkah): kpu/cetak (H-30) → kpu-kab/terima-logistik@" in screen
+    assert "polres/kawal@" in screen and "terlambat" in screen.split("Jalur kritis")[1]
+    english = run("status", "--plan", str(plan), "--on", "2024-11-26", "--lang", "en").stdout
+    assert "Critical path (5 steps)" in english
+
+
+@pytest.mark.parametrize("depends, message", [
+    ("[kpu-kab/distribusii]", "kpu-kab/distribusi"),
+    ("[tidak-ada]", "tidak ada"),
+])
+def test_an_unknown_dependency_names_file_line_and_a_suggestion(run, plan, depends, message):
+    (plan / "checklists" / "polres.yaml").write_text(POLRES.replace("[kpu-kab/distribusi]", depends))
+    result = run("check", "--plan", str(plan))
+    assert result.exit_code == 2 and "polres.yaml:3" in result.stdout and message in result.stdout, result.stdout
+
+
+def test_a_cycle_is_printed_as_its_chain(run, plan):
+    (plan / "checklists" / "kpu.yaml").write_text(KPU.replace(
+        "due: H-30, critical: true}", "due: H-30, critical: true, depends_on: [polres/kawal]}"))
+    result = run("check", "--plan", str(plan))
+    assert result.exit_code == 2 and "melingkar" in result.stdout
+    chain = result.stdout.split("melingkar: ")[1].split(". ")[0].split(" → ")
+    assert chain[0] == chain[-1] and set(chain) == {"kpu/cetak", "polres/kawal", "kpu-kab/distribusi",
+                                                   "kpu-kab/terima-logistik"}
+    doubled = chain[:-1] * 2  # the order of the cycle, from wherever it starts
+    assert any(doubled[i:i + 4] == ["kpu/cetak", "polres/kawal", "kpu-kab/distribusi", "kpu-kab/terima-logistik"]
+               for i in range(4))
+
+
+# -- Go/No-Go (spec section 11)
+
+
+def test_the_poll_on_the_eve(run, plan):
+    tick(run, plan, "kpu-kab/terima-logistik@malaka", "kpu-kab/distribusi@malaka", "kpu-kab/rekap@malaka",
+         "polres/patroli@malaka", "polres/patroli@belu", day="2024-11-25")
+    result = run("gonogo", "--json", "--plan", str(plan), "--on", "2024-11-26")
+    assert result.exit_code == 3
+    data = json.loads(result.stdout)
+    assert data["call"] == "NO-GO" and data["countdown"] == "H-1" and data["today"] == "2024-11-26"
+    offices = {(o["stakeholder"], o["region"]): o for o in data["offices"]}
+    assert offices[("kpu", None)]["reasons"] == [{"item": "kpu/cetak", "reason": "critical_overdue"}]
+    belu = offices[("polres", "belu")]
+    assert belu["call"] == "NO-GO" and belu["reasons"] == [{"item": "polres/kawal@belu",
+                                                            "reason": "critical_blocked"}]
+    malaka = offices[("polres", "malaka")]
+    assert malaka["call"] == "GO" and malaka["warnings"] == [{"item": "polres/kawal@malaka",
+                                                              "reason": "critical_due_soon"}]
+    assert offices[("kpu-kab", "belu")]["warnings"] == [{"item": "kpu-kab/terima-logistik@belu",
+                                                         "reason": "overdue"}]
+    # vote day's TPS item waits for the escort, which is not done: critical, due soon and blocked
+    assert offices[("kpu-kab", "malaka")]["reasons"] == [{"item": "kpu-kab/tps@malaka", "reason": "critical_blocked"}]
+    assert offices[("kpu-kab", "malaka")]["declared"] is None
+    assert [o["call"] for o in data["offices"]][:2] == ["NO-GO", "NO-GO"]  # worst first
+
+
+def test_declarations_count_and_replay(run, plan):
+    p = str(plan)
+    declared = run("gonogo", "--declare", "no-go", "--stakeholder", "kpu-kab", "--region", "malaka",
+                   "--note", "Gudang banjir", "--by", "ketua", "--plan", p, "--on", "2024-11-26")
+    assert declared.exit_code == 0, declared.output
+    data = json.loads(run("gonogo", "--json", "--plan", p, "--on", "2024-11-26").stdout)
+    malaka = next(o for o in data["offices"] if o["stakeholder"] == "kpu-kab" and o["region"] == "malaka")
+    assert malaka["call"] == "NO-GO" and malaka["declared"]["call"] == "no-go"
+    assert malaka["declared"]["by"] == "ketua" and malaka["declared"]["note"] == "Gudang banjir"
+    earlier = json.loads(run("gonogo", "--json", "--plan", p, "--on", "2024-11-25").stdout)
+    assert all(o["declared"] is None for o in earlier["offices"])
+    assert run("gonogo", "--declare", "go", "--stakeholder", "kpu-kab", "--plan", p).exit_code == 2
+    assert run("gonogo", "--declare", "maybe", "--stakeholder", "kpu", "--plan", p).exit_code == 2
+
+
+def test_an_office_that_is_ready_says_go(run, plan):
+    tick(run, plan, "kpu/cetak", "kpu-kab/terima-logistik@belu", "kpu-kab/terima-logistik@malaka",
+         "kpu-kab/distribusi@belu", "kpu-kab/distribusi@malaka", "polres/kawal@belu", "polres/kawal@malaka",
+         "polres/patroli@belu", "polres/patroli@malaka", day="2024-11-01")
+    result = run("gonogo", "--plan", str(plan), "--on", "2024-11-26")
+    assert result.exit_code == 0 and "Keseluruhan: GO" in result.stdout
+
+
+def test_the_summary_shows_the_calls_from_h_7(run, plan):
+    early = run("summary", "--dry-run", "--plan", str(plan), "--on", "2024-11-10").stdout
+    eve = run("summary", "--dry-run", "--plan", str(plan), "--on", "2024-11-26").stdout
+    assert "Go/No-Go" not in early and "*Go/No-Go: NO-GO" in eve and "KPU Provinsi: NO-GO" in eve
+
+
+# -- the vulnerability register (spec section 12)
+
+
+def test_register_levels_and_mitigation_progress(run, plan):
+    tick(run, plan, "polres/patroli@belu", day="2024-09-01")
+    data = json.loads(run("risk", "--json", "--plan", str(plan), "--on", "2024-09-10").stdout)
+    risks = {r["id"]: r for r in data["risks"]}
+    assert set(risks) == {"politik-uang@belu", "cuaca@belu", "cuaca@malaka"}
+    money = risks["politik-uang@belu"]
+    assert money["level"] == "tinggi" and money["stage"] == "before" and money["dimension"] == "kontestasi"
+    assert money["mitigations"] == ["polres/kawal@belu", "polres/patroli@belu"]
+    assert money["mitigation_progress"] == 50.0
+    assert money["assessments"] == [{"level": "tinggi", "stage": None, "at": None, "by": None, "note": None}]
+    assert data["heatmap"] == {"belu": {"kontestasi": "tinggi", "penyelenggaraan": "sedang"},
+                               "malaka": {"penyelenggaraan": "sedang"}}
+    assert [r["id"] for r in data["risks"]][0] == "politik-uang@belu"  # highest level first
+
+
+def test_assess_records_replays_and_reaches_the_summary(run, plan):
+    p = str(plan)
+    result = run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--note", "Patroli rutin",
+                 "--plan", p, "--on", "2024-09-12")
+    assert result.exit_code == 0, result.output
+    now = json.loads(run("risk", "--json", "--plan", p, "--on", "2024-09-13").stdout)
+    money = next(r for r in now["risks"] if r["id"] == "politik-uang@belu")
+    assert money["level"] == "sedang" and money["assessments"][-1]["stage"] == "before"
+    assert money["assessments"][-1]["note"] == "Patroli rutin"
+    then = json.loads(run("risk", "--json", "--plan", p, "--on", "2024-09-11").stdout)
+    assert next(r for r in then["risks"] if r["id"] == "politik-uang@belu")["level"] == "tinggi"
+    digest = run("summary", "--dry-run", "--plan", p, "--on", "2024-09-12", "--since", "2024-09-11").stdout
+    assert "politik-uang@belu: tinggi → sedang" in digest
+
+
+@pytest.mark.parametrize("day, stage", [("2024-11-26", "before"), ("2024-11-27", "during"),
+                                        ("2024-12-04", "during"), ("2024-12-05", "after")])
+def test_the_stage_follows_the_date(run, plan, day, stage):
+    data = json.loads(run("risk", "--json", "--plan", str(plan), "--on", day).stdout)
+    assert {r["stage"] for r in data["risks"]} == {stage}
+
+
+def test_assess_errors(run, plan):
+    p = str(plan)
+    assert run("risk", "assess", "politik-uangg@belu", "--level", "sedang", "--plan", p).exit_code == 2
+    assert run("risk", "assess", "politik-uang@malaka", "--level", "sedang", "--plan", p).exit_code == 2
+    assert run("risk", "assess", "politik-uang@belu", "--level", "parah", "--plan", p).exit_code == 2
+
+
+@pytest.mark.parametrize("change, message", [
+    ("dimension: kontestasi", "dimension: kontestasii"),
+    ("mitigations: [polres/kawal, polres/patroli]", "mitigations: [polres/kawall]"),
+])
+def test_register_errors_name_file_and_line(run, plan, change, message):
+    path = plan / "risks" / "kerawanan.yaml"
+    path.write_text(RISKS.replace(change, message), encoding="utf-8")
+    result = run("check", "--plan", str(plan))
+    assert result.exit_code == 2 and "kerawanan.yaml:" in result.stdout, result.stdout
+    assert ("kontestasi" in result.stdout) or ("polres/kawal" in result.stdout)
+
+
+def test_the_register_and_poll_fit_80_columns(run, plan):
+    for args in (["risk"], ["gonogo"]):
+        screen = run(*args, "--plan", str(plan), "--on", "2024-11-26", env={"COLUMNS": "80"}).stdout
+        assert screen and all(len(line) <= 80 for line in screen.splitlines()), screen
