@@ -261,3 +261,29 @@ def test_the_register_and_poll_fit_80_columns(run, plan):
     for args in (["risk"], ["gonogo"]):
         screen = run(*args, "--plan", str(plan), "--on", "2024-11-26", env={"COLUMNS": "80"}).stdout
         assert screen and all(len(line) <= 80 for line in screen.splitlines()), screen
+
+
+def test_init_template_has_a_register_and_a_dependency_chain(run, isolated):
+    assert run("init", "baru", "--vote-date", "2029-11-28").exit_code == 0
+    root = isolated / "baru"
+    assert run("check", "--plan", str(root)).exit_code == 0
+    data = json.loads(run("risk", "--json", "--plan", str(root), "--on", "2029-10-01").stdout)
+    assert {r["risk"] for r in data["risks"]} == {"politik-uang", "logistik-terlambat"}
+    listed = items(run, root, "2029-11-27")
+    assert listed["polres/pengamanan-tps"]["blocked_by"] == ["polres/pengawalan-logistik", "kpu/distribusi-logistik"]
+
+
+def test_bundled_plan_readiness(run):
+    data = json.loads(run("risk", "--json", "--on", "2024-09-06").stdout)
+    ids = {r["risk"] for r in data["risks"]}
+    assert len(ids) >= 9 and {"politik-uang", "mobilisasi-perbatasan", "netralitas-asn", "dpt-ektp"} <= ids
+    border = {r["region"] for r in data["risks"] if r["risk"] == "mobilisasi-perbatasan"}
+    assert border == {"belu", "malaka", "timor-tengah-utara", "kupang"}
+    status = json.loads(run("list", "--json", "--on", "2024-11-26").stdout)
+    by_id = {x["id"]: x for x in status}
+    assert by_id["kpu-kabkota/pemungutan-suara@belu"]["blocked_by"] == [
+        "kpu-kabkota/distribusi-logistik@belu", "polres/pengawalan-logistik@belu"]
+    assert by_id["polda/tps-sangat-rawan-terjaga"]["target"] == 104
+    poll = run("gonogo", "--on", "2024-11-26", env={"COLUMNS": "80"})
+    assert poll.exit_code == 3 and all(len(line) <= 80 for line in poll.stdout.splitlines())
+    assert len(poll.stdout.splitlines()) <= 45  # one screen

@@ -55,7 +55,7 @@ def gonogo(
     else:
         from pilkada_cli.render.readiness import poll_view
 
-        s.print(poll_view(s.plan, result, s.lang, s.width))
+        s.print(poll_view(s.plan, result, s.lang, s.width, fold=not (stakeholder or region)))
     if result.call != "GO":
         raise typer.Exit(EXIT_NO_GO)
 
@@ -113,7 +113,7 @@ def risk(
         return
     from pilkada_cli.render.readiness import register_view
 
-    s.print(register_view(s.plan, result, s.lang, s.width))
+    s.print(register_view(s.plan, result, s.lang, s.width, fold=not region))
 
 
 def register_of(s: Session, clock=None, states=None):

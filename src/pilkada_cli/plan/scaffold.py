@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from pilkada_cli.errors import BadInput, PilkadaError
-from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE
+from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE, RISK_DIR
 
 
 def template_dir() -> Path:
@@ -33,6 +33,9 @@ def create_plan(directory: Path, vote_date: date, timezone: str, name: str) -> N
         for checklist in sorted((source / CHECKLIST_DIR).glob("*.yaml")):
             (directory / CHECKLIST_DIR / checklist.name).write_text(checklist.read_text(encoding="utf-8"),
                                                                     encoding="utf-8")
+        (directory / RISK_DIR).mkdir()
+        for register in sorted((source / RISK_DIR).glob("*.yaml")):
+            (directory / RISK_DIR / register.name).write_text(register.read_text(encoding="utf-8"), encoding="utf-8")
         (directory / PLAN_FILE).write_text(plan_text, encoding="utf-8")
     except OSError as exc:
         raise PilkadaError("init.failed", path=str(directory), reason=exc.strerror or str(exc)) from None

@@ -159,7 +159,9 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
         if compact and item.target:
             title.append(f" ({completion_text(status, lang)})")
         if status.blocked_by:
-            shown = ", ".join(status.blocked_by[:2]) + (" …" if len(status.blocked_by) > 2 else "")
+            # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
+            names = list(dict.fromkeys(key.partition("/")[2].partition("@")[0] for key in status.blocked_by))
+            shown = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
             title.append(" ⛔ " + t("status.blocked_by", lang, ids=shown), style="red")
         ids.append(Text(status.key))
         titles.append(title)
