@@ -68,9 +68,24 @@ def list_items(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
+    s = Session(plan, on, lang)
+    statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
+    if as_json:
+        s.print_json([x.to_dict() for x in statuses])
+        return
+    from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
+
+    if len(statuses) >= PLAIN_LIST_FROM:
+        sys.stdout.write(items_plain(statuses, s.lang))
+    else:
+        s.print(items_table(statuses, s.lang, s.width))
+
+
+def selected(s: Session, stakeholder: list[str], phase: list[str], region: list[str], state: list[str],
+             tag: list[str], critical: bool, blocked: bool) -> list:
+    """The items `list` (and `export`) show with these filters, most urgent first."""
     from pilkada_cli.report.status import STATES, evaluate_states, urgency
 
-    s = Session(plan, on, lang)
     states = [_state_name(x) for x in state]
     for value in states:
         if value not in STATES:
@@ -83,15 +98,7 @@ def list_items(
                 and (not critical or x.task.item.critical)
                 and (not blocked or x.blocked_by)]
     statuses.sort(key=urgency)
-    if as_json:
-        s.print_json([x.to_dict() for x in statuses])
-        return
-    from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
-
-    if len(statuses) >= PLAIN_LIST_FROM:
-        sys.stdout.write(items_plain(statuses, s.lang))
-    else:
-        s.print(items_table(statuses, s.lang, s.width))
+    return statuses
 
 
 _STATE_ALIASES = {"selesai": "done", "terlambat": "overdue", "segera": "due_soon", "mendatang": "upcoming",

@@ -3,8 +3,6 @@ for the e-mail's second part. Built from the Summary record, never from terminal
 
 from __future__ import annotations
 
-import html
-
 from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.safe_text import visible
@@ -188,13 +186,9 @@ def _md(text: str) -> str:
 
 
 def as_html(summary: Summary, lang: Lang) -> str:
-    name, header = _title(summary, lang, bold=lambda text: f"<b>{text}</b>", escape=html.escape)
-    parts = [f"<html><body><h1>{html.escape(name)}</h1><p>{header}</p>"]
-    for heading, lines in sections(summary, lang):
-        parts.append(f"<h2>{html.escape(heading)}</h2><ul>")
-        parts.extend(f"<li>{html.escape(line)}</li>" for line in lines)
-        parts.append("</ul>")
-    if summary.journal_head:
-        parts.append(f"<p><small>{html.escape(_chain(summary, lang))}</small></p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    """The e-mail's HTML part, from the same templates as the briefing page (escaped by Jinja2)."""
+    from pilkada_cli.render.html import summary_html
+
+    vote = "" if summary.days_to_vote == 0 else t("status.vote_day", lang, date=fmt_date_long(summary.vote_date, lang))
+    return summary_html(visible(summary.title), fmt_date_long(summary.today, lang), _countdown(summary, lang), vote,
+                        sections(summary, lang), _chain(summary, lang) if summary.journal_head else None, lang)

@@ -1,0 +1,104 @@
+"""Pictures for people who would rather look (spec section 14): `pilkada report --html` (the briefing
+page), `pilkada timeline` (a Gantt chart in the terminal) and `pilkada export` (CSV, iCalendar, JSON)."""
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from pilkada_cli.cli.app import (HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt,
+                                 _filters, app, handled)
+from pilkada_cli.errors import BadInput
+from pilkada_cli.i18n import t
+
+
+@app.command(help=t("help.report", HELP), epilog=t("help.report.example", HELP))
+@handled
+def report(
+    html: Annotated[Path, typer.Option("--html", help=t("help.opt.html", HELP), show_default=False)],
+    refresh: Annotated[Optional[int], typer.Option("--refresh", min=10, help=t("help.opt.refresh", HELP),
+                                                   show_default=False)] = None,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.cli.readiness import poll_of, register_of
+    from pilkada_cli.delivery import check_output, write_atomic
+    from pilkada_cli.render.html import briefing
+    from pilkada_cli.report.briefing import history
+    from pilkada_cli.report.status import build_status
+
+    s = Session(plan, on, lang)
+    check_output(html)
+    status = build_status(s.plan, s.states(), s.clock)
+    past = history(s.plan, s.journal.events(until=s.clock.cutoff(s.tz)), status.today)
+    head = s.journal.head()
+    footer = t("html.footer", s.lang, time=s.now.astimezone(s.tz).strftime("%Y-%m-%d %H:%M"),
+               chain=head[1][:12] if head else "-")
+    page = briefing(status, past, poll_of(s), register_of(s), s.lang, refresh, footer)
+    write_atomic(html, page)
+    sys.stderr.write(t("html.written", s.lang, path=str(html)) + "\n")
+
+
+@app.command(help=t("help.timeline", HELP), epilog=t("help.timeline.example", HELP))
+@handled
+def timeline(
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    region: RegionOpt = [],  # noqa: B006
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.render.timeline import timeline_view
+    from pilkada_cli.report.status import evaluate_states
+
+    s = Session(plan, on, lang)
+    statuses = evaluate_states(s.plan, s.states(), s.clock, _filters(stakeholder, [], region, s))
+    s.print(timeline_view(s.plan, statuses, s.clock.today(s.tz), s.lang, s.width))
+
+
+@app.command(help=t("help.export", HELP), epilog=t("help.export.example", HELP))
+@handled
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=t("help.opt.export_format", HELP))] = "csv",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+                                                   show_default=False)] = None,
+    excel: Annotated[bool, typer.Option("--excel", help=t("help.opt.excel", HELP))] = False,
+    stakeholder: StakeholderOpt = [],  # noqa: B006
+    phase: PhaseOpt = [],  # noqa: B006
+    region: RegionOpt = [],  # noqa: B006
+    state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
+    tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
+    critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
+    blocked: Annotated[bool, typer.Option("--blocked", help=t("help.opt.blocked", HELP))] = False,
+    plan: PlanOpt = None,
+    on: OnOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.cli.items import selected
+    from pilkada_cli.delivery import check_output, write_atomic
+    from pilkada_cli.render.export import as_csv, as_ics
+
+    fmt = fmt.strip().lower()
+    if fmt not in ("csv", "ics", "json"):
+        raise BadInput("export.bad_format", value=fmt[:20])
+    s = Session(plan, on, lang)
+    if output is not None:
+        check_output(output)
+    if fmt == "json":
+        import json
+
+        from pilkada_cli.cli.app import finite
+        from pilkada_cli.report.status import build_status
+
+        report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
+        data: str | bytes = json.dumps(finite(report.to_dict()), ensure_ascii=False, allow_nan=False) + "\n"
+    else:
+        statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
+        data = as_csv(statuses, excel) if fmt == "csv" else as_ics(s.plan, statuses, s.now)
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)

@@ -1,0 +1,87 @@
+"""Exports for spreadsheets and calendars (spec section 14): CSV with the standard `csv` module (an Excel
+flavour for Indonesian locales: UTF-8 with a BOM, `;` between fields, `,` as the decimal mark) and
+iCalendar with the `icalendar` library: one all-day event per item with a due date, one per vote day and
+one multi-day event per phase, with UIDs that survive a change of vote day, so a re-import updates the
+events instead of duplicating them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime, timedelta, timezone
+
+from pilkada_cli.model import Plan
+from pilkada_cli.report.status import TaskStatus, phase_dates
+
+CSV_FIELDS = ("id", "stakeholder", "region", "phase", "title", "owner", "due", "due_label", "days_left", "state",
+              "completion", "value", "target", "unit", "critical", "weight", "done_at", "blocked_by")
+
+
+def as_csv(statuses: list[TaskStatus], excel: bool = False) -> str:
+    """One header row, then one row per item with the item fields of `status --json`."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(CSV_FIELDS)
+    for status in statuses:
+        data = status.to_dict()
+        row = []
+        for name in CSV_FIELDS:
+            value = data[name]
+            if isinstance(value, list):
+                value = " ".join(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            elif isinstance(value, float) and excel:
+                value = repr(value).replace(".", ",")
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return ("\ufeff" if excel else "") + out.getvalue()
+
+
+def as_ics(plan: Plan, statuses: list[TaskStatus], now: datetime) -> bytes:
+    """The plan's deadlines, vote days and phases as an iCalendar file (RFC 5545)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//pilkada//hitung mundur Pilkada//ID")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", plan.name)
+    calendar.add("x-wr-timezone", plan.timezone)
+    # A sequence that grows with each day's export: calendars that re-import take the newer version.
+    sequence = (now.date() - date(2024, 1, 1)).days
+
+    def event(uid: str, summary: str, start: date, end: date, category: str, description: str = "") -> None:
+        entry = Event()
+        entry.add("uid", uid)
+        entry.add("summary", summary)
+        entry.add("dtstart", start)
+        entry.add("dtend", end + timedelta(days=1))  # all-day events end the day after (exclusive)
+        entry.add("dtstamp", now.astimezone(timezone.utc))
+        entry.add("sequence", max(sequence, 0))
+        entry.add("categories", [category])
+        entry.add("transp", "TRANSPARENT")
+        if description:
+            entry.add("description", description)
+        calendar.add_component(entry)
+
+    event(f"hari-h@{plan.id}", f"Hari H: {plan.name}", plan.vote_date, plan.vote_date, "hari-h")
+    for region in plan.regions:
+        if region.vote_date and region.vote_date != plan.vote_date:
+            event(f"hari-h-{region.id}@{plan.id}", f"Hari H: {region.name}", region.vote_date, region.vote_date,
+                  "hari-h")
+    for phase in plan.phases:
+        start, end = phase_dates(phase, plan.vote_date)
+        event(f"phase-{phase.id}@{plan.id}", phase.name, start, end, "tahapan")
+    for status in statuses:
+        if status.due is None:
+            continue
+        item = status.task.item
+        lines = [f"{status.key} · {status.due_label}", f"Status: {status.state}"]
+        if item.owner:
+            lines.append(f"Penanggung jawab: {item.owner}")
+        if status.blocked_by:
+            lines.append("Menunggu: " + ", ".join(status.blocked_by))
+        event(f"{status.key}@{plan.id}", ("‼ " if item.critical else "") + item.title, status.due, status.due,
+              item.stakeholder, "\n".join(lines))
+    return calendar.to_ical()
