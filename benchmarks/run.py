@@ -196,6 +196,10 @@ def build_cases(work: Path, quick: bool) -> dict[str, dict]:
         write_journal(root / ".pilkada" / "journal.sqlite3", ids3, int(events * scale))
         cases[name] = {"root": root, "items": len(ids3), "events": int(events * scale), "tick": ids3[-1],
                        "regions": True}
+        if name == "national":  # bulk ticks (issue 14): 2,000 ids in one call, 20,000 lines with --from
+            (work / "bulk-2000.txt").write_text("\n".join(ids3[:2000]) + "\n")
+            (work / "bulk-20000.txt").write_text("\n".join(ids3[-20_000:]) + "\n")
+            cases[name]["bulk"] = [str(work / "bulk-2000.txt"), str(work / "bulk-20000.txt")]
     return cases
 
 
@@ -239,6 +243,14 @@ def run_suite(args) -> dict:
             for label, command in commands.items():
                 entry["commands"][label] = measure(command, args.runs)
             entry["commands"]["tick"] = measure_tick(root, case["tick"], args.runs)
+            if case.get("bulk"):
+                few, many = case["bulk"]
+                ids = Path(few).read_text().split()
+                entry["commands"]["tick 2,000 ids"] = measure_pair(
+                    [*PILKADA, *plan, "tick", *ids], [*PILKADA, *plan, "tick", *ids, "--undo"], args.runs)
+                entry["commands"]["tick --from 20,000 lines"] = measure_pair(
+                    [*PILKADA, *plan, "tick", "--from", many], [*PILKADA, *plan, "tick", "--from", many, "--undo"],
+                    args.runs)
             checklist = next((root / "checklists").glob("*.yaml"))
 
             def touch(checklist: Path = checklist) -> None:
@@ -257,7 +269,13 @@ def run_suite(args) -> dict:
 
 def measure_tick(root: Path, item: str, runs: int) -> dict:
     """Ticks and undos in turn, so every run writes one event and the journal stays the same size."""
-    commands = [[*PILKADA, "--plan", str(root), "tick", item], [*PILKADA, "--plan", str(root), "tick", item, "--undo"]]
+    return measure_pair([*PILKADA, "--plan", str(root), "tick", item],
+                        [*PILKADA, "--plan", str(root), "tick", item, "--undo"], runs)
+
+
+def measure_pair(first: list[str], second: list[str], runs: int) -> dict:
+    """Two commands that undo each other, run in turn; the timings of both count."""
+    commands = [first, second]
     times, peaks = [], []
     for attempt in range(runs + 1):
         result = measure(commands[attempt % 2], 1)
@@ -296,6 +314,28 @@ def markdown(results: dict) -> str:
         growth = cases["large-2x"]["commands"]["status"]["median_s"] / cases["large"]["commands"]["status"]["median_s"]
         lines += ["", f"Doubling the items ({cases['large']['items']:,} → {cases['large-2x']['items']:,}): "
                       f"`status` takes {growth:.2f}× as long."]
+    targets = []
+    small = cases.get("small", {}).get("commands", {})
+    for label in ("status", "list --state overdue", "tick"):
+        if label in small:
+            targets.append(f"bundled `{label}` {small[label]['median_s'] / floor:.2f}× floor (target ≤ 1.25)")
+    targets.append(f"`--help` {results['help']['median_s'] / floor:.2f}× floor (target ≤ 1.25)")
+    national = cases.get("national", {}).get("commands", {})
+    if "tick 2,000 ids" in national:
+        one = national["tick"]["median_s"]
+        targets.append(f"national tick of 2,000 ids {national['tick 2,000 ids']['median_s'] / one:.2f}× a one-id "
+                       "tick (target ≤ 3)")
+        targets.append(f"national tick --from 20,000 lines {national['tick --from 20,000 lines']['median_s'] / one:.2f}×"
+                       " a one-id tick (target ≤ 10)")
+    if task and "status" in national:
+        targets.append(f"national `status` {national['status']['median_s'] / task['summary']['median_s']:.2f}× "
+                       "`task summary` (target ≤ 1.0)")
+    if "summary --dry-run" in national:
+        targets.append(f"national `summary` {national['summary --dry-run']['median_s'] / national['status']['median_s']:.2f}×"
+                       " `status` (target ≤ 1.5)")
+    if national:
+        targets.append(f"national peak memory {max(m['peak_rss_mb'] for m in national.values()):.0f} MB (target ≤ 100)")
+    lines += ["", "Targets (issue 14), as ratios measured in this run:", *[f"- {x}" for x in targets]]
     if "national" in cases and "national-half-journal" in cases:
         full = cases["national"]["commands"]["tick"]["median_s"]
         half = cases["national-half-journal"]["commands"]["tick"]["median_s"]

@@ -287,3 +287,46 @@ def test_bundled_plan_readiness(run):
     poll = run("gonogo", "--on", "2024-11-26", env={"COLUMNS": "80"})
     assert poll.exit_code == 3 and all(len(line) <= 80 for line in poll.stdout.splitlines())
     assert len(poll.stdout.splitlines()) <= 45  # one screen
+
+
+# -- issue 14: tick --from, one transaction, every line checked first
+
+
+def test_tick_from_a_file_checks_every_line_first(run, plan, isolated):
+    good = isolated / "centang.txt"
+    good.write_text("# hasil rapat 25 Nov\nkpu/cetak\npolres/kawal@belu   # dikawal\n\n"
+                    "kpu-kab/rekap@malaka\n", encoding="utf-8")
+    result = run("tick", "--from", str(good), "--plan", str(plan), "--on", "2024-11-25")
+    assert result.exit_code == 0, result.output
+    done = {k for k, v in items(run, plan, "2024-11-25").items() if v["state"] == "done"}
+    assert done == {"kpu/cetak", "polres/kawal@belu", "kpu-kab/rekap@malaka"}
+    bad = isolated / "rusak.txt"
+    bad.write_text("polres/patroli@belu\npolres/tidak-ada@belu\n", encoding="utf-8")
+    refused = run("tick", "--from", str(bad), "--plan", str(plan), "--on", "2024-11-25")
+    assert refused.exit_code == 2 and "rusak.txt:2" in refused.stderr and "Tidak ada yang ditulis" in refused.stderr
+    assert items(run, plan, "2024-11-25")["polres/patroli@belu"]["state"] != "done"
+    assert run("tick", "--plan", str(plan)).exit_code == 2  # nothing named
+
+
+def test_tick_from_standard_input_with_values(run, isolated):
+    root = write_plan(isolated / "nilai")
+    from typer.testing import CliRunner
+    from pilkada_cli.cli import GLOBAL, app
+
+    GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
+    result = CliRunner().invoke(app, ["tick", "--from", "-", "--plan", str(root), "--on", "2024-08-01"],
+                                input="kpu/nphd, 65,5\napel\n")
+    assert result.exit_code == 0, result.output
+    listed = items(run, root, "2024-08-01")
+    assert listed["kpu/nphd"]["value"] == 65.5 and listed["polda/apel"]["state"] == "done"
+
+
+def test_shell_completion_offers_ids_stakeholders_and_regions(plan, monkeypatch):
+    from pilkada_cli.cli import complete
+
+    monkeypatch.chdir(plan)
+    assert complete.items("polres/kawal@") == ["polres/kawal@belu", "polres/kawal@malaka"]
+    assert complete.stakeholders("kpu") == ["kpu", "kpu-kab"]
+    assert complete.regions("m") == ["malaka"] and complete.phases("hari") == ["hari-h"]
+    (plan / "pilkada.yaml").write_text("name: [rusak\n")
+    assert complete.items("") == []  # a broken plan completes nothing, quietly

@@ -3,7 +3,6 @@ the words in a slug (`kupang-kota` finds `kota-kupang`), and a part of an id fin
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -13,6 +12,8 @@ def _words(text: str) -> str:
 
 def suggest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The closest choices to `value`, best first."""
+    import difflib  # only on a miss: not on every command's start
+
     choices = list(dict.fromkeys(choices))
     needle = value.strip().lower()
     if not needle:

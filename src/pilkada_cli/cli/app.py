@@ -16,7 +16,7 @@ import typer
 
 from pilkada_cli import __version__, dates
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
-from pilkada_cli.cli import click_text
+from pilkada_cli.cli import click_text, complete
 from pilkada_cli.i18n import Lang, help_lang, problem_text, t
 
 HELP = help_lang()
@@ -25,6 +25,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 app = typer.Typer(
     help=t("help.app", HELP),
     no_args_is_help=True,
+    # pilkada --install-completion: switched on by main() only when a shell asks for completions or someone
+    # asks for help or to install them, so ordinary commands do not load Typer's completion machinery.
     add_completion=False,
     # Plain help and usage errors: Typer's Rich formatting imports Markdown and traceback machinery that
     # doubles the start-up of `--help` (benchmarks/run.py); a bug still shows a plain Python traceback.
@@ -39,10 +41,11 @@ OnOpt = Annotated[Optional[str], typer.Option("--on", help=t("help.opt.on", HELP
 LangOpt = Annotated[Optional[str], typer.Option("--lang", help=t("help.opt.lang", HELP), show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json", HELP))]
 StakeholderOpt = Annotated[list[str], typer.Option("--stakeholder", "-s", help=t("help.opt.stakeholder", HELP),
-                                                   show_default=False)]
-PhaseOpt = Annotated[list[str], typer.Option("--phase", help=t("help.opt.phase", HELP), show_default=False)]
+                                                   show_default=False, autocompletion=complete.stakeholders)]
+PhaseOpt = Annotated[list[str], typer.Option("--phase", help=t("help.opt.phase", HELP), show_default=False,
+                                             autocompletion=complete.phases)]
 RegionOpt = Annotated[list[str], typer.Option("--region", "-r", help=t("help.opt.region", HELP),
-                                              show_default=False)]
+                                              show_default=False, autocompletion=complete.regions)]
 
 
 class _Globals:
@@ -285,4 +288,7 @@ def _find(plan: str | None):
 
 def main() -> None:
     """The console script."""
+    wanted = {"--install-completion", "--show-completion", "--help", "-h"}
+    app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or wanted & set(sys.argv[1:2]) or  # type: ignore[attr-defined]
+                               any(arg in ("--install-completion", "--show-completion") for arg in sys.argv))
     app(prog_name="pilkada")

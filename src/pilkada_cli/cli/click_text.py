@@ -73,6 +73,17 @@ def install(current_lang: Callable[[], Lang]) -> None:
 
     click_core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
+    def translated(original: Callable[..., None]) -> Callable[..., None]:
+        def format_options(self: Any, ctx: Any, formatter: Any) -> None:
+            for param in self.get_params(ctx):  # Typer's completion options carry English help
+                if param.name in ("install_completion", "show_completion"):
+                    param.help = t(f"click.{param.name}", current_lang())
+            original(self, ctx, formatter)
+        return format_options
+
+    for cls in (click_core.Command, typer_core.TyperCommand, typer_core.TyperGroup):
+        cls.format_options = translated(cls.format_options)  # type: ignore[method-assign]
+
     original_write_usage = formatting.HelpFormatter.write_usage
 
     def write_usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:

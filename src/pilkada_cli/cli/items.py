@@ -1,12 +1,14 @@
 """The everyday commands: `status`, `list` and `tick`."""
 
 import sys
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt,
                                  _filters, actor, app, handled)
+from pilkada_cli.cli import complete
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -19,6 +21,7 @@ def status(
     region: RegionOpt = [],  # noqa: B006
     by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by_view", HELP), show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help=t("help.opt.limit", HELP))] = 15,
+    phases: Annotated[bool, typer.Option("--phases", help=t("help.opt.phases", HELP))] = False,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
@@ -50,7 +53,9 @@ def status(
         from pilkada_cli.render.readiness import critical_path_text
 
         extra = critical_path_text(path, s.lang)
-    s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra))
+    # compact by default, one row per stakeholder; its phases with --phases or for one stakeholder
+    show_phases = phases or len(stakeholder) == 1 or bool(phase)
+    s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra, show_phases))
 
 
 @app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))
@@ -113,50 +118,114 @@ def _state_name(value: str) -> str:
 @app.command(help=t("help.tick", HELP), epilog=t("help.tick.example", HELP))
 @handled
 def tick(
-    items: Annotated[list[str], typer.Argument(help=t("help.arg.items", HELP), show_default=False)],
+    items: Annotated[Optional[list[str]], typer.Argument(help=t("help.arg.items", HELP), show_default=False,
+                                                         autocompletion=complete.items)] = None,
     value_text: Annotated[Optional[str], typer.Option("--value", help=t("help.opt.value", HELP),
-                                                   show_default=False)] = None,
+                                                      show_default=False)] = None,
     undo: Annotated[bool, typer.Option("--undo", help=t("help.opt.undo", HELP))] = False,
     note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
     by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
     region: Annotated[Optional[str], typer.Option("--region", "-r", help=t("help.opt.tick_region", HELP),
                                                   show_default=False)] = None,
+    from_file: Annotated[Optional[str], typer.Option("--from", help=t("help.opt.from", HELP),
+                                                     show_default=False)] = None,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.plan import find_task
+    from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.store.tick import tick as record_tick
-    from pilkada_cli.i18n import fmt_completion, fmt_pct
-    from pilkada_cli.report.status import Group, evaluate_states
-
-    s = Session(plan, on, lang)
     from pilkada_cli.values import parse_value
 
-    from pilkada_cli.safe_text import valid_utf8
-
+    s = Session(plan, on, lang)
     value = parse_value(value_text) if value_text is not None else None
     note = valid_utf8(note) if note is not None else None
     s.refuse_future_write()
     if undo and value is not None:
         raise BadInput("tick.undo_and_value")
-    tasks = list({task.key: task for task in (find_task(s.plan, ref, region) for ref in items)}.values())
-    moment = s.record_moment([s.plan.timezone_for(task.region) for task in tasks])
-    outcomes = record_tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note)
-    # Each item's stakeholder (in its region) is all that is shown: only those items are read, at once.
+    values: dict[str, float] = {}
+    if from_file is not None:
+        tasks, values = _read_ticks(s, from_file, region)
+        if undo and values:
+            raise BadInput("tick.undo_and_value")
+    elif not items:
+        raise BadInput("tick.nothing")
+    else:
+        tasks = list({task.key: task for task in (find_task(s.plan, ref, region) for ref in items)}.values())
+    moment = s.record_moment(sorted({s.plan.timezone_for(task.region) for task in tasks}))
+    outcomes = record_tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note,
+                           values=values)
+    s.print("\n".join(_tick_lines(s, outcomes)))
+
+
+def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict[str, float]]:
+    """`tick --from`: one ITEM[@REGION] [VALUE] per line (a space or a comma before the value), `#` comments.
+    Every line is checked before anything is written: one bad line writes nothing."""
+    from pilkada_cli.errors import PilkadaError
+    from pilkada_cli.plan import find_task
+    from pilkada_cli.values import parse_value
+
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput("import.unreadable", path=source, reason=getattr(exc, "strerror", None) or str(exc)) from None
+    tasks: dict[str, object] = {}
+    values: dict[str, float] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        ref, _, rest = line.partition(" ") if " " in line or "\t" in line else line.partition(",")
+        ref, rest = ref.strip().rstrip(","), rest.strip().lstrip(",").strip()
+        try:
+            task = find_task(s.plan, ref, region)
+            if rest:
+                values[task.key] = parse_value(rest)
+        except PilkadaError as exc:
+            raise BadInput("tick.from_line", path=source, line=number, reason=t(exc.key, s.lang, **exc.params)) \
+                from None
+        tasks[task.key] = task
+    if not tasks:
+        raise BadInput("tick.nothing")
+    return list(tasks.values()), values
+
+
+BULK_FROM = 20  # past this many items a tick reports counts and offices, not a line per item
+
+
+def _tick_lines(s: Session, outcomes: list) -> list[str]:
+    """What a tick says: each item and its office's progress; for a bulk tick, counts per outcome and the
+    progress of each office touched. Each office is evaluated once, however many of its items were ticked."""
+    from collections import Counter
+
+    from pilkada_cli.i18n import fmt_completion, fmt_pct
+    from pilkada_cli.report.status import Group, evaluate_states
+
     offices = {(o.task.item.stakeholder, o.task.region): s.plan.tasks_of(o.task.item.stakeholder, o.task.region)
                for o in outcomes}
     states = s.states([task.key for office in offices.values() for task in office])
+    evaluated = {place: evaluate_states(s.plan, states, s.clock, tasks=tasks) for place, tasks in offices.items()}
+    by_key = {status.key: status for statuses in evaluated.values() for status in statuses}
+    progress = {place: fmt_pct(Group.of(statuses).progress, s.lang) for place, statuses in evaluated.items()}
     lines = []
+    if len(outcomes) > BULK_FROM:
+        counts = Counter(o.outcome for o in outcomes)
+        lines.append(t("tick.bulk", s.lang, count=len(outcomes), detail=", ".join(
+            f"{t('tick.kind.' + kind, s.lang)} {n}" for kind, n in sorted(counts.items()))))
+        for (stakeholder_id, region), value in list(progress.items())[:10]:
+            lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=value,
+                                  name=s.plan.stakeholder(stakeholder_id).display_name(region)))
+        if len(progress) > 10:
+            lines.append("  " + t("tick.more_offices", s.lang, count=len(progress) - 10))
+        return lines
     for outcome in outcomes:
         task = outcome.task
-        statuses = evaluate_states(s.plan, states, s.clock, tasks=offices[(task.item.stakeholder, task.region)])
-        status = next(x for x in statuses if x.key == task.key)
-        stakeholder = s.plan.stakeholder(task.item.stakeholder)
-        lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key,
-                       state=t(f"state.{status.state}", s.lang),
+        status = by_key[task.key]
+        lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key, state=t(f"state.{status.state}", s.lang),
                        completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
                                                  task.item.unit, s.lang)))
-        lines.append("  " + t("tick.stakeholder_progress", s.lang, name=stakeholder.display_name(task.region),
-                              progress=fmt_pct(Group.of(statuses).progress, s.lang)))
-    s.print("\n".join(lines))
+        lines.append("  " + t("tick.stakeholder_progress", s.lang,
+                              name=s.plan.stakeholder(task.item.stakeholder).display_name(task.region),
+                              progress=progress[(task.item.stakeholder, task.region)]))
+    return lines

@@ -166,4 +166,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.opt.export_format": ("csv, ics atau json.", "csv, ics or json."),
     "help.opt.excel": ("CSV untuk Excel berbahasa Indonesia: UTF-8 dengan BOM, pemisah ';', desimal ','.",
                        "CSV for Excel in an Indonesian locale: UTF-8 with BOM, ';' separators, ',' decimals."),
+    "help.opt.from": ("Baca item dari berkas (atau - untuk masukan standar): ITEM[@WILAYAH] [NILAI] per baris, # "
+                      "untuk komentar; semua baris diperiksa dulu, satu transaksi.",
+                      "Read the items from a file (or - for standard input): ITEM[@REGION] [VALUE] per line, # for "
+                      "comments; every line checked first, one transaction."),
+    "help.opt.phases": ("Tampilkan juga progres tiap tahapan di bawah tiap pemangku kepentingan.",
+                        "Also show each phase's progress under each stakeholder."),
 }

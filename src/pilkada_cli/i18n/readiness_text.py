@@ -108,4 +108,17 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
                         "▼ today · H vote day · ◆ overdue/due soon · ◇ upcoming · ✔ done · ┬ Monday"),
     "export.bad_format": ("Format '{value}' tidak dikenal; pilih csv, ics atau json.",
                           "Unknown format '{value}'; choose csv, ics or json."),
+    "tick.bulk": ("{count} item dicatat: {detail}", "{count} items recorded: {detail}"),
+    "tick.kind.done": ("selesai", "done"),
+    "tick.kind.already_done": ("sudah selesai", "already done"),
+    "tick.kind.value": ("nilai", "values"),
+    "tick.kind.undone": ("dibatalkan", "undone"),
+    "tick.kind.value_undone": ("nilai dikembalikan", "values undone"),
+    "tick.kind.not_done": ("memang belum selesai", "not done"),
+    "tick.kind.noted": ("catatan", "notes"),
+    "tick.more_offices": ("… dan {count} kantor lagi", "… and {count} more offices"),
+    "tick.from_line": ("{path}:{line}: {reason} Tidak ada yang ditulis.", "{path}:{line}: {reason} Nothing was "
+                       "written."),
+    "tick.nothing": ("Sebut item yang ditandai, atau --from BERKAS (satu item per baris).",
+                     "Name the items to tick, or --from FILE (one item per line)."),
 }

@@ -16,11 +16,13 @@ rebuilt; one that cannot be written is simply not kept."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import re
 import stat
+import sys
 import tempfile
+import zlib
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -37,6 +39,9 @@ UNCACHEABLE = ("uncacheable",)
 def cache_dir(env: Mapping[str, str]) -> Path:
     if env.get("PILKADA_CACHE_DIR"):
         return Path(env["PILKADA_CACHE_DIR"])
+    if sys.platform.startswith("linux"):  # the XDG rule platformdirs applies, without importing it each run
+        base = env.get("XDG_CACHE_HOME", "").strip()
+        return Path(base if base and Path(base).is_absolute() else Path.home() / ".cache") / "pilkada"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("pilkada", appauthor=False))
@@ -45,8 +50,10 @@ def cache_dir(env: Mapping[str, str]) -> Path:
 def cache_file(root: Path, bundled: bool, env: Mapping[str, str]) -> Path:
     """This user's cache file for one plan folder (and, for the bundled plan, one data directory)."""
     where = f"{root.resolve()}\0{bundled}\0{env.get('PILKADA_DATA_DIR', '') if bundled else ''}"
-    return cache_dir(env) / "plans" / (hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-                                       + ".json")
+    # A checksum names the file (two plans sharing one is only a cache miss: the key inside says which
+    # plan it holds); a cryptographic hash would cost an import on every command.
+    readable = re.sub(r"[^A-Za-z0-9-]+", "-", root.name)[:40] or "plan"
+    return cache_dir(env) / "plans" / f"{readable}-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}.json"
 
 
 def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Path]) -> list:

@@ -72,10 +72,11 @@ def overall_line(report: StatusReport, lang: Lang) -> Text:
 PROGRESS_TABLE_UP_TO = 80  # stakeholder and phase rows; a national plan's are laid out as aligned lines
 
 
-def progress_table(report: StatusReport, lang: Lang) -> Table | Text:
-    rows = sum(1 + len(entry.phases) for entry in report.stakeholders)
+def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Table | Text:
+    """Progress per stakeholder; with `phases`, a row per phase under each (status --phases)."""
+    rows = sum(1 + (len(entry.phases) if phases else 0) for entry in report.stakeholders)
     if rows > PROGRESS_TABLE_UP_TO:
-        return _progress_lines(report, lang)
+        return _progress_lines(report, lang, phases)
     table = Table(title=t("status.table_title", lang), title_justify="left", expand=False)
     table.add_column(t("col.stakeholder_phase", lang))
     table.add_column(t("col.progress", lang), no_wrap=True)
@@ -88,7 +89,7 @@ def progress_table(report: StatusReport, lang: Lang) -> Table | Text:
                       _progress_cell(group.progress, lang),
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
-        for phase, phase_group in entry.phases:
+        for phase, phase_group in entry.phases if phases else ():
             name = visible(phase.name) if phase else t("status.no_phase", lang)
             table.add_row(Text("  " + name), _progress_cell(phase_group.progress, lang, width=10),
                           f"{phase_group.counts.done}/{phase_group.counts.total}",
@@ -111,7 +112,7 @@ def aligned_lines(heads: list[str], rows: list[list[str]], right_from: int, last
     return [line(heads)] + [line(row) for row in rows]
 
 
-def _progress_lines(report: StatusReport, lang: Lang) -> Text:
+def _progress_lines(report: StatusReport, lang: Lang, phases: bool = True) -> Text:
     """The stakeholder x phase table as aligned lines, stakeholders in bold."""
     heads = [t(k, lang) for k in ("col.stakeholder_phase", "col.progress", "col.done", "col.overdue",
                                   "col.due_soon")]
@@ -119,7 +120,7 @@ def _progress_lines(report: StatusReport, lang: Lang) -> Text:
     for entry in report.stakeholders:
         for name, group, strong in [(stakeholder_label(report, entry.stakeholder, lang), entry.group, True)] + [
                 ("  " + (visible(phase.name) if phase else t("status.no_phase", lang)), group, False)
-                for phase, group in entry.phases]:
+                for phase, group in (entry.phases if phases else ())]:
             rows.append([name, _progress_plain(group.progress, lang),
                          f"{group.counts.done}/{group.counts.total}", str(group.counts.overdue),
                          str(group.counts.due_soon)])
@@ -216,12 +217,12 @@ def items_table(statuses: list[TaskStatus], lang: Lang, width: int) -> Renderabl
 
 
 def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
-                rest_command: str = "pilkada list", extra=None) -> RenderGroup:
+                rest_command: str = "pilkada list", extra=None, phases: bool = True) -> RenderGroup:
     """The status screen. `rest_command` is the `pilkada list` command (with this view's filters) that
     shows what the attention tables leave out; the state is appended to it."""
     parts = [header(report, lang), Text(""), overall_line(report, lang), Text("")]
     if report.stakeholders:
-        parts.append(progress_table(report, lang))
+        parts.append(progress_table(report, lang, phases))
     attention = report.attention(limit)
     for key, state, shown, total in (("status.attention_due_soon", "segera", attention.due_soon,
                                       attention.due_soon_total),

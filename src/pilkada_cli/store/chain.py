@@ -5,7 +5,6 @@ of history shows against the mail that everyone already received."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -26,6 +25,8 @@ def canonical(row: tuple) -> bytes:
 
 
 def link(previous: str, row: tuple) -> str:
+    import hashlib  # only where events are written or checked, not on every command's start
+
     return hashlib.sha256(previous.encode("ascii", "replace") + b"\n" + canonical(row)).hexdigest()
 
 

@@ -25,17 +25,22 @@ class TickOutcome:
 
 
 def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on_behalf_of: str | None, *,
-         value: float | None = None, undo: bool = False, note: str | None = None) -> list[TickOutcome]:
-    """Record ticks (or values, or undos) for several items in one transaction.
+         value: float | None = None, undo: bool = False, note: str | None = None,
+         values: dict[str, float] | None = None) -> list[TickOutcome]:
+    """Record ticks (or values, or undos) for several items in one transaction; `values` gives some items
+    their own value (tick --from).
 
     The decision (is it already done?) is taken under the journal's write lock, so two people ticking the
     same item at once record it once."""
+    values = dict(values or {})
     if value is not None:
-        for task in tasks:
+        values.update({task.key: value for task in tasks})
+    for task in tasks:
+        if task.key in values:
             if task.item.target is None:
                 raise BadInput("tick.value_not_quantitative", id=task.key)
-        if value < 0 or value != value:
-            raise BadInput("tick.value_negative", value=value)
+            if values[task.key] < 0 or values[task.key] != values[task.key]:
+                raise BadInput("tick.value_negative", value=values[task.key])
     actor = journal.identity()
     check_editors(plan, actor, {task.item.stakeholder for task in tasks})
     by_key = {t.key: t for t in tasks}
@@ -67,7 +72,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
                 restore = earlier_values[key][-1] or 0.0
             elif undo:
                 kind, outcome = None, "not_done"
-            elif value is not None:
+            elif key in values:
                 kind, outcome = "progress", "value"
             else:
                 kind, outcome = ("done", "done") if not before.done else (None, "already_done")
@@ -75,7 +80,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
                 kind, outcome = "note", "noted"
             new = None
             if kind is not None:
-                recorded = {"progress": value, "done": task.item.target, "undone": restore}.get(kind)
+                recorded = {"progress": values.get(key), "done": task.item.target, "undone": restore}.get(kind)
                 new = NewEvent(task.item.full_id, region, kind, recorded, actor, note, on_behalf_of)
                 chosen.append(new)
             after = before
