@@ -15,20 +15,21 @@ from typing import Any
 
 from pilkada_cli.i18n import Lang, t
 
-# Click's message patterns -> catalogue keys; the named groups are the parameters.
-ERROR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
-                r"(?: \(Possible options: (?P<options>.+)\))?$"), "click.no_such_option"),
-    (re.compile(r"^No such command '(?P<name>.+)'\.(?: Did you mean '(?P<close>.+)'\?)?$"), "click.no_such_command"),
-    (re.compile(r"^Missing argument '(?P<name>.+)'\.$"), "click.missing_argument"),
-    (re.compile(r"^Missing option '(?P<name>.+)'\.$"), "click.missing_option"),
-    (re.compile(r"^Option '(?P<name>.+)' requires an argument\.$"), "click.requires_argument"),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)$"), "click.extra_arguments"),
-    (re.compile(r"^Invalid value for '(?P<name>.+)': '?(?P<value>.+?)'? is not a valid (?P<kind>.+)\.$"),
+# Click's message patterns -> catalogue keys; the named groups are the parameters. Compiled on first use:
+# a usage error is rare, and every command's start would pay for compiling them.
+ERROR_PATTERNS: list[tuple[str, str]] = [
+    (r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
+                r"(?: \(Possible options: (?P<options>.+)\))?$", "click.no_such_option"),
+    (r"^No such command '(?P<name>.+)'\.(?: Did you mean '(?P<close>.+)'\?)?$", "click.no_such_command"),
+    (r"^Missing argument '(?P<name>.+)'\.$", "click.missing_argument"),
+    (r"^Missing option '(?P<name>.+)'\.$", "click.missing_option"),
+    (r"^Option '(?P<name>.+)' requires an argument\.$", "click.requires_argument"),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.+)\)$", "click.extra_arguments"),
+    (r"^Invalid value for '(?P<name>.+)': '?(?P<value>.+?)'? is not a valid (?P<kind>.+)\.$",
      "click.not_valid"),
-    (re.compile(r"^Invalid value for '(?P<name>.+)': (?P<value>.+) is not in the range (?P<range>.+)\.$"),
+    (r"^Invalid value for '(?P<name>.+)': (?P<value>.+) is not in the range (?P<range>.+)\.$",
      "click.out_of_range"),
-    (re.compile(r"^Missing command\.$"), "click.missing_command"),
+    (r"^Missing command\.$", "click.missing_command"),
 ]
 HEADINGS = {"Options": "click.options", "Arguments": "click.arguments", "Commands": "click.commands",
             "required": "click.required", "(dynamic)": "click.dynamic", "Aborted!": "click.aborted"}
@@ -36,7 +37,7 @@ HEADINGS = {"Options": "click.options", "Arguments": "click.arguments", "Command
 
 def translate_error(message: str, lang: Lang) -> str:
     for pattern, key in ERROR_PATTERNS:
-        match = pattern.match(message)
+        match = re.match(pattern, message)
         if match:
             params = {k: v or "" for k, v in match.groupdict().items()}
             if "kind" in params:
