@@ -46,6 +46,13 @@ PhaseOpt = Annotated[list[str], typer.Option("--phase", help=t("help.opt.phase",
                                              autocompletion=complete.phases)]
 RegionOpt = Annotated[list[str], typer.Option("--region", "-r", help=t("help.opt.region", HELP),
                                               show_default=False, autocompletion=complete.regions)]
+NoteOpt = Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)]
+ByOpt = Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)]
+# The filters of `list`, shared by `export`.
+StateOpt = Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)]
+TagOpt = Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)]
+CriticalOpt = Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))]
+BlockedOpt = Annotated[bool, typer.Option("--blocked", help=t("help.opt.blocked", HELP))]
 
 
 class _Globals:

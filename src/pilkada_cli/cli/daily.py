@@ -11,7 +11,7 @@ import typer
 
 from pilkada_cli import dates
 from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, actor, app, finite, fixed_clock, handled)
+                                 _print_error, app, finite, fixed_clock, handled)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 

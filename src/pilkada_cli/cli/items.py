@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt,
+from pilkada_cli.cli.app import (BlockedOpt, ByOpt, CriticalOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt,
+                                 PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt,
                                  _filters, actor, app, handled)
 from pilkada_cli.cli import complete
 from pilkada_cli.errors import BadInput
@@ -64,10 +65,10 @@ def list_items(
     stakeholder: StakeholderOpt = [],  # noqa: B006
     phase: PhaseOpt = [],  # noqa: B006
     region: RegionOpt = [],  # noqa: B006
-    state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
-    tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
-    critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
-    blocked: Annotated[bool, typer.Option("--blocked", help=t("help.opt.blocked", HELP))] = False,
+    state: StateOpt = [],  # noqa: B006
+    tag: TagOpt = [],  # noqa: B006
+    critical: CriticalOpt = False,
+    blocked: BlockedOpt = False,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
@@ -123,8 +124,8 @@ def tick(
     value_text: Annotated[Optional[str], typer.Option("--value", help=t("help.opt.value", HELP),
                                                       show_default=False)] = None,
     undo: Annotated[bool, typer.Option("--undo", help=t("help.opt.undo", HELP))] = False,
-    note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
+    note: NoteOpt = None,
+    by: ByOpt = None,
     region: Annotated[Optional[str], typer.Option("--region", "-r", help=t("help.opt.tick_region", HELP),
                                                   show_default=False)] = None,
     from_file: Annotated[Optional[str], typer.Option("--from", help=t("help.opt.from", HELP),

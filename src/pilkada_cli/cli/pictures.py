@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt,
-                                 _filters, app, handled)
+from pilkada_cli.cli.app import (BlockedOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt,
+                                 Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -68,10 +68,10 @@ def export(
     stakeholder: StakeholderOpt = [],  # noqa: B006
     phase: PhaseOpt = [],  # noqa: B006
     region: RegionOpt = [],  # noqa: B006
-    state: Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)] = [],  # noqa: B006
-    tag: Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)] = [],  # noqa: B006
-    critical: Annotated[bool, typer.Option("--critical", help=t("help.opt.critical", HELP))] = False,
-    blocked: Annotated[bool, typer.Option("--blocked", help=t("help.opt.blocked", HELP))] = False,
+    state: StateOpt = [],  # noqa: B006
+    tag: TagOpt = [],  # noqa: B006
+    critical: CriticalOpt = False,
+    blocked: BlockedOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,

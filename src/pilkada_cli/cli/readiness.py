@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt,
-                                 _filters, actor, app, handled)
+from pilkada_cli.cli.app import (ByOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt, PlanOpt, RegionOpt, Session,
+                                 StakeholderOpt, _filters, actor, app, handled)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -37,8 +37,8 @@ def gonogo(
     region: RegionOpt = [],  # noqa: B006
     declare: Annotated[Optional[str], typer.Option("--declare", help=t("help.opt.declare", HELP),
                                                    show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
+    note: NoteOpt = None,
+    by: ByOpt = None,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
@@ -135,8 +135,8 @@ def assess(
     level: Annotated[str, typer.Option("--level", help=t("help.opt.level", HELP), show_default=False)],
     stage: Annotated[Optional[str], typer.Option("--stage", help=t("help.opt.stage", HELP),
                                                  show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)] = None,
+    note: NoteOpt = None,
+    by: ByOpt = None,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
