@@ -154,10 +154,18 @@ class Plan:
         return index.get(full_id)
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
-        return next(s for s in self.stakeholders if s.id == stakeholder_id)
+        return self._by_id()[0][stakeholder_id]
 
     def region(self, region_id: str) -> Region:
-        return next(r for r in self.regions if r.id == region_id)
+        return self._by_id()[1][region_id]
+
+    def _by_id(self) -> tuple[dict[str, Stakeholder], dict[str, Region]]:
+        """Stakeholders and regions by id, built once per plan object (a bulk tick asks thousands of times)."""
+        cached = self.__dict__.get("_ids")
+        if cached is None:
+            cached = ({s.id: s for s in self.stakeholders}, {r.id: r for r in self.regions})
+            object.__setattr__(self, "_ids", cached)
+        return cached
 
     def vote_date_for(self, region: Region | None) -> date:
         return region.vote_date if region and region.vote_date else self.vote_date

@@ -203,8 +203,8 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
     from pilkada_cli.i18n import fmt_completion, fmt_pct
     from pilkada_cli.report.status import Group, evaluate_states
 
-    offices = {(o.task.item.stakeholder, o.task.region): s.plan.tasks_of(o.task.item.stakeholder, o.task.region)
-               for o in outcomes}
+    places = dict.fromkeys((o.task.item.stakeholder, o.task.region) for o in outcomes)
+    offices = {place: s.plan.tasks_of(*place) for place in places}
     states = s.states([task.key for office in offices.values() for task in office])
     evaluated = {place: evaluate_states(s.plan, states, s.clock, tasks=tasks) for place, tasks in offices.items()}
     by_key = {status.key: status for statuses in evaluated.values() for status in statuses}

@@ -20,11 +20,14 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
         region_id = given
     item = _find_item(plan, ref, regional=bool(region_id))
     stakeholder = plan.stakeholder(item.stakeholder)
-    region_ids = [r.id for r in plan.regions]
     if not stakeholder.per_region or not plan.regions:
         if region_id:
             raise BadInput("tick.region_not_per_region", id=item.full_id)
         return plan.task(item)
+    known = plan._by_id()[1]
+    if region_id and region_id in known and (not item.regions or region_id in item.regions):
+        return plan.task(item, known[region_id])  # the common case, without building the lists below
+    region_ids = list(known)
     allowed = [r for r in region_ids if not item.regions or r in item.regions]
     if not region_id:
         raise BadInput("tick.region_needed", id=item.full_id, regions=", ".join(allowed[:30]),
