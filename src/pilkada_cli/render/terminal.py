@@ -77,8 +77,9 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
     rows = sum(1 + (len(entry.phases) if phases else 0) for entry in report.stakeholders)
     if rows > PROGRESS_TABLE_UP_TO:
         return _progress_lines(report, lang, phases)
-    table = Table(title=t("status.table_title", lang), title_justify="left", expand=False)
-    table.add_column(t("col.stakeholder_phase", lang))
+    table = Table(title=t("status.table_title" if phases else "status.table_title_compact", lang),
+                  title_justify="left", expand=False)
+    table.add_column(t("col.stakeholder_phase" if phases else "col.stakeholder", lang))
     table.add_column(t("col.progress", lang), no_wrap=True)
     table.add_column(t("col.done", lang), justify="right")
     table.add_column(t("col.overdue", lang), justify="right")
