@@ -20,7 +20,7 @@ from typing import Any
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import JournalError, NotAllowed, PilkadaError
 from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
-from pilkada_cli.store import chain
+from pilkada_cli.store import chain, pg_projection
 from pilkada_cli.store.base import Check
 from pilkada_cli.store.fold import fold, fold_order
 
@@ -75,6 +75,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             CHECK (kind IN ('done', 'undone', 'progress', 'note', 'declare', 'assess'));
         ALTER TABLE pilkada_events ADD COLUMN detail text;
     """),
+    pg_projection.MIGRATION,
 )
 EVENT_COLUMNS = "seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail"
 
@@ -163,6 +164,7 @@ class PostgresJournal:
             cur.execute(f"GRANT SELECT, INSERT ON pilkada_events, pilkada_summaries TO {WRITER_ROLE}")
             cur.execute(f"GRANT SELECT ON pilkada_editors, pilkada_guarded, pilkada_migrations TO {WRITER_ROLE}")
             cur.execute(f"GRANT USAGE ON SEQUENCE pilkada_events_seq_seq, pilkada_summaries_id_seq TO {WRITER_ROLE}")
+            cur.execute(pg_projection.GRANT.format(role=WRITER_ROLE))
             cur.execute("DELETE FROM pilkada_editors WHERE plan = %s", (self.plan_id,))
             cur.execute("DELETE FROM pilkada_guarded WHERE plan = %s", (self.plan_id,))
             for stakeholder, names in editors.items():
@@ -211,6 +213,14 @@ class PostgresJournal:
 
     def current_states(self, targets: dict[str, float | None], keys: list[str] | None = None
                        ) -> dict[str, ItemState]:
+        """From the projection (brought up to date in one transaction); where it cannot be used (a database
+        not yet migrated by `db init`, a role without the grant), folded in memory from the events."""
+        try:
+            with self._cursor(write=True) as cur:
+                return pg_projection.project(cur, self.plan_id, EVENT_COLUMNS, _event, targets, keys)
+        except (JournalError, NotAllowed) as exc:
+            if exc.key not in ("postgres.not_initialized", "editors.refused_by_server"):
+                raise
         if keys is None:
             return fold(self.events(), targets)
         wanted = {(key.partition("@")[0], key.partition("@")[2] or None) for key in keys}

@@ -1,0 +1,111 @@
+"""The PostgreSQL journal's projection: each item's folded state per plan, so reading today's states does not
+fold the whole history (the same rules as the SQLite journal's `_project_in`: events newer than `upto` are
+folded in; an item whose target changed in the plan, or that received an event folding before ones already
+folded, is refolded from all of its events). Derived data, never user data: `pilkada check` compares it
+with the fold, and a role that cannot update it still reads states, folded in memory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pilkada_cli.model import EMPTY, ItemState
+from pilkada_cli.store.fold import apply, fold_order
+
+MIGRATION = ("0003_projection", """
+    CREATE TABLE pilkada_item_state (
+        plan              text NOT NULL,
+        item              text NOT NULL,
+        region            text NOT NULL DEFAULT '',
+        value             double precision,
+        done              boolean NOT NULL,
+        done_at           text,
+        value_before_done double precision,
+        done_by           text,
+        target            double precision,
+        PRIMARY KEY (plan, item, region)
+    );
+    CREATE TABLE pilkada_projection (plan text PRIMARY KEY, upto bigint NOT NULL);
+""")
+GRANT = "GRANT SELECT, INSERT, UPDATE ON pilkada_item_state, pilkada_projection TO {role}"
+
+
+def _split(key: str) -> tuple[str, str]:
+    item, _, region = key.partition("@")
+    return item, region
+
+
+def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, float | None],
+            keys: list[str] | None) -> dict[str, ItemState]:
+    """Items' states now (all, or those of `keys`), bringing the projection up to date in this transaction."""
+    cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pilkada-projection:{plan_id}",))
+    row = cur.execute("SELECT upto FROM pilkada_projection WHERE plan = %s", (plan_id,)).fetchone()
+    upto = row[0] if row else 0
+    newer = sorted((to_event(r) for r in cur.execute(
+        f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND seq > %s ORDER BY seq", (plan_id, upto))),
+        key=fold_order)
+    first_new = {e.key: e for e in reversed(newer)}
+    late: set[str] = set()
+    if first_new:
+        items, regions = zip(*(_split(k) for k in first_new))
+        for item, region, latest in cur.execute(
+                "SELECT e.item, e.region, max(e.ts) FROM pilkada_events e "
+                "JOIN unnest(%s::text[], %s::text[]) AS k(item, region) "
+                "ON e.item = k.item AND coalesce(e.region, '') = k.region "
+                "WHERE e.plan = %s AND e.seq <= %s GROUP BY e.item, e.region",
+                (list(items), list(regions), plan_id, upto)):
+            key = f"{item}@{region}" if region else item
+            if latest >= first_new[key].ts:
+                late.add(key)
+    select = ("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
+              "FROM pilkada_item_state WHERE plan = %s")
+    if keys is None:
+        rows = cur.execute(select, (plan_id,)).fetchall()
+    else:
+        wanted = set(keys) | set(first_new)
+        items, regions = zip(*(_split(k) for k in wanted)) if wanted else ((), ())
+        rows = cur.execute(select.replace("FROM pilkada_item_state WHERE",
+                                          "FROM pilkada_item_state JOIN unnest(%s::text[], %s::text[]) "
+                                          "AS k(i, r) ON item = k.i AND region = k.r WHERE"),
+                           (list(items), list(regions), plan_id)).fetchall()
+    states: dict[str, ItemState] = {}
+    used: dict[str, float | None] = {}
+    for item, region, value, done, done_at, before, by, target in rows:
+        key = f"{item}@{region}" if region else item
+        states[key] = ItemState(value, done, done_at, before, by)
+        used[key] = target
+    changed: set[str] = set()
+    for event in newer:
+        target = targets.get(event.item)
+        key = event.key
+        if (key in used and used[key] != target) or key in late:
+            continue  # refolded below from all of its events
+        states[key] = apply(states.get(key, EMPTY), event, target)
+        used[key] = target
+        changed.add(key)
+    stale = {key for key, target in used.items() if _split(key)[0] in targets
+             and target != targets[_split(key)[0]]} | {key for key in late if _split(key)[0] in targets}
+    for key in stale:
+        item, region = _split(key)
+        state = EMPTY
+        events = [to_event(r) for r in cur.execute(
+            f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND item = %s AND region IS NOT DISTINCT FROM %s",
+            (plan_id, item, region or None))]
+        for event in sorted(events, key=fold_order):
+            state = apply(state, event, targets[item])
+        states[key] = state
+        used[key] = targets[item]
+        changed.add(key)
+    if changed:
+        cur.executemany(
+            "INSERT INTO pilkada_item_state (plan, item, region, value, done, done_at, value_before_done, done_by, "
+            "target) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (plan, item, region) DO UPDATE SET "
+            "value = EXCLUDED.value, done = EXCLUDED.done, done_at = EXCLUDED.done_at, "
+            "value_before_done = EXCLUDED.value_before_done, done_by = EXCLUDED.done_by, target = EXCLUDED.target",
+            [(plan_id, *_split(key), st.value, bool(st.done), st.done_at, st.value_before_done, st.done_by, used[key])
+             for key in changed for st in (states[key],)])
+    if newer:
+        cur.execute("INSERT INTO pilkada_projection (plan, upto) VALUES (%s, %s) ON CONFLICT (plan) DO UPDATE "
+                    "SET upto = EXCLUDED.upto", (plan_id, newer[-1].id))
+    if keys is not None:
+        return {key: states[key] for key in keys if key in states}
+    return states
