@@ -299,3 +299,20 @@ def test_the_postgres_projection_gives_what_sqlite_gives(run, isolated, pg_url):
         text = (root / "checklists" / "kpu" / "persiapan.yaml").read_text().replace("target: 100", "target: 50")
         (root / "checklists" / "kpu" / "persiapan.yaml").write_text(text)
     assert status(run, lite, {})["items"] == status(run, pg, env)["items"]
+
+
+def test_check_sees_a_tampered_postgres_projection(run, isolated, pg_url):
+    import psycopg
+
+    env = {"PILKADA_DATABASE_URL": pg_url}
+    plan_id = f"cek-{uuid.uuid4().hex[:8]}"
+    root = write_plan(isolated / "cek", plan_text(plan_id))
+    assert run("db", "init", "--plan", str(root), env=env).exit_code == 0
+    run("tick", "apel", "--plan", str(root), env=env)
+    assert run("status", "--plan", str(root), env=env).exit_code == 0
+    assert run("check", "--plan", str(root), env=env).exit_code == 0
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO pilkada_item_state (plan, item, region, done) VALUES (%s, 'polda/hantu', '', true)",
+                     (plan_id,))
+    result = run("check", "--plan", str(root), env=env)
+    assert result.exit_code == 2 and "polda/hantu" in result.stdout

@@ -109,3 +109,22 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
     if keys is not None:
         return {key: states[key] for key in keys if key in states}
     return states
+
+
+def compare(stored: list[tuple], upto: int, events: list) -> list[tuple[str, dict]]:
+    """`pilkada check`: the projection must be the fold of the events it claims to cover."""
+    last = max((e.id for e in events), default=0)
+    if upto > last:
+        return [("journal.projection_ahead", {"upto": upto, "last": last})]
+    by_key: dict[str, list] = {}
+    for event in events:
+        if event.id <= upto:
+            by_key.setdefault(event.key, []).append(event)
+    for item, region, value, done, done_at, before, by, target in stored:
+        key = f"{item}@{region}" if region else item
+        folded = EMPTY
+        for event in sorted(by_key.get(key, []), key=fold_order):
+            folded = apply(folded, event, target)
+        if key not in by_key or tuple(folded) != (value, bool(done), done_at, before, by):
+            return [("journal.projection_differs", {"id": key})]
+    return []

@@ -252,6 +252,16 @@ class PostgresJournal:
         broken = chain.first_break([(r[0], utc_iso(r[1]), *r[2:8], r[11], r[10]) for r in rows])
         if broken is not None:
             problems.append(("journal.chain_broken", {"id": broken}))
+        try:
+            with self._cursor() as cur:
+                upto_row = cur.execute("SELECT upto FROM pilkada_projection WHERE plan = %s",
+                                       (self.plan_id,)).fetchone()
+                stored = cur.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
+                                     "FROM pilkada_item_state WHERE plan = %s", (self.plan_id,)).fetchall()
+        except JournalError:
+            return problems  # no projection yet (db init not run since it came)
+        events = [_event(r[:11]) for r in rows if r[4] in KINDS and isinstance(r[6], str)]
+        problems += pg_projection.compare(stored, upto_row[0] if upto_row else 0, events)
         return problems
 
     def integrity_ok(self) -> bool:
