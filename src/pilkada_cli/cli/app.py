@@ -298,4 +298,27 @@ def main() -> None:
     wanted = {"--install-completion", "--show-completion", "--help", "-h"}
     app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or wanted & set(sys.argv[1:2]) or  # type: ignore[attr-defined]
                                any(arg in ("--install-completion", "--show-completion") for arg in sys.argv))
+    if not app._add_completion:  # type: ignore[attr-defined]
+        only_the_command_given(sys.argv[1:])
     app(prog_name="pilkada")
+
+
+def only_the_command_given(args: list[str]) -> None:
+    """Typer builds every registered command's options on each start; when the command line names one
+    command, only that one is built (tens of milliseconds on every tick). Anything else (no command, an
+    unknown one, top-level help) keeps them all, for the listing and the did-you-mean."""
+    valued = {"--plan", "-p", "--on", "--lang"}
+    words = iter(args)
+    name = None
+    for word in words:
+        if word in valued:
+            next(words, None)
+        elif not word.startswith("-"):
+            name = word
+            break
+    if name is None:
+        return
+    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if commands or groups:
+        app.registered_commands, app.registered_groups = commands, groups
