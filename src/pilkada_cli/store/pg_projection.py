@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilkada_cli.model import EMPTY, ItemState
-from pilkada_cli.store.fold import apply, fold_order
+from pilkada_cli.model import ItemState
+from pilkada_cli.store import projection
+from pilkada_cli.store.fold import fold_order
+from pilkada_cli.store.projection import split as _split
 
 MIGRATION = ("0003_projection", """
     CREATE TABLE pilkada_item_state (
@@ -27,11 +29,6 @@ MIGRATION = ("0003_projection", """
     CREATE TABLE pilkada_projection (plan text PRIMARY KEY, upto bigint NOT NULL);
 """)
 GRANT = "GRANT SELECT, INSERT, UPDATE ON pilkada_item_state, pilkada_projection TO {role}"
-
-
-def _split(key: str) -> tuple[str, str]:
-    item, _, region = key.partition("@")
-    return item, region
 
 
 def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, float | None],
@@ -67,34 +64,15 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
                                           "FROM pilkada_item_state JOIN unnest(%s::text[], %s::text[]) "
                                           "AS k(i, r) ON item = k.i AND region = k.r WHERE"),
                            (list(items), list(regions), plan_id)).fetchall()
-    states: dict[str, ItemState] = {}
-    used: dict[str, float | None] = {}
-    for item, region, value, done, done_at, before, by, target in rows:
-        key = f"{item}@{region}" if region else item
-        states[key] = ItemState(value, done, done_at, before, by)
-        used[key] = target
-    changed: set[str] = set()
-    for event in newer:
-        target = targets.get(event.item)
-        key = event.key
-        if (key in used and used[key] != target) or key in late:
-            continue  # refolded below from all of its events
-        states[key] = apply(states.get(key, EMPTY), event, target)
-        used[key] = target
-        changed.add(key)
-    stale = {key for key, target in used.items() if _split(key)[0] in targets
-             and target != targets[_split(key)[0]]} | {key for key in late if _split(key)[0] in targets}
-    for key in stale:
+    states, used = projection.load(rows)
+
+    def events_of(key: str) -> list:
         item, region = _split(key)
-        state = EMPTY
-        events = [to_event(r) for r in cur.execute(
+        return [to_event(r) for r in cur.execute(
             f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND item = %s AND region IS NOT DISTINCT FROM %s",
             (plan_id, item, region or None))]
-        for event in sorted(events, key=fold_order):
-            state = apply(state, event, targets[item])
-        states[key] = state
-        used[key] = targets[item]
-        changed.add(key)
+
+    changed = projection.advance(states, used, newer, late, targets, events_of)
     if changed:
         cur.executemany(
             "INSERT INTO pilkada_item_state (plan, item, region, value, done, done_at, value_before_done, done_by, "
@@ -109,22 +87,3 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
     if keys is not None:
         return {key: states[key] for key in keys if key in states}
     return states
-
-
-def compare(stored: list[tuple], upto: int, events: list) -> list[tuple[str, dict]]:
-    """`pilkada check`: the projection must be the fold of the events it claims to cover."""
-    last = max((e.id for e in events), default=0)
-    if upto > last:
-        return [("journal.projection_ahead", {"upto": upto, "last": last})]
-    by_key: dict[str, list] = {}
-    for event in events:
-        if event.id <= upto:
-            by_key.setdefault(event.key, []).append(event)
-    for item, region, value, done, done_at, before, by, target in stored:
-        key = f"{item}@{region}" if region else item
-        folded = EMPTY
-        for event in sorted(by_key.get(key, []), key=fold_order):
-            folded = apply(folded, event, target)
-        if key not in by_key or tuple(folded) != (value, bool(done), done_at, before, by):
-            return [("journal.projection_differs", {"id": key})]
-    return []

@@ -20,7 +20,7 @@ from typing import Any
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import JournalError, NotAllowed, PilkadaError
 from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
-from pilkada_cli.store import chain, pg_projection
+from pilkada_cli.store import chain, pg_projection, projection
 from pilkada_cli.store.base import Check
 from pilkada_cli.store.fold import fold, fold_order
 
@@ -261,7 +261,7 @@ class PostgresJournal:
         except JournalError:
             return problems  # no projection yet (db init not run since it came)
         events = [_event(r[:11]) for r in rows if r[4] in KINDS and isinstance(r[6], str)]
-        problems += pg_projection.compare(stored, upto_row[0] if upto_row else 0, events)
+        problems += projection.compare(stored, upto_row[0] if upto_row else 0, rows[-1][0] if rows else 0, events)
         return problems
 
     def integrity_ok(self) -> bool:

@@ -19,9 +19,10 @@ from urllib.parse import quote
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
-from pilkada_cli.store import chain
+from pilkada_cli.store import chain, projection
+from pilkada_cli.store.projection import split as _split
 from pilkada_cli.store.base import Check
-from pilkada_cli.store.fold import EMPTY, apply, fold, fold_order
+from pilkada_cli.store.fold import fold, fold_order
 from pilkada_cli.store.sqlite_schema import MIGRATIONS
 
 APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
@@ -358,33 +359,14 @@ class Journal:
             wanted = set(keys) | {event.key for event in newer}
             rows = [row for key in wanted for row in
                     conn.execute(columns + " WHERE item = ? AND region = ?", _split(key))]
-        states: dict[str, ItemState] = {}
-        used: dict[str, float | None] = {}
-        make = ItemState._make
-        for row in rows:
-            key = f"{row[0]}@{row[1]}" if row[1] else row[0]
-            states[key] = make(row[2:7])  # done stays SQLite's 0/1: truthy as a bool is
-            used[key] = row[7]
-        changed: set[str] = set()
-        for event in newer:
-            target = targets.get(event.item)
-            key = event.key
-            if (key in used and used[key] != target) or key in late:
-                continue  # refolded below from all of its events
-            states[key] = apply(states.get(key, EMPTY), event, target)
-            used[key] = target
-            changed.add(key)
-        stale = {key for key, target in used.items() if key.partition("@")[0] in targets
-                 and target != targets[key.partition("@")[0]]} | {key for key in late if _split(key)[0] in targets}
-        for key in stale:
+        states, used = projection.load(rows)
+
+        def events_of(key: str) -> list[Event]:
             item, region = _split(key)
-            state = EMPTY
-            rows = conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ?", (item, region or None)).fetchall()
-            for event in sorted(map(_event, rows), key=fold_order):
-                state = apply(state, event, targets[item])
-            states[key] = state
-            used[key] = targets[item]
-            changed.add(key)
+            return [_event(r) for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ?",
+                                                    (item, region or None))]
+
+        changed = projection.advance(states, used, newer, late, targets, events_of)
         if persist and (changed or newer):
             conn.executemany(
                 "INSERT OR REPLACE INTO item_state (item, region, value, done, done_at, value_before_done, done_by,"
@@ -421,21 +403,7 @@ class Journal:
             broken = chain.first_break(rows)
             if broken is not None:
                 problems.append(("journal.chain_broken", {"id": broken}))
-        last = records[-1][0] if records else 0
-        if upto > last:
-            problems.append(("journal.projection_ahead", {"upto": upto, "last": last}))
-        by_key: dict[str, list[Event]] = {}
-        for event in events:
-            if event.id <= upto:
-                by_key.setdefault(event.key, []).append(event)
-        for item, region, *state, target in stored:
-            key = f"{item}@{region}" if region else item
-            folded = EMPTY
-            for event in sorted(by_key.get(key, []), key=fold_order):
-                folded = apply(folded, event, target)
-            if tuple(folded) != (state[0], bool(state[1]), *state[2:]) or key not in by_key:
-                problems.append(("journal.projection_differs", {"id": key}))
-                break
+        problems += projection.compare(stored, upto, records[-1][0] if records else 0, events)
         return problems
 
     def integrity_ok(self) -> bool:
@@ -488,7 +456,3 @@ def _statements(script: str) -> Iterator[str]:
             yield buffer
             buffer = ""
 
-
-def _split(key: str) -> tuple[str, str]:
-    item, _, region = key.partition("@")
-    return item, region

@@ -1,0 +1,81 @@
+"""The projection every store keeps beside its events: each item's folded state and the last event folded in.
+The rules are the same whatever the database, so they live here once; the SQLite and PostgreSQL stores only
+read and write the rows.
+
+A stored row is (item, region or '', value, done, done_at, value_before_done, done_by, target)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from pilkada_cli.model import EMPTY, Event, ItemState
+from pilkada_cli.store.fold import apply, fold_order
+
+
+def split(key: str) -> tuple[str, str]:
+    """`stakeholder/item@region` -> (`stakeholder/item`, `region`), '' for no region."""
+    item, _, region = key.partition("@")
+    return item, region
+
+
+def _key(item: str, region: str | None) -> str:
+    return f"{item}@{region}" if region else item
+
+
+def load(rows: Iterable[tuple]) -> tuple[dict[str, ItemState], dict[str, float | None]]:
+    """Stored rows -> each item's state and the target its fold used."""
+    states: dict[str, ItemState] = {}
+    used: dict[str, float | None] = {}
+    for item, region, value, done, done_at, before, by, target in rows:
+        key = _key(item, region)
+        states[key] = ItemState(value, done, done_at, before, by)  # SQLite's 0/1 is as truthy as a bool
+        used[key] = target
+    return states, used
+
+
+def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: list[Event], late: set[str],
+            targets: dict[str, float | None], events_of: Callable[[str], list[Event]]) -> set[str]:
+    """Fold `newer` (in fold order) into `states`; refold from all of its events (`events_of(key)`) an item
+    whose target changed in the plan or that received an event folding before ones already folded (`late`).
+    Updates `states` and `used` in place; returns the keys that changed."""
+    changed: set[str] = set()
+    for event in newer:
+        target = targets.get(event.item)
+        key = event.key
+        if (key in used and used[key] != target) or key in late:
+            continue  # refolded below from all of its events
+        states[key] = apply(states.get(key, EMPTY), event, target)
+        used[key] = target
+        changed.add(key)
+    stale = {key for key, target in used.items() if split(key)[0] in targets
+             and target != targets[split(key)[0]]} | {key for key in late if split(key)[0] in targets}
+    for key in stale:
+        target = targets[split(key)[0]]
+        state = EMPTY
+        for event in sorted(events_of(key), key=fold_order):
+            state = apply(state, event, target)
+        states[key] = state
+        used[key] = target
+        changed.add(key)
+    return changed
+
+
+def compare(stored: Iterable[tuple], upto: int, last: int, events: list[Event]) -> list[tuple[str, dict]]:
+    """`pilkada check`: the projection must be the fold of the events it claims to cover (up to `upto`, which
+    must not pass `last`, the last event recorded)."""
+    problems: list[tuple[str, dict]] = []
+    if upto > last:
+        problems.append(("journal.projection_ahead", {"upto": upto, "last": last}))
+    by_key: dict[str, list[Event]] = {}
+    for event in events:
+        if event.id <= upto:
+            by_key.setdefault(event.key, []).append(event)
+    for item, region, value, done, done_at, before, by, target in stored:
+        key = _key(item, region)
+        folded = EMPTY
+        for event in sorted(by_key.get(key, []), key=fold_order):
+            folded = apply(folded, event, target)
+        if key not in by_key or tuple(folded) != (value, bool(done), done_at, before, by):
+            problems.append(("journal.projection_differs", {"id": key}))
+            break
+    return problems
