@@ -147,11 +147,15 @@ class Plan:
     risk_during_days: int = 7
 
     def item(self, full_id: str) -> Item | None:
+        return self.items_by_id().get(full_id)
+
+    def items_by_id(self) -> dict[str, Item]:
+        """Items by full id, built once per plan object (a bulk tick names thousands)."""
         index = self.__dict__.get("_items_by_id")
         if index is None:
             index = {item.full_id: item for item in self.items}
-            object.__setattr__(self, "_items_by_id", index)
-        return index.get(full_id)
+            object.__setattr__(self, "_items_by_id", index)  # a cache beside the fields, not part of the record
+        return index
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
         return self._by_id()[0][stakeholder_id]

@@ -21,10 +21,9 @@ app.add_typer(risk_app, name="risk")
 def poll_of(s: Session, filters=None):
     """The Go/No-Go poll as of the session's day (with the office declarations recorded up to then)."""
     from pilkada_cli.report.readiness import latest_declarations, poll
-    from pilkada_cli.report.status import evaluate_states
+    from pilkada_cli.report.status import Filters, evaluate_states
 
-    statuses = evaluate_states(s.plan, s.states(), s.clock, filters) if filters else \
-        evaluate_states(s.plan, s.states(), s.clock)
+    statuses = evaluate_states(s.plan, s.states(), s.clock, filters or Filters())
     today = s.clock.today(s.tz)
     declared = latest_declarations(s.journal.events(until=s.clock.cutoff(s.tz)))
     return poll(s.plan, statuses, declared, (s.plan.vote_date - today).days, today)

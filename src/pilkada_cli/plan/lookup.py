@@ -40,15 +40,14 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
 
 
 def _index(plan: Plan) -> tuple[dict[str, Item], dict[str, list[Item]]]:
-    """Items by full id and by short id, built once per plan object (a bulk tick names thousands)."""
-    cached = plan.__dict__.get("_lookup")
-    if cached is None:
-        by_short: dict[str, list[Item]] = {}
+    """Items by full id (the plan's own index) and by short id, built once per plan object."""
+    by_short = plan.__dict__.get("_by_short")
+    if by_short is None:
+        by_short = {}
         for item in plan.items:
             by_short.setdefault(item.id, []).append(item)
-        cached = ({item.full_id: item for item in plan.items}, by_short)
-        object.__setattr__(plan, "_lookup", cached)  # a cache beside the fields, not part of the record
-    return cached
+        object.__setattr__(plan, "_by_short", by_short)  # a cache beside the fields, not part of the record
+    return plan.items_by_id(), by_short
 
 
 def _find_item(plan: Plan, ref: str, regional: bool = False) -> Item:

@@ -47,7 +47,7 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
     if with_who:
         who = sorted({s.item_state.done_by or "?" for s in group})
         line += " " + t("summary.by", lang, who=", ".join(who))
-        return line + (" · " + _regions(group, lang) if many else "")
+        return line + (" · " + _regions([s.task.region for s in group], lang) if many else "")
     if status.due:
         line += " · " + t("summary.due", lang, date=fmt_date_short(status.due, lang), label=status.due_label)
         if status.days_left is not None and status.days_left < 0:
@@ -60,15 +60,15 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
         done, total = summary.regional.get(item.full_id, (0, len(group)))
         office = summary.plan.stakeholder(item.stakeholder).display_name()
         line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
-                          regions=_regions(group, lang))
+                          regions=_regions([s.task.region for s in group], lang))
     elif item.owner and summary.filtered:  # the digest leaves owners to the full detail
         line += f" · {visible(item.owner)}"
     return line
 
 
-def _regions(group: list, lang: Lang, office: bool = False) -> str:
-    names = [visible(x.region.name if office else x.task.region.name) for x in group
-             if (x.region if office else x.task.region)]
+def _regions(regions: list, lang: Lang) -> str:
+    """`Kabupaten Alor, Kabupaten Belu, Kabupaten Ende dan 19 lainnya`."""
+    names = [visible(region.name) for region in regions if region is not None]
     shown = ", ".join(names[:REGION_NAMES])
     if len(names) > REGION_NAMES:
         shown += " " + t("summary.regions_more", lang, count=len(names) - REGION_NAMES)
@@ -107,7 +107,7 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
                                count=len(first.reasons)))
             else:
                 lines.append(t("summary.gonogo_regions", lang, office=visible(first.stakeholder.display_name()),
-                               count=len(offices), regions=_regions([o for o in offices], lang, office=True)))
+                               count=len(offices), regions=_regions([o.region for o in offices], lang)))
         result.append((t("summary.gonogo", lang, call=poll.call, no_go=len(no_go)), lines or ["GO"]))
     if summary.risk_changes:
         lines = [f"{visible(key)}: {t('level.' + old, lang)} → {t('level.' + new, lang)}"

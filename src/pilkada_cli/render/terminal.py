@@ -54,11 +54,6 @@ def _phase_left(phase: PhaseReport, report: StatusReport, lang: Lang) -> str:
     return t("status.phase_days_left", lang, name=phase.phase.name, days=days)
 
 
-def stakeholder_label(report: StatusReport, stakeholder, lang: Lang) -> str:
-    """`Polres (22 wilayah)` for a stakeholder with an office in every region, beside `KPU Provinsi NTT`."""
-    return office_label(report.plan, stakeholder, lang)
-
-
 def overall_line(report: StatusReport, lang: Lang) -> Text:
     counts = report.overall.counts
     text = Text(t("status.overall", lang) + "  ")
@@ -86,7 +81,7 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
     table.add_column(t("col.due_soon", lang), justify="right")
     for entry in report.stakeholders:
         group = entry.group
-        table.add_row(Text(stakeholder_label(report, entry.stakeholder, lang), style="bold"),
+        table.add_row(Text(office_label(report.plan, entry.stakeholder, lang), style="bold"),
                       _progress_cell(group.progress, lang),
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
@@ -119,7 +114,7 @@ def _progress_lines(report: StatusReport, lang: Lang, phases: bool = True) -> Te
                                   "col.due_soon")]
     rows, bold = [], []
     for entry in report.stakeholders:
-        for name, group, strong in [(stakeholder_label(report, entry.stakeholder, lang), entry.group, True)] + [
+        for name, group, strong in [(office_label(report.plan, entry.stakeholder, lang), entry.group, True)] + [
                 ("  " + (visible(phase.name) if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in (entry.phases if phases else ())]:
             rows.append([name, _progress_plain(group.progress, lang),
