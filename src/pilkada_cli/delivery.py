@@ -23,7 +23,12 @@ def check_output(path: Path) -> None:
     try:
         info = os.lstat(path)
     except OSError:
-        return
+        return  # absent (to be created), or unreadable: writing will say why
+    _refuse_other_kinds(path, info)
+
+
+def _refuse_other_kinds(path: Path, info: os.stat_result) -> None:
+    """An --output may be a regular file, a FIFO or a device; never a folder, a link or a socket."""
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         raise BadInput("output.not_a_file", path=str(path))
 
@@ -42,6 +47,8 @@ def write_atomic(path: Path, text: str) -> None:
         info = None
     except OSError as exc:
         raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+    if info is not None:
+        _refuse_other_kinds(path, info)
     if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         try:
             with open(path, "w", encoding="utf-8") as handle:
@@ -49,8 +56,6 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError as exc:
             raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
         return
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        raise BadInput("output.not_a_file", path=str(path))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

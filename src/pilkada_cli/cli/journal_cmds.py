@@ -148,11 +148,9 @@ def sync(
     if not other.startswith(("postgresql://", "postgres://")) and not Path(other).is_file():
         raise BadInput("sync.not_found", path=other)
     remote = open_store(other if other.startswith(("postgresql://", "postgres://")) else Path(other), s.plan.id)
-    mine = [event_line(e, s.plan.id) for e in s.journal.events()]
-    theirs = [event_line(e, s.plan.id) for e in remote.events()]
-    for entries in (mine, theirs):
-        for entry in entries:
-            entry["at"] = dates.from_utc_iso(entry["at"])
+    # the exchange lines, with their times kept as times (import_entries takes what read_lines makes)
+    mine = [{**event_line(e, s.plan.id), "at": e.ts} for e in s.journal.events()]
+    theirs = [{**event_line(e, s.plan.id), "at": e.ts} for e in remote.events()]
     sent, _ = import_entries(remote, mine)
     received, _ = import_entries(s.journal, theirs)
     s.print(t("sync.done", s.lang, other=getattr(remote, "path", other), sent=sent, received=received))
