@@ -19,7 +19,7 @@ from pilkada_cli.i18n import Lang, t
 # a usage error is rare, and every command's start would pay for compiling them.
 ERROR_PATTERNS: list[tuple[str, str]] = [
     (r"^No such option: (?P<name>\S+)(?: Did you mean (?P<close>\S+)\?)?"
-                r"(?: \(Possible options: (?P<options>.+)\))?$", "click.no_such_option"),
+     r"(?: \(Possible options: (?P<options>.+)\))?$", "click.no_such_option"),
     (r"^No such command '(?P<name>.+)'\.(?: Did you mean '(?P<close>.+)'\?)?$", "click.no_such_command"),
     (r"^Missing argument '(?P<name>.+)'\.$", "click.missing_argument"),
     (r"^Missing option '(?P<name>.+)'\.$", "click.missing_option"),

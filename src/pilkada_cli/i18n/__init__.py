@@ -48,18 +48,18 @@ def t(key: str, lang: Lang, /, **params: Any) -> str:
 
 # PyYAML's problems, as a person who edits YAML by hand can act on them.
 YAML_REASONS = [  # compiled on first use, by re.match's cache
-    ((r"^mapping values are not allowed"), "yaml.reason.colon"),
-    ((r"^found character '\\t'"), "yaml.reason.tab"),
-    ((r"^found character .*that cannot start any token"), "yaml.reason.bad_start"),
-    ((r"^expected <block end>, but found"), "yaml.reason.indent"),
-    ((r"^could not find expected ':'"), "yaml.reason.no_colon"),
-    ((r"^did not find expected key"), "yaml.reason.indent"),
-    ((r"^did not find expected '-' indicator"), "yaml.reason.dash"),
-    ((r"^found unexpected end of stream"), "yaml.reason.unclosed_quote"),
-    ((r"^expected ',' or '[\]}]', but got"), "yaml.reason.unclosed_bracket"),
-    ((r"^found undefined alias '(?P<name>.*)'"), "yaml.reason.alias"),
-    ((r"^found unknown escape character '(?P<name>.*)'"), "yaml.reason.escape"),
-    ((r"^found duplicate anchor"), "yaml.reason.duplicate_anchor"),
+    (r"^mapping values are not allowed", "yaml.reason.colon"),
+    (r"^found character '\\t'", "yaml.reason.tab"),
+    (r"^found character .*that cannot start any token", "yaml.reason.bad_start"),
+    (r"^expected <block end>, but found", "yaml.reason.indent"),
+    (r"^could not find expected ':'", "yaml.reason.no_colon"),
+    (r"^did not find expected key", "yaml.reason.indent"),
+    (r"^did not find expected '-' indicator", "yaml.reason.dash"),
+    (r"^found unexpected end of stream", "yaml.reason.unclosed_quote"),
+    (r"^expected ',' or '[\]}]', but got", "yaml.reason.unclosed_bracket"),
+    (r"^found undefined alias '(?P<name>.*)'", "yaml.reason.alias"),
+    (r"^found unknown escape character '(?P<name>.*)'", "yaml.reason.escape"),
+    (r"^found duplicate anchor", "yaml.reason.duplicate_anchor"),
 ]
 
 
