@@ -188,3 +188,46 @@ def test_many_regions_are_listed_as_aligned_lines(run, isolated):
     assert len(rows) == 80 and "│" not in result.stdout
     assert rows[-1].startswith("Wilayah 5 ")  # the only region with nothing overdue comes last
     assert "100,0%" in rows[-1] and "1/1" in rows[-1]
+
+
+def test_summary_compares_with_the_same_earlier_states_as_a_full_replay(run, regional, monkeypatch):
+    """The daily summary refolds only the items with an event since its earlier point; what it reports must be
+    exactly what replaying the whole journal gives, across zones, late entries and recorded summaries."""
+    import importlib
+
+    cli_app = importlib.import_module("pilkada_cli.cli.app")  # the module, not the Typer app of that name
+    p = str(regional)
+    writes = [("2024-10-01T16:30:00+00:00", ["patroli-perbatasan@belu"]),  # the 2nd in Belu, the 1st in Jakarta
+              ("2024-10-02T01:00:00+00:00", ["pemetaan@jakarta", "rakor"]),
+              ("2024-10-02T15:30:00+00:00", ["pemetaan@jayapura"]),  # the 3rd in Jayapura
+              ("2024-10-03T02:00:00+00:00", ["pemetaan@belu"]),
+              ("2024-10-03T03:00:00+00:00", ["pemetaan@belu", "--undo"])]
+    for moment, args in writes:
+        assert run("tick", *args, "--plan", p, env={"PILKADA_NOW": moment}).exit_code == 0
+    # a summary recorded on the 3rd, then a late entry for the 2nd recorded after it
+    assert run("summary", "--plan", p, env={"PILKADA_NOW": "2024-10-03T04:00:00+00:00"}).exit_code == 0
+    assert run("tick", "pemetaan@sabu-raijua", "--plan", p, "--on", "2024-10-02",
+               env={"PILKADA_NOW": "2024-10-03T05:00:00+00:00"}).exit_code == 0
+
+    default = cli_app.REFOLD_AT_MOST
+
+    def both(*args, env=None):
+        reports = []
+        for limit in (default, -1):  # -1: always too many changed items, so the journal is replayed
+            monkeypatch.setattr(cli_app, "REFOLD_AT_MOST", limit)
+            result = run("summary", "--plan", p, "--format", "json", "--dry-run", *args, env=env)
+            assert result.exit_code == 0, result.output
+            reports.append(json.loads(result.stdout))
+        return reports
+
+    compared = 0
+    for day in ("2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04"):
+        for since in ((), ("--since", "2024-10-01"), ("--since", "2024-10-02")):
+            shortcut, replay = both("--on", day, *since)
+            assert shortcut == replay
+            compared += 1
+    shortcut, replay = both(env={"PILKADA_NOW": "2024-10-04T02:00:00+00:00"})  # today: from the projection
+    assert shortcut == replay
+    assert shortcut["since_source"] == "last_summary"
+    assert [i["id"] for i in shortcut["completed_since"]] == ["polres/pemetaan@sabu-raijua"]  # the late entry
+    assert compared == 12

@@ -121,6 +121,9 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
 
 
+REFOLD_AT_MOST = 5_000  # items changed since a summary's earlier point; past that, the journal is replayed
+
+
 class Session:
     """A command's view of the world: its plan, language, clock and journal."""
 
@@ -155,13 +158,46 @@ class Session:
             return self.journal.current_states(self.plan.targets(), keys)
         return self.states_as_of(self.clock)
 
-    def states_as_of(self, clock, upto_event: int | None = None) -> dict:
-        """States replayed as of `clock`, from the events recorded up to `upto_event` (all by default)."""
+    def states_as_of(self, clock, upto_event: int | None = None, now_states: dict | None = None) -> dict:
+        """States replayed as of `clock`, from the events recorded up to `upto_event` (all by default). Given
+        `now_states` (this command's states), only the items with an event since then are refolded: the daily
+        summary compares with yesterday without replaying the whole journal."""
         from pilkada_cli.report.status import fold_as_of
 
+        if now_states is not None:
+            then = self._states_before(clock, upto_event, now_states)
+            if then is not None:
+                return then
         # no zone's day ends later than the end of the next day in UTC
         bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
         return fold_as_of(self.plan, self.journal.events(until=bound, upto_event=upto_event), clock)
+
+    def _states_before(self, clock, upto_event: int | None, now_states: dict) -> dict | None:
+        """`now_states` with the items that have an event at or after the earlier point (in any of the plan's
+        zones) or recorded after `upto_event` refolded as of that point; None when so many items changed that
+        replaying the journal is as quick."""
+        from pilkada_cli.report.status import fold_as_of
+
+        if self.on is not None and clock.on is not None and clock.on > self.on:
+            return None  # a point after the replayed day: today's states lack events the earlier ones have
+        zones = {self.plan.timezone, *(self.plan.timezone_for(region) for region in self.plan.regions)}
+        cutoffs = [clock.cutoff(dates.zone(zone)) for zone in zones]
+        if None in cutoffs:
+            return None
+        recent = self.journal.events(since=min(cutoffs))
+        if upto_event is not None:
+            recent += self.journal.events(after_event=upto_event)
+        keys = {(event.item, event.region) for event in recent}
+        if len(keys) > REFOLD_AT_MOST:
+            return None
+        events = self.journal.events_for(keys)
+        if upto_event is not None:
+            events = [event for event in events if event.id <= upto_event]
+        states = dict(now_states)
+        for item, region in keys:
+            states.pop(f"{item}@{region}" if region else item, None)
+        states.update(fold_as_of(self.plan, events, clock))
+        return states
 
     def print(self, renderable: Any) -> None:
         # Plain lines go out as they are (never wrapped mid-sentence, no Rich to load for a tick);

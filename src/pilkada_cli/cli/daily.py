@@ -62,8 +62,9 @@ def summary(
     point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
     from pilkada_cli.report.status import Clock
 
-    then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event)
-    report = build_summary(s.plan, s.states(), then, s.clock, filters, point, s.journal.head())
+    now = s.states()
+    then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
+    report = build_summary(s.plan, now, then, s.clock, filters, point, s.journal.head())
     report = _readiness(s, report, filters, then, point)
     if fmt == "json":
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"

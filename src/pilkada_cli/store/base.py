@@ -20,9 +20,14 @@ class Store(Protocol):
     """An append-only journal of events and summary runs (spec section 5)."""
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
-               upto_event: int | None = None) -> list[Event]:
+               upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
         """Every event in the order written, optionally only those before `until` / from `since` on / recorded
-        no later than event number `upto_event` (the journal's own sequence)."""
+        no later than event number `upto_event` / after event number `after_event` (the journal's own
+        sequence)."""
+        ...
+
+    def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
+        """Every event of these (item, region) pairs, in fold order."""
         ...
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:

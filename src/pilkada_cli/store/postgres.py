@@ -182,9 +182,10 @@ class PostgresJournal:
             return cur.execute("SELECT current_user").fetchone()[0]
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
-               upto_event: int | None = None) -> list[Event]:
+               upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
         clauses, params = ["plan = %s"], [self.plan_id]
-        for clause, value in (("ts < %s", until), ("ts >= %s", since), ("seq <= %s", upto_event)):
+        for clause, value in (("ts < %s", until), ("ts >= %s", since), ("seq <= %s", upto_event),
+                              ("seq > %s", after_event)):
             if value is not None:
                 clauses.append(clause)
                 params.append(value)
@@ -192,6 +193,10 @@ class PostgresJournal:
             rows = cur.execute(f"SELECT {EVENT_COLUMNS} FROM pilkada_events WHERE {' AND '.join(clauses)} "
                                "ORDER BY seq", params).fetchall()
         return [_event(row) for row in rows]
+
+    def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
+        with self._cursor() as cur:
+            return self._events_of(cur, keys)
 
     def _events_of(self, cur: Any, keys: set[tuple[str, str | None]]) -> list[Event]:
         result: list[Event] = []

@@ -195,9 +195,9 @@ class Journal:
     # -- reading
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
-               upto_event: int | None = None) -> list[Event]:
+               upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
         """Every event in the order written, optionally only those before `until` / from `since` on / recorded
-        no later than event number `upto_event`."""
+        no later than event number `upto_event` / recorded after event number `after_event`."""
         with self._reader() as conn:
             if conn is None:
                 return []
@@ -212,6 +212,9 @@ class Journal:
             if upto_event is not None:
                 clauses.append("id <= ?")
                 params.append(upto_event)
+            if after_event is not None:
+                clauses.append("id > ?")
+                params.append(after_event)
             if clauses:
                 query += " WHERE " + " AND ".join(clauses)
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
@@ -284,10 +287,18 @@ class Journal:
                 return set()
             return {row[0] for row in conn.execute("SELECT uid FROM events")}
 
-    def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
+    def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
+        """Every event of these (item, region) pairs, in fold order."""
+        with self._reader() as conn:
+            if conn is None:
+                return []
+            return self._events_in(conn, keys, _event_query(conn.execute("PRAGMA user_version").fetchone()[0]))
+
+    def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]],
+                   query: str | None = None) -> list[Event]:
         result = []
         for item, region in keys:
-            result.extend(_event(r) for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ? ORDER BY id",
+            result.extend(_event(r) for r in conn.execute((query or EVENT_QUERY) + " WHERE item = ? AND region IS ? ORDER BY id",
                                                           (item, region)))
         return sorted(result, key=fold_order)
 
