@@ -1,12 +1,14 @@
 """Benchmark suite for pilkada: whole-process timings and peak memory on plans of three sizes.
 
-    python benchmarks/run.py [--runs 5] [--quick] [--out benchmarks/results]
+    python benchmarks/run.py [--runs 5] [--quick] [--out benchmarks/results] [--postgres URL]
 
 Generates plans in the real format (small = the bundled plan; large = about 10,000 items; national = 545
 regions with per-region stakeholders, over 50,000 items) with journals of realistic size, times each command
 as a separate process (a warm-up, then several runs: median and spread), measures peak RSS, and reports every
-time as a ratio to the floor of our stack measured in the same run (`python -c "import typer, rich, yaml"`)
-and, where Taskwarrior's `task` is installed, to `task summary` / `task next` on as many tasks.
+time as a ratio to the floor of our stack measured in the same run (`python -c "import typer, rich, yaml,
+dateutil"`) and, where Taskwarrior's `task` is installed, to `task summary` / `task export` on as many tasks.
+With --postgres URL (an empty database it may fill), the national plan's journal is also loaded into
+PostgreSQL and the same commands are timed against it, as ratios to SQLite (issue 15).
 Writes a Markdown table and JSON (for comparing runs) to --out, and prints the table."""
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ PHASE_SPAN = {"persiapan": (-200, -94), "pencalonan": (-93, -64), "kampanye": (-
               "pemungutan": (0, 0), "rekapitulasi": (0, 19)}
 ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 VOTE = datetime(2024, 11, 27, tzinfo=timezone.utc)
+NOW = datetime(2024, 10, 1, 3, tzinfo=timezone.utc)  # the clock every timed command runs at (PILKADA_NOW)
 
 
 # ------------------------------------------------------------------------------------------------ plans
@@ -87,16 +90,17 @@ def write_plan(root: Path, stakeholders: int, items_each: int, regions: int = 0,
 
 
 def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> None:
-    """A journal of `events` events: ticks, values and undos spread over the months before the vote."""
+    """A journal of `events` events: ticks, values and undos spread over the six months before NOW (a journal
+    holds nothing later than the moment it is read: writes are timed by the store, future --on is refused)."""
     sys.path.insert(0, str(REPO / "src"))
     from pilkada_cli.dates import utc_iso
     from pilkada_cli.model import NewEvent
     from pilkada_cli.store.sqlite import Journal
 
     journal = Journal(path)
-    journal.append([NewEvent("benchmark/start", None, "note", None, "bench")], VOTE - timedelta(days=200))
+    journal.append([NewEvent("benchmark/start", None, "note", None, "bench")], NOW - timedelta(days=200))
     rng = random.Random(seed)
-    start = VOTE - timedelta(days=180)
+    start = NOW - timedelta(days=181)
     rows = []
     for n in range(events):
         key = rng.choice(ids)
@@ -119,35 +123,45 @@ def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> Non
 # ------------------------------------------------------------------------------------------------ timing
 
 PILKADA = [sys.executable, "-m", "pilkada_cli"]
-ENV = {**os.environ, "PILKADA_LANG": "id", "COLUMNS": "120", "PILKADA_NOW": "2024-10-01T03:00:00+00:00",
-       "PILKADA_TESTING": "1"}
+FLOOR = "import typer, rich, yaml, dateutil"  # the stack's import floor (issue 14)
+ENV = {**os.environ, "PILKADA_LANG": "id", "COLUMNS": "120", "PILKADA_NOW": NOW.isoformat(), "PILKADA_TESTING": "1"}
 # Users' Pythons keep compiled bytecode; a sandbox that forbids it would time the compiler instead.
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def measure(command: list[str], runs: int, before=None, cwd: Path | None = None, env=None) -> dict:
     """Median and spread of wall time, and peak RSS, over `runs` runs after one warm-up."""
-    times, peaks = [], []
+    results = []
     for attempt in range(runs + 1):
         if before:
             before()
-        started = time.perf_counter()
-        # close_fds=False lets Python use posix_spawn: a forked child would report this (large) process's
-        # memory as its own peak RSS.
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
-                                   env=env or ENV, close_fds=False)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
-        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        process.stderr.close()
-        code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 3):
-            raise SystemExit(f"benchmark command failed ({code}): {' '.join(command)}\n{stderr}")
+        result = run_once(command, cwd=cwd, env=env)
         if attempt:
-            times.append(elapsed)
-            peaks.append(usage.ru_maxrss / 1024)
+            results.append(result)
+    return spread(results)
+
+
+def run_once(command: list[str], cwd: Path | None = None, env=None) -> tuple[float, float]:
+    """One run: wall time in seconds and peak RSS in MB."""
+    started = time.perf_counter()
+    # close_fds=False lets Python use posix_spawn: a forked child would report this (large) process's
+    # memory as its own peak RSS.
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
+                               env=env or ENV, close_fds=False)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(command)}\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def spread(results: list[tuple[float, float]]) -> dict:
+    times = [elapsed for elapsed, _ in results]
     return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
-            "peak_rss_mb": max(peaks), "runs": runs}
+            "peak_rss_mb": max(peak for _, peak in results), "runs": len(results)}
 
 
 def taskwarrior(count: int, runs: int, work: Path) -> dict:
@@ -170,7 +184,8 @@ def taskwarrior(count: int, runs: int, work: Path) -> dict:
     subprocess.run(["task", "import", str(source)], env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     task = shutil.which("task")
-    return {"summary": measure([task, "summary"], runs, env=env), "next": measure([task, "next"], runs, env=env)}
+    return {"summary": measure([task, "summary"], runs, env=env), "next": measure([task, "next"], runs, env=env),
+            "export": measure([task, "export"], runs, env=env)}
 
 
 # ------------------------------------------------------------------------------------------------ suite
@@ -223,7 +238,7 @@ def run_suite(args) -> dict:
                          "runs": args.runs, "cases": {}}
         print("generating plans and journals ...", file=sys.stderr)
         cases = generate_elsewhere(work, args.quick)
-        floor = measure([sys.executable, "-c", "import typer, rich, yaml"], args.runs)
+        floor = measure([sys.executable, "-c", FLOOR], args.runs)
         results["floor"] = floor
         help_time = measure([*PILKADA, "--help"], args.runs)
         results["help"] = help_time
@@ -258,6 +273,9 @@ def run_suite(args) -> dict:
 
             entry["commands"]["status (cold cache)"] = measure([*PILKADA, *plan, "status"], args.runs, before=touch)
             results["cases"][name] = entry
+        if args.postgres:
+            print("timing national on PostgreSQL ...", file=sys.stderr)
+            results["postgres"] = postgres_case(cases["national"], args.postgres, args.runs)
         if shutil.which("task"):
             print("timing Taskwarrior ...", file=sys.stderr)
             national = results["cases"]["national"]["items"]
@@ -267,34 +285,46 @@ def run_suite(args) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def postgres_case(case: dict, url: str, runs: int) -> dict:
+    """The national plan with its journal copied into PostgreSQL (export, db init, import): the same commands."""
+    root = case["root"]
+    plan = ["--plan", str(root)]
+    events = root / "events.jsonl"
+    subprocess.run([*PILKADA, *plan, "journal", "export", "--output", str(events)], check=True, env=ENV)
+    env = {**ENV, "PILKADA_DATABASE_URL": url}
+    for command in (["db", "init"], ["journal", "import", str(events)], ["status", "--json"]):
+        subprocess.run([*PILKADA, *plan, *command], check=True, stdout=subprocess.DEVNULL, env=env)
+    timings = {label: measure([*PILKADA, *plan, *command], runs, env=env) for label, command in (
+        ("status", ["status"]), ("status --json", ["status", "--json"]),
+        ("list --state overdue", ["list", "--state", "overdue"]), ("summary --dry-run", ["summary", "--dry-run"]))}
+    tick = [*PILKADA, *plan, "tick", case["tick"]]
+    timings["tick"] = measure_pair(tick, [*tick, "--undo"], runs, env=env)
+    return timings
+
+
 def measure_tick(root: Path, item: str, runs: int) -> dict:
     """Ticks and undos in turn, so every run writes one event and the journal stays the same size."""
     return measure_pair([*PILKADA, "--plan", str(root), "tick", item],
                         [*PILKADA, "--plan", str(root), "tick", item, "--undo"], runs)
 
 
-def measure_pair(first: list[str], second: list[str], runs: int) -> dict:
-    """Two commands that undo each other, run in turn; the timings of both count."""
-    commands = [first, second]
-    times, peaks = [], []
-    for attempt in range(runs + 1):
-        result = measure(commands[attempt % 2], 1)
-        if attempt:
-            times.append(result["median_s"])
-            peaks.append(result["peak_rss_mb"])
-    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
-            "peak_rss_mb": max(peaks), "runs": runs}
+def measure_pair(first: list[str], second: list[str], runs: int, env=None) -> dict:
+    """Two commands that undo each other, run in turn, so every timed run writes (a tick, then its undo); the
+    timings of both count, after one warm-up pair."""
+    results = [run_once([first, second][attempt % 2], env=env) for attempt in range(runs + 2)]
+    return spread(results[2:])
 
 
 def markdown(results: dict) -> str:
     floor = results["floor"]["median_s"]
     task = results.get("taskwarrior")
-    lines = [f"Floor `python -c \"import typer, rich, yaml\"`: {floor * 1000:.0f} ms median; "
+    lines = [f"Floor `python -c \"{FLOOR}\"`: {floor * 1000:.0f} ms median; "
              f"`pilkada --help`: {results['help']['median_s'] * 1000:.0f} ms "
              f"({results['help']['median_s'] / floor:.2f}× floor).", ""]
     if task:
         lines.append(f"Taskwarrior on {task['tasks']:,} tasks: `task summary` {task['summary']['median_s'] * 1000:.0f} ms,"
-                     f" `task next` {task['next']['median_s'] * 1000:.0f} ms.")
+                     f" `task next` {task['next']['median_s'] * 1000:.0f} ms, `task export` "
+                     f"{task['export']['median_s'] * 1000:.0f} ms.")
         lines.append("")
     header = "| plan | items | events | command | median | spread | × floor |"
     header += " × task summary |" if task else ""
@@ -330,12 +360,19 @@ def markdown(results: dict) -> str:
     if task and "status" in national:
         targets.append(f"national `status` {national['status']['median_s'] / task['summary']['median_s']:.2f}× "
                        "`task summary` (target ≤ 1.0)")
+        targets.append(f"national `status --json` {national['status --json']['median_s'] / task['export']['median_s']:.2f}× "
+                       "`task export` (target ≤ 1.0)")
     if "summary --dry-run" in national:
         targets.append(f"national `summary` {national['summary --dry-run']['median_s'] / national['status']['median_s']:.2f}×"
                        " `status` (target ≤ 1.5)")
     if national:
         targets.append(f"national peak memory {max(m['peak_rss_mb'] for m in national.values()):.0f} MB (target ≤ 100)")
     lines += ["", "Targets (issue 14), as ratios measured in this run:", *[f"- {x}" for x in targets]]
+    if results.get("postgres") and national:
+        lines += ["", "The national plan with its journal in PostgreSQL (issue 15: each within 1.5× of SQLite):"]
+        for label, m in results["postgres"].items():
+            lines.append(f"- `{label}` {m['median_s'] * 1000:.0f} ms, {m['median_s'] / national[label]['median_s']:.2f}× "
+                         f"SQLite's {national[label]['median_s'] * 1000:.0f} ms")
     if "national" in cases and "national-half-journal" in cases:
         full = cases["national"]["commands"]["tick"]["median_s"]
         half = cases["national-half-journal"]["commands"]["tick"]["median_s"]
@@ -349,6 +386,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per command, after one warm-up")
     parser.add_argument("--quick", action="store_true", help="smaller plans, for a smoke test")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results")
+    parser.add_argument("--postgres", metavar="URL", help="also time the national plan with its journal in this "
+                        "(empty) PostgreSQL database, e.g. postgresql://postgres@127.0.0.1/bench")
     parser.add_argument("--generate", type=Path, help=argparse.SUPPRESS)  # internal: build cases in WORK
     args = parser.parse_args()
     if args.generate:
