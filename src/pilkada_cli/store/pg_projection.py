@@ -64,7 +64,7 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
                                           "FROM pilkada_item_state JOIN unnest(%s::text[], %s::text[]) "
                                           "AS k(i, r) ON item = k.i AND region = k.r WHERE"),
                            (list(items), list(regions), plan_id)).fetchall()
-    states, used = projection.load(rows)
+    states, used, retargeted = projection.load(rows, targets)
 
     def events_of(key: str) -> list:
         item, region = _split(key)
@@ -72,7 +72,7 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
             f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND item = %s AND region IS NOT DISTINCT FROM %s",
             (plan_id, item, region or None))]
 
-    changed = projection.advance(states, used, newer, late, targets, events_of)
+    changed = projection.advance(states, used, newer, late, targets, events_of, retargeted)
     if changed:
         cur.executemany(
             "INSERT INTO pilkada_item_state (plan, item, region, value, done, done_at, value_before_done, done_by, "

@@ -22,33 +22,43 @@ def _key(item: str, region: str | None) -> str:
     return f"{item}@{region}" if region else item
 
 
-def load(rows: Iterable[tuple]) -> tuple[dict[str, ItemState], dict[str, float | None]]:
-    """Stored rows -> each item's state and the target its fold used."""
+def load(rows: Iterable[tuple], targets: dict[str, float | None]
+         ) -> tuple[dict[str, ItemState], dict[str, float | None], set[str]]:
+    """Stored rows -> each item's state, the target its fold used, and the items whose target has changed in
+    the plan since (to refold; an item no longer in the plan keeps its state)."""
     states: dict[str, ItemState] = {}
     used: dict[str, float | None] = {}
+    retargeted: set[str] = set()
+    missing = object()
     for item, region, value, done, done_at, before, by, target in rows:
-        key = _key(item, region)
+        key = f"{item}@{region}" if region else item
         states[key] = ItemState(value, done, done_at, before, by)  # SQLite's 0/1 is as truthy as a bool
         used[key] = target
-    return states, used
+        now = targets.get(item, missing)
+        if now is not missing and now != target:
+            retargeted.add(key)
+    return states, used, retargeted
 
 
 def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: list[Event], late: set[str],
-            targets: dict[str, float | None], events_of: Callable[[str], list[Event]]) -> set[str]:
+            targets: dict[str, float | None], events_of: Callable[[str], list[Event]],
+            retargeted: set[str] = frozenset()) -> set[str]:
     """Fold `newer` (in fold order) into `states`; refold from all of its events (`events_of(key)`) an item
-    whose target changed in the plan or that received an event folding before ones already folded (`late`).
-    Updates `states` and `used` in place; returns the keys that changed."""
+    whose target changed in the plan (`retargeted`, from `load`, or seen in `newer`) or that received an event
+    folding before ones already folded (`late`). Updates `states` and `used` in place; returns the keys that
+    changed."""
     changed: set[str] = set()
+    stale = set(retargeted) | {key for key in late if split(key)[0] in targets}
     for event in newer:
         target = targets.get(event.item)
         key = event.key
-        if (key in used and used[key] != target) or key in late:
-            continue  # refolded below from all of its events
+        if key in late or key in stale or (key in used and used[key] != target):
+            if event.item in targets:
+                stale.add(key)
+            continue  # refolded below from all of its events (an item gone from the plan keeps its state)
         states[key] = apply(states.get(key, EMPTY), event, target)
         used[key] = target
         changed.add(key)
-    stale = {key for key, target in used.items() if split(key)[0] in targets
-             and target != targets[split(key)[0]]} | {key for key in late if split(key)[0] in targets}
     for key in stale:
         target = targets[split(key)[0]]
         state = EMPTY

@@ -370,14 +370,14 @@ class Journal:
             wanted = set(keys) | {event.key for event in newer}
             rows = [row for key in wanted for row in
                     conn.execute(columns + " WHERE item = ? AND region = ?", _split(key))]
-        states, used = projection.load(rows)
+        states, used, retargeted = projection.load(rows, targets)
 
         def events_of(key: str) -> list[Event]:
             item, region = _split(key)
             return [_event(r) for r in conn.execute(EVENT_QUERY + " WHERE item = ? AND region IS ?",
                                                     (item, region or None))]
 
-        changed = projection.advance(states, used, newer, late, targets, events_of)
+        changed = projection.advance(states, used, newer, late, targets, events_of, retargeted)
         if persist and (changed or newer):
             conn.executemany(
                 "INSERT OR REPLACE INTO item_state (item, region, value, done, done_at, value_before_done, done_by,"
