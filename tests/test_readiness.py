@@ -118,6 +118,9 @@ def test_status_shows_what_blocks_and_the_critical_path(run, plan):
     assert "polres/kawal@" in screen and "terlambat" in screen.split("Jalur kritis")[1]
     english = run("status", "--plan", str(plan), "--on", "2024-11-26", "--lang", "en").stdout
     assert "Critical path (5 steps)" in english
+    # months earlier nothing on the path is due soon or overdue: the path still starts at its first step
+    early = run("status", "--plan", str(plan), "--on", "2024-09-01").stdout
+    assert "Jalur kritis (5 langkah): kpu/cetak (H-30) → kpu-kab/terima-logistik@" in early
 
 
 @pytest.mark.parametrize("depends, message", [

@@ -35,7 +35,7 @@ def status(
         raise BadInput("status.bad_by", value=by)
     if by and not s.plan.regions:
         raise BadInput("status.no_regions")
-    report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
+    report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s), every_item=as_json)
     if as_json:
         s.print_json(report.to_dict())
         return

@@ -15,6 +15,16 @@ def has_dependencies(plan: Plan) -> bool:
     return cached
 
 
+def on_chains(plan: Plan) -> frozenset[str]:
+    """The full ids of the items that wait for another or are waited for: the items a critical path is made of."""
+    cached = plan.__dict__.get("_on_chains")
+    if cached is None:
+        cached = frozenset(x for item in plan.items if item.depends_on
+                           for x in (item.full_id, *(d.full_id for d in map(plan.item, item.depends_on) if d)))
+        object.__setattr__(plan, "_on_chains", cached)
+    return cached
+
+
 def dependency_keys(plan: Plan, task: Task) -> list[str]:
     """The task keys this instance waits for, in the order written."""
     keys: list[str] = []

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
-from pilkada_cli.report.deps import blocked_by, has_dependencies
+from pilkada_cli.report.deps import blocked_by, has_dependencies, on_chains
 from pilkada_cli.store.fold import apply, fold_order
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
@@ -167,6 +167,11 @@ def _number(value: float | None) -> float | int | None:
 
 def status_of(task: Task, state: ItemState, today: date, tz: ZoneInfo, due_soon_days: int) -> TaskStatus:
     """The state of one tracked item (the table in spec section 6)."""
+    return TaskStatus(task, today, tz, *classify(task, state, today, due_soon_days), state)
+
+
+def classify(task: Task, state: ItemState, today: date, due_soon_days: int) -> tuple[int | None, str, float]:
+    """An item's days left, state label and completion (spec section 6), without building its record."""
     due = task.due
     days_left = (due - today).days if due else None
     # never ticked (the common case in a large plan): no completion to work out
@@ -181,7 +186,7 @@ def status_of(task: Task, state: ItemState, today: date, tz: ZoneInfo, due_soon_
         label = "due_soon"
     else:
         label = "upcoming"
-    return TaskStatus(task, today, tz, days_left, label, completion, state)
+    return days_left, label, completion
 
 
 @dataclass(frozen=True)
@@ -228,11 +233,21 @@ def evaluate(plan: Plan, events: list[Event], clock: Clock, filters: Filters = F
 def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters = Filters(),
                     tasks: list[Task] | None = None) -> list[TaskStatus]:
     """Every tracked item's status (or those of `tasks`) from its folded state."""
+    result: list[TaskStatus] = []
+    for task, today, tz, state, (days_left, label, completion), blocked in _classified(plan, states, clock,
+                                                                                         filters, tasks):
+        result.append(TaskStatus(task, today, tz, days_left, label, completion, state, blocked))
+    return result
+
+
+def _classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters,
+                tasks: list[Task] | None = None) -> Iterable[tuple]:
+    """(task, today, zone, state, (days left, label, completion), blocked by) for each item kept by
+    `filters`: the one walk over a plan's items that evaluate_states and build_status share."""
     zones: dict[str | None, tuple[ZoneInfo, date]] = {}
     filtering = bool(filters.stakeholders or filters.phases or filters.regions)
     due_soon_days = plan.due_soon_days
-    result = []
-    append = result.append
+    dependencies = has_dependencies(plan)
     get = states.get
     for task in plan.tasks() if tasks is None else tasks:
         if filtering and not filters.keep(task):
@@ -243,12 +258,12 @@ def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filt
         if zone is None:
             tz = dates.zone(plan.timezone_for(region))
             zone = zones[rid] = (tz, clock.today(tz))
-        append(status_of(task, get(task.key, EMPTY), zone[1], zone[0], due_soon_days))
-    if has_dependencies(plan):
-        for status in result:
-            if status.task.item.depends_on and status.state != "done":
-                status.blocked_by = blocked_by(plan, status.task, states)
-    return result
+        state = get(task.key, EMPTY)
+        classified = classify(task, state, zone[1], due_soon_days)
+        blocked = ()
+        if dependencies and task.item.depends_on and classified[1] != "done":
+            blocked = blocked_by(plan, task, states)
+        yield task, zone[1], zone[0], state, classified, blocked
 
 
 def unknown_keys(plan: Plan, keys) -> list[str]:
@@ -329,7 +344,7 @@ class StatusReport:
 
     plan: Plan
     today: date
-    statuses: list[TaskStatus]
+    statuses: list[TaskStatus]  # every item's, or only those the screen shows (build_status's every_item)
     overall: Group
     stakeholders: list[StakeholderReport]
     phases: list[PhaseReport]
@@ -394,29 +409,38 @@ def phase_state(start: date, end: date, today: date) -> str:
     return "past" if today > end else "current"
 
 
-def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock,
-                 filters: Filters = Filters()) -> StatusReport:
-    """The whole status report, from every item's folded state (fold_as_of, or the journal's projection)."""
-    statuses = evaluate_states(plan, states, clock, filters)
+SHOWN = frozenset(("overdue", "due_soon"))  # the states the status screen lists item by item
+
+
+def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters = Filters(),
+                 every_item: bool = True) -> StatusReport:
+    """The whole status report, from every item's folded state (fold_as_of, or the journal's projection).
+    With every_item=False, `statuses` holds only what the status screen can show (items due soon or overdue,
+    and those on dependency chains, for the critical path): a national plan's tens of thousands of other
+    items are counted without a record each."""
     today = clock.today(dates.zone(plan.timezone))
+    statuses: list[TaskStatus] = []
+    chains = on_chains(plan) if not every_item else frozenset()
     # One pass over the items sums weight, weighted completion and count per (stakeholder, phase, state)
     # and per (region, state); every group (overall, stakeholder, stakeholder x phase, phase, region) is
     # then added up from those few sums instead of from the items again.
     sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
     region_sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    for status in statuses:
-        task = status.task
+    for task, day, tz, state, (days_left, label, completion), blocked in _classified(plan, states, clock,
+                                                                                       filters):
         item = task.item
+        if every_item or label in SHOWN or (chains and item.full_id in chains):
+            statuses.append(TaskStatus(task, day, tz, days_left, label, completion, state, blocked))
         weight = item.weight
-        weighted = weight * status.completion
-        entries = [sums[(item.stakeholder, item.phase, status.state)]]
+        weighted = weight * completion
+        entries = [sums[(item.stakeholder, item.phase, label)]]
         if task.region is not None:
-            entries.append(region_sums[(task.region.id, status.state)])
+            entries.append(region_sums[(task.region.id, label)])
         for entry in entries:
             entry[0] += weighted
             entry[1] += weight
             entry[2] += 1
-            if status.blocked_by:
+            if blocked:
                 entry[3] += 1
     overall = Tally()
     by_stakeholder: dict[str, Tally] = defaultdict(Tally)
