@@ -95,6 +95,23 @@ def test_an_editor_may_write(run, isolated, backend):
     assert run("tick", "apel", "--plan", str(root), env=env).exit_code == 0
 
 
+def test_a_late_entry_folds_in_its_place_not_on_top(run, isolated, backend):
+    """An entry dated before what is already recorded (--on a past day) folds before it: the states read
+    afterwards are those of the fold in time order, not of the order of arrival."""
+    root, env = make_plan(run, isolated, backend, f"telat-{uuid.uuid4().hex[:8]}")
+    p = str(root)
+    for moment, args in (("2024-08-05T03:00:00+00:00", ["tick", "apel"]),
+                         ("2024-08-05T04:00:00+00:00", ["tick", "nphd", "--value", "40"]),
+                         ("2024-08-06T03:00:00+00:00", ["tick", "apel", "--undo", "--on", "2024-08-03"]),
+                         ("2024-08-06T04:00:00+00:00", ["tick", "nphd", "--value", "60", "--on", "2024-08-03"])):
+        result = run(*args, "--plan", p, env={**env, "PILKADA_NOW": moment})
+        assert result.exit_code == 0, result.output
+    items = {x["id"]: x for x in status(run, root, env)["items"]}
+    assert items["polda/apel"]["state"] == "done"  # the undo of the 3rd came before the tick of the 5th
+    assert items["kpu/nphd"]["value"] == 40  # the 3rd's 60 came before the 5th's 40
+    assert run("check", "--plan", p, env=env).exit_code == 0
+
+
 # -- PostgreSQL only: the server enforces, many plans, many writers
 
 

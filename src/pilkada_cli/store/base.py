@@ -11,9 +11,21 @@ from typing import Protocol
 
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
 
-# Given the events already recorded for the items being written and the events requested, returns the
-# events to write; called inside the write transaction, so the decision and the write are one.
-Check = Callable[[list[Event], list[NewEvent]], list[NewEvent]]
+class Within(Protocol):
+    """What a check may read inside the write transaction, under the write lock."""
+
+    def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
+        """The items' folded states now (`targets`: every item's target in the plan)."""
+        ...
+
+    def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
+        """Every event of these (item, region) pairs, in fold order."""
+        ...
+
+
+# Given what is recorded (read through `Within`) and the events requested, returns the events to write;
+# called inside the write transaction, so the decision and the write are one.
+Check = Callable[[Within, list[NewEvent]], list[NewEvent]]
 
 
 class Store(Protocol):

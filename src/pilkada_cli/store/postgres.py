@@ -199,12 +199,15 @@ class PostgresJournal:
             return self._events_of(cur, keys)
 
     def _events_of(self, cur: Any, keys: set[tuple[str, str | None]]) -> list[Event]:
-        result: list[Event] = []
-        for item, region in keys:
-            rows = cur.execute(f"SELECT {EVENT_COLUMNS} FROM pilkada_events WHERE plan = %s AND item = %s AND "
-                               "region IS NOT DISTINCT FROM %s", (self.plan_id, item, region)).fetchall()
-            result.extend(_event(row) for row in rows)
-        return sorted(result, key=fold_order)
+        if not keys:
+            return []
+        items, regions = zip(*((item, region or "") for item, region in keys))
+        rows = cur.execute(f"SELECT {', '.join('e.' + column for column in EVENT_COLUMNS.split(', '))} "
+                           "FROM pilkada_events e "
+                           "JOIN unnest(%s::text[], %s::text[]) AS k(item, region) "
+                           "ON e.item = k.item AND coalesce(e.region, '') = k.region WHERE e.plan = %s",
+                           (list(items), list(regions), self.plan_id)).fetchall()
+        return sorted(map(_event, rows), key=fold_order)
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
         query = "SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM pilkada_summaries WHERE plan = %s"
@@ -280,7 +283,7 @@ class PostgresJournal:
         with self._cursor(write=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pilkada:{self.plan_id}",))
             if check is not None:
-                new_events = check(self._events_of(cur, {(e.item, e.region) for e in new_events}), new_events)
+                new_events = check(_Within(self, cur), new_events)
             me, clock = cur.execute("SELECT current_user, clock_timestamp()").fetchone()
             last = cur.execute("SELECT ts, hash FROM pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1",
                                (self.plan_id,)).fetchone()
@@ -310,6 +313,19 @@ class PostgresJournal:
                         "VALUES (%s, COALESCE(%s, clock_timestamp()), %s, %s, %s, %s, "
                         "(SELECT COALESCE(MAX(seq), 0) FROM pilkada_events WHERE plan = %s))",
                         (self.plan_id, now, day, scope, delivery, detail, self.plan_id))
+
+
+class _Within:
+    """A check's reads inside the write transaction: each item's events, in one query, folded here."""
+
+    def __init__(self, journal: PostgresJournal, cur: Any) -> None:
+        self.journal, self.cur = journal, cur
+
+    def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
+        return fold(self.events({(key.partition("@")[0], key.partition("@")[2] or None) for key in keys}), targets)
+
+    def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
+        return self.journal._events_of(self.cur, keys)
 
 
 def _event(row: tuple) -> Event:

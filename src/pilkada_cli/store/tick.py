@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from pilkada_cli.errors import BadInput, NotAllowed
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, Plan, Task
-from pilkada_cli.store.base import Store
+from pilkada_cli.store.base import Store, Within
 from pilkada_cli.store.fold import apply
 
 
@@ -47,18 +47,13 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
     shown_time = now or datetime.now(timezone.utc)  # for the outcome shown; the store dates the event itself
     outcomes: dict[str, TickOutcome] = {}
 
-    def decide(current: list[Event], _requested: list[NewEvent]) -> list[NewEvent]:
-        states: dict[str, ItemState] = {}
+    def decide(recorded: Within, _requested: list[NewEvent]) -> list[NewEvent]:
+        states = recorded.states(list(by_key), plan.targets())
         earlier_values: dict[str, list[float | None]] = {}  # what each value replaced, for undo
-        for event in current:
-            if event.key in by_key:
-                state = states.get(event.key, EMPTY)
-                stack = earlier_values.setdefault(event.key, [])
-                if event.kind == "progress":
-                    stack.append(state.value)
-                elif event.kind == "undone" and not state.done and event.value is not None and stack:
-                    stack.pop()
-                states[event.key] = apply(state, event, by_key[event.key].item.target)
+        if undo:  # only an open quantitative item's undo needs its history: which value to go back to
+            open_values = {(t.item.full_id, t.region.id if t.region else None) for key, t in by_key.items()
+                           if t.item.target is not None and not states.get(key, EMPTY).done}
+            earlier_values = value_history(recorded.events(open_values) if open_values else [], by_key)
         chosen = []
         for key, task in by_key.items():
             before = states.get(key, EMPTY)
@@ -95,6 +90,21 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
                           on_behalf_of) for t in tasks]
     journal.append(requested, now, check=decide)
     return [outcomes[t.key] for t in tasks]
+
+
+def value_history(events: list[Event], by_key: dict[str, Task]) -> dict[str, list[float | None]]:
+    """For each item, the values its recorded values replaced, latest last (an undo of a value pops one)."""
+    states: dict[str, ItemState] = {}
+    earlier: dict[str, list[float | None]] = {}
+    for event in events:
+        state = states.get(event.key, EMPTY)
+        stack = earlier.setdefault(event.key, [])
+        if event.kind == "progress":
+            stack.append(state.value)
+        elif event.kind == "undone" and not state.done and event.value is not None and stack:
+            stack.pop()
+        states[event.key] = apply(state, event, by_key[event.key].item.target)
+    return earlier
 
 
 def check_editors(plan: Plan, identity: str, stakeholder_ids: set[str]) -> None:
