@@ -282,3 +282,17 @@ def test_bundled_plan_has_the_operation_the_ad_hoc_end_the_dispute_and_point_3_e
     point3 = {x["stakeholder"] for x in items if "poin 3 rakor" in x["title"]}
     assert point3 == {s["id"] for s in data["stakeholders"]}
     assert run("check").exit_code == 0
+
+
+def test_json_written_in_pieces_is_the_same_json():
+    """Long lists are encoded a few thousand rows at a time (a national plan's items): the bytes are those of
+    one json.dumps, for no rows, fewer than a piece, whole pieces and a remainder, and an infinite value."""
+    import importlib
+
+    app = importlib.import_module("pilkada_cli.cli.app")
+    size = app.JSON_ROWS_AT_ONCE
+    for count in (0, 1, size, 2 * size + 7):
+        rows = [{"id": f"kpu/item-{n}@wilayah-{n % 7}", "value": n / 3, "judul": "Rapat pleno ✓"} for n in range(count)]
+        assert "".join(app._json_rows(iter(rows))) == json.dumps(rows, ensure_ascii=False)
+    rows = [{"value": 1.0}] * (size + 1) + [{"value": float("inf")}]
+    assert json.loads("".join(app._json_rows(rows)))[-1] == {"value": None}

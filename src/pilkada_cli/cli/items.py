@@ -37,7 +37,7 @@ def status(
         raise BadInput("status.no_regions")
     report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s), every_item=as_json)
     if as_json:
-        s.print_json(report.to_dict())
+        s.print_json(report.to_dict(items=False), rows=("items", report.item_dicts()))
         return
     from pilkada_cli.render.terminal import regions_view, status_view
 
@@ -77,7 +77,7 @@ def list_items(
     s = Session(plan, on, lang)
     statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
     if as_json:
-        s.print_json([x.to_dict() for x in statuses])
+        s.print_json_list(x.to_dict() for x in statuses)
         return
     from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
 

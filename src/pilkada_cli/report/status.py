@@ -4,7 +4,7 @@ Pure: takes the plan, the journal's events and the moment, returns records with 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -371,7 +371,9 @@ class StatusReport:
         overdue_rows = min(len(overdue), limit - soon_rows)
         return Attention(due_soon[:soon_rows], len(due_soon), overdue[:overdue_rows], len(overdue))
 
-    def to_dict(self) -> dict:
+    def to_dict(self, items: bool = True) -> dict:
+        """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller
+        to fill from item_dicts() (written a few thousand at a time)."""
         return {
             "schema": 1,
             "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
@@ -384,9 +386,12 @@ class StatusReport:
             "stakeholders": [s.to_dict() for s in self.stakeholders],
             "phases": [p.to_dict() for p in self.phases],
             "regions": [r.to_dict() for r in self.regions],
-            "items": [s.to_dict() for s in self.statuses],
+            "items": list(self.item_dicts()) if items else [],
             "unknown_items": self.unknown_items,
         }
+
+    def item_dicts(self) -> Iterator[dict]:
+        return (status.to_dict() for status in self.statuses)
 
 
 @dataclass(frozen=True)
