@@ -7,7 +7,8 @@ import pytest
 from pilkada_cli.model import NewEvent
 from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report.status import Clock, Filters, build_status, evaluate, fold_as_of
+from pilkada_cli.report.status import Clock, Filters, evaluate, fold_as_of
+from pilkada_cli.report.tally import build_status
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)  # 11:00 WITA
 

@@ -28,7 +28,7 @@ def status(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.report.status import build_status
+    from pilkada_cli.report.tally import build_status
 
     s = Session(plan, on, lang)
     if by not in (None, "region", "wilayah"):

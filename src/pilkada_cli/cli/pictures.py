@@ -27,7 +27,7 @@ def report(
     from pilkada_cli.delivery import check_output, write_atomic
     from pilkada_cli.render.html import briefing
     from pilkada_cli.report.briefing import history
-    from pilkada_cli.report.status import build_status
+    from pilkada_cli.report.tally import build_status
 
     s = Session(plan, on, lang)
     check_output(html)
@@ -90,7 +90,7 @@ def export(
         import json
 
         from pilkada_cli.cli.app import finite
-        from pilkada_cli.report.status import build_status
+        from pilkada_cli.report.tally import build_status
 
         report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
         data: str | bytes = json.dumps(finite(report.to_dict()), ensure_ascii=False, allow_nan=False) + "\n"

@@ -54,13 +54,14 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
     root = root.resolve()  # never a relative root: the journal path is built from it and cached with it
     cache = plancache.cache_file(root, bundled, env)
     key = plancache.cache_key(root, bundled, env, plan_files(root))
-    cached = plancache.read(cache, key)
-    if cached is not None:
-        return cached
-    plan, problems = check_plan(root, bundled=bundled, env=env)
+    plan = plancache.read(cache, key)
     if plan is None:
-        raise PlanInvalid(problems)
-    plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
+        plan, problems = check_plan(root, bundled=bundled, env=env)
+        if plan is None:
+            raise PlanInvalid(problems)
+        plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
+    if key != list(plancache.UNCACHEABLE):
+        object.__setattr__(plan, "_cache", (cache, key))  # where the plan's derived files live (plan.index)
     return plan
 
 

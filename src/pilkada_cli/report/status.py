@@ -3,7 +3,6 @@ Pure: takes the plan, the journal's events and the moment, returns records with 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -11,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
-from pilkada_cli.report.deps import blocked_by, has_dependencies, on_chains
+from pilkada_cli.report.deps import blocked_by, has_dependencies
 from pilkada_cli.store.fold import apply, fold_order
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
@@ -234,13 +233,13 @@ def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filt
                     tasks: list[Task] | None = None) -> list[TaskStatus]:
     """Every tracked item's status (or those of `tasks`) from its folded state."""
     result: list[TaskStatus] = []
-    for task, today, tz, state, (days_left, label, completion), blocked in _classified(plan, states, clock,
+    for task, today, tz, state, (days_left, label, completion), blocked in classified(plan, states, clock,
                                                                                          filters, tasks):
         result.append(TaskStatus(task, today, tz, days_left, label, completion, state, blocked))
     return result
 
 
-def _classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters,
+def classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters,
                 tasks: list[Task] | None = None) -> Iterable[tuple]:
     """(task, today, zone, state, (days left, label, completion), blocked by) for each item kept by
     `filters`: the one walk over a plan's items that evaluate_states and build_status share."""
@@ -412,77 +411,3 @@ def phase_state(start: date, end: date, today: date) -> str:
     if today < start:
         return "future"
     return "past" if today > end else "current"
-
-
-SHOWN = frozenset(("overdue", "due_soon"))  # the states the status screen lists item by item
-
-
-def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters = Filters(),
-                 every_item: bool = True) -> StatusReport:
-    """The whole status report, from every item's folded state (fold_as_of, or the journal's projection).
-    With every_item=False, `statuses` holds only what the status screen can show (items due soon or overdue,
-    and those on dependency chains, for the critical path): a national plan's tens of thousands of other
-    items are counted without a record each."""
-    today = clock.today(dates.zone(plan.timezone))
-    statuses: list[TaskStatus] = []
-    chains = on_chains(plan) if not every_item else frozenset()
-    # One pass over the items sums weight, weighted completion and count per (stakeholder, phase, state)
-    # and per (region, state); every group (overall, stakeholder, stakeholder x phase, phase, region) is
-    # then added up from those few sums instead of from the items again.
-    sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    region_sums: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    for task, day, tz, state, (days_left, label, completion), blocked in _classified(plan, states, clock,
-                                                                                       filters):
-        item = task.item
-        if every_item or label in SHOWN or (chains and item.full_id in chains):
-            statuses.append(TaskStatus(task, day, tz, days_left, label, completion, state, blocked))
-        weight = item.weight
-        weighted = weight * completion
-        entries = [sums[(item.stakeholder, item.phase, label)]]
-        if task.region is not None:
-            entries.append(region_sums[(task.region.id, label)])
-        for entry in entries:
-            entry[0] += weighted
-            entry[1] += weight
-            entry[2] += 1
-            if blocked:
-                entry[3] += 1
-    overall = Tally()
-    by_stakeholder: dict[str, Tally] = defaultdict(Tally)
-    by_pair: dict[tuple[str, str | None], Tally] = defaultdict(Tally)
-    by_phase: dict[str | None, Tally] = defaultdict(Tally)
-    by_region: dict[str, Tally] = defaultdict(Tally)
-    for (stakeholder_id, phase_id, state), entry in sums.items():
-        overall.merge(state, *entry)
-        by_stakeholder[stakeholder_id].merge(state, *entry)
-        by_pair[(stakeholder_id, phase_id)].merge(state, *entry)
-        by_phase[phase_id].merge(state, *entry)
-    for (region_id, state), entry in region_sums.items():
-        by_region[region_id].merge(state, *entry)
-    phases_by_id = {p.id: p for p in plan.phases}
-    phase_order = {p.id: i for i, p in enumerate(plan.phases)}
-    stakeholder_reports = []
-    for stakeholder in plan.stakeholders:
-        if stakeholder.id not in by_stakeholder:
-            continue
-        pairs = sorted(((phase, tally) for (sid, phase), tally in by_pair.items() if sid == stakeholder.id),
-                       key=lambda pair: phase_order.get(pair[0], 10**6))
-        stakeholder_reports.append(StakeholderReport(
-            stakeholder, by_stakeholder[stakeholder.id].group(),
-            [(phases_by_id.get(pid) if pid else None, tally.group()) for pid, tally in pairs]))
-    phase_reports = []
-    for phase in plan.phases:
-        if filters.phases and phase.id not in filters.phases:
-            continue
-        start, end = phase_dates(phase, plan.vote_date)
-        phase_reports.append(PhaseReport(phase, start, end, by_phase[phase.id].group(),
-                                         phase_state(start, end, today)))
-    region_reports = []
-    for region in plan.regions:
-        if filters.regions and region.id not in filters.regions:
-            continue
-        tz_name = plan.timezone_for(region)
-        region_reports.append(RegionReport(region, plan.vote_date_for(region), tz_name,
-                                           clock.today(dates.zone(tz_name)), by_region[region.id].group()))
-    return StatusReport(plan, today, statuses, overall.group(), stakeholder_reports, phase_reports,
-                        region_reports, unknown_keys(plan, states))
