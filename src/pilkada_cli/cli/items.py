@@ -35,7 +35,10 @@ def status(
         raise BadInput("status.bad_by", value=by)
     if by and not s.plan.regions:
         raise BadInput("status.no_regions")
-    report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s), every_item=as_json)
+    filters = _filters(stakeholder, phase, region, s)
+    report = None if as_json else counted_status(s, filters, limit, bool(by))
+    if report is None:
+        report = build_status(s.plan, s.states(), s.clock, filters, every_item=as_json)
     if as_json:
         s.print_json(report.to_dict(items=False), rows=("items", report.item_dicts()))
         return
@@ -57,6 +60,30 @@ def status(
     # compact by default, one row per stakeholder; its phases with --phases or for one stakeholder
     show_phases = phases or len(stakeholder) == 1 or bool(phase)
     s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra, show_phases))
+
+
+def counted_status(s: Session, filters, limit: int, by_region: bool):
+    """The status report counted in SQL, where the journal is SQLite and today's (not a replay); else None."""
+    from pilkada_cli.store.sqlite import Journal
+
+    if s.on is not None or not isinstance(s.journal, Journal):
+        return None
+    from pilkada_cli.plan.index import instance_index
+
+    index = instance_index(s.plan)
+    if index is None:
+        return None
+    from pilkada_cli.report.deps import on_chains
+    from pilkada_cli.report.tally import from_counts, zone_days
+    from pilkada_cli.store.sqlite_tally import count
+
+    chains = on_chains(s.plan)
+    counted = count(s.journal, index, s.plan.targets(), zone_days(s.plan, s.clock), s.plan.due_soon_days,
+                    filters.stakeholders, filters.phases, filters.regions, chains, limit, by_region)
+    if counted is None:
+        return None
+    keys = [task.key for task in s.plan.tasks() if task.item.full_id in chains] if chains else []
+    return from_counts(s.plan, counted, s.clock, filters, s.states(keys) if keys else {})
 
 
 @app.command("list", help=t("help.list", HELP), epilog=t("help.list.example", HELP))

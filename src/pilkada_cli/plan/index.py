@@ -18,15 +18,17 @@ from pathlib import Path
 
 from pilkada_cli.model import Plan
 
+FORMAT = 1  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
     CREATE TABLE meta (key TEXT NOT NULL);
+    CREATE TABLE groups (grp INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, phase TEXT);
     CREATE TABLE instances (
         item        TEXT NOT NULL,     -- stakeholder/item
         region      TEXT NOT NULL,     -- '' for an item that is not per region (as in the journal's projection)
         key         TEXT NOT NULL,     -- stakeholder/item@region, or stakeholder/item
-        stakeholder TEXT NOT NULL,
-        phase       TEXT,
-        due         TEXT,              -- ISO date, resolved against the region's vote day; NULL for none
+        grp         INTEGER NOT NULL,  -- its (stakeholder, phase) in groups: progress is summed per group
+        due         INTEGER,           -- the deadline, resolved against the region's vote day, as a date's
+                                       -- ordinal (date.toordinal()); NULL for none
         weight      REAL NOT NULL,
         target      REAL,
         critical    INTEGER NOT NULL,
@@ -47,7 +49,7 @@ def instance_index(plan: Plan) -> Path | None:
     path = index_path(plan)
     if path is None:
         return None
-    key = json.dumps(plan.__dict__["_cache"][1])
+    key = json.dumps([FORMAT, plan.__dict__["_cache"][1]])
     if _current(path, key):
         return path
     try:
@@ -86,10 +88,14 @@ def _build(plan: Plan, path: Path, key: str) -> None:
             with conn:
                 conn.executescript(SCHEMA)
                 conn.execute("INSERT INTO meta (key) VALUES (?)", (key,))
-                conn.executemany("INSERT INTO instances VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-                    (task.item.full_id, task.region.id if task.region else "", task.key, task.item.stakeholder,
-                     task.item.phase, task.due.isoformat() if task.due else None, task.item.weight,
-                     task.item.target, int(task.item.critical), plan.timezone_for(task.region))
+                groups: dict[tuple[str, str | None], int] = {}
+                for item in plan.items:
+                    groups.setdefault((item.stakeholder, item.phase), len(groups))
+                conn.executemany("INSERT INTO groups VALUES (?, ?, ?)", ((n, *pair) for pair, n in groups.items()))
+                conn.executemany("INSERT INTO instances VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                    (task.item.full_id, task.region.id if task.region else "", task.key,
+                     groups[(task.item.stakeholder, task.item.phase)], task.due.toordinal() if task.due else None,
+                     task.item.weight, task.item.target, int(task.item.critical), plan.timezone_for(task.region))
                     for task in plan.tasks()))
         finally:
             conn.close()

@@ -366,9 +366,11 @@ class StatusReport:
                           key=lambda s: (not s.task.item.critical, s.days_left, s.key))
         overdue = sorted((s for s in self.statuses if s.state == "overdue"),
                          key=lambda s: (not s.task.item.critical, -s.days_left, s.key))
-        soon_rows = min(len(due_soon), max(limit - len(overdue), (limit + 1) // 2))
+        # the totals are the counts: `statuses` may hold only the first `limit` of each (counted in SQL)
+        soon_total, overdue_total = self.overall.counts.due_soon, self.overall.counts.overdue
+        soon_rows = min(len(due_soon), max(limit - overdue_total, (limit + 1) // 2))
         overdue_rows = min(len(overdue), limit - soon_rows)
-        return Attention(due_soon[:soon_rows], len(due_soon), overdue[:overdue_rows], len(overdue))
+        return Attention(due_soon[:soon_rows], soon_total, overdue[:overdue_rows], overdue_total)
 
     def to_dict(self, items: bool = True) -> dict:
         """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller

@@ -1,5 +1,6 @@
 """The status report's totals: every item counted once into a few sums per (stakeholder, phase, state) and
-(region, state), and the report assembled from them. `build_status` counts in Python from the items' states."""
+(region, state), and the report assembled from them. `build_status` counts in Python from the items' states;
+`from_counts` takes the sums counted in SQL (store/sqlite_tally.py) and the few rows the screen lists."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pilkada_cli import dates
 from pilkada_cli.model import ItemState, Plan
 from pilkada_cli.report.deps import on_chains
 from pilkada_cli.report.status import (Clock, Filters, PhaseReport, RegionReport, StakeholderReport, StatusReport,
-                                       Tally, TaskStatus, classified, phase_dates, phase_state, unknown_keys)
+                                       Tally, TaskStatus, classified, phase_dates, phase_state, status_of,
+                                       unknown_keys)
 
 SHOWN = frozenset(("overdue", "due_soon"))  # the states the status screen lists item by item
 
@@ -100,3 +102,30 @@ def assemble(plan: Plan, clock: Clock, filters: Filters, statuses: list[TaskStat
                                            clock.today(dates.zone(tz_name)), by_region[region.id].group()))
     return StatusReport(plan, today, statuses, overall.group(), stakeholder_reports, phase_reports,
                         region_reports, unknown_items)
+
+
+def zone_days(plan: Plan, clock: Clock) -> dict[str, int]:
+    """Each of the plan's time zones and its today (a date's ordinal, as the plan's index stores deadlines)."""
+    return {name: clock.today(dates.zone(name)).toordinal()
+            for name in {plan.timezone, *(plan.timezone_for(region) for region in plan.regions)}}
+
+
+def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_states: dict[str, ItemState]
+                ) -> StatusReport:
+    """The report from sums counted in SQL (`counted`: store.sqlite_tally.Counted, every item but those on
+    dependency chains) and the chain items, counted here from `chain_states` (their blocking is worked out in
+    Python). `statuses` holds the first items due soon and overdue and the chain items: what the screen shows."""
+    sums = Sums()
+    for stakeholder_id, phase_id, state, weighted, weight, count in counted.by_phase:
+        sums.by_phase[(stakeholder_id, phase_id, state)] = [weighted, weight, count, 0]
+    for region_id, state, weighted, weight, count in counted.by_region:
+        sums.by_region[(region_id, state)] = [weighted, weight, count, 0]
+    chains = on_chains(plan)
+    chain_tasks = [task for task in plan.tasks() if task.item.full_id in chains] if chains else []
+    statuses = sums.add(classified(plan, chain_states, clock, filters, chain_tasks), keep=chains)
+    for item_id, region_id, *state in counted.due_soon + counted.overdue:
+        region = plan.region(region_id) if region_id else None
+        tz = dates.zone(plan.timezone_for(region))
+        statuses.append(status_of(plan.task(plan.item(item_id), region), ItemState(*state), clock.today(tz), tz,
+                                  plan.due_soon_days))
+    return assemble(plan, clock, filters, statuses, sums, counted.unknown)

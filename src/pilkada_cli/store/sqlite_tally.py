@@ -1,0 +1,109 @@
+"""Counting a plan's items in SQL: the SQLite journal's projection joined with this user's index of the plan's
+instances (plan/index.py), so `status` on a national plan adds up 52,860 instances in SQLite and brings into
+Python only the sums and the rows it prints.
+
+The rules are those of report/status.py (classify) written in SQL: completion 1 for a done item, else value
+over target between 0 and 1 for a quantitative one; then done, overdue (due before today in the instance's
+zone), due soon (no later than the plan's days ahead), upcoming, no due date. A test compares the two ways
+on the same journals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pilkada_cli.errors import JournalError
+from pilkada_cli.store.sqlite import Journal
+
+LABELS = ("done", "overdue", "due_soon", "upcoming", "no_due")  # the codes 0-4 the SQL gives
+COUNTED = """
+    CREATE TEMP TABLE counted AS
+    SELECT *, CASE WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4 WHEN days < 0 THEN 1
+                   WHEN days <= ? THEN 2 ELSE 3 END AS label
+    FROM (SELECT i.item, i.region, i.key, i.grp, i.weight, i.critical, i.due - z.today AS days,
+                 s.item IS NOT NULL AND s.target IS NOT i.target AS stale,
+                 CASE WHEN s.done THEN 1.0 WHEN i.target AND s.value IS NOT NULL
+                      THEN max(0.0, min(s.value / i.target, 1.0)) ELSE 0.0 END AS completion
+          FROM idx.instances i JOIN temp.zones z ON z.zone = i.zone
+          LEFT JOIN main.item_state s ON s.item = i.item AND s.region = i.region
+          WHERE i.item NOT IN (SELECT item FROM temp.skipped) {filters})
+"""
+SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
+         "(SELECT item, region FROM temp.counted WHERE label = ? ORDER BY critical DESC, days {order}, key LIMIT ?) c "
+         "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the SQL count gives back: (stakeholder, phase, state, weighted completion, weight, count) and
+    (region, state, weighted completion, weight, count) sums, the first `limit` items due soon and overdue in
+    the order the status screen lists them ((item, region, then the projection's state) rows), and the
+    journal's keys that are not in the plan."""
+
+    by_phase: list[tuple]
+    by_region: list[tuple]
+    due_soon: list[tuple]
+    overdue: list[tuple]
+    unknown: list[str]
+
+
+def count(journal: Journal, index: Path, targets: dict[str, float | None], zones: dict[str, int],
+          due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
+          skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
+    """Count in SQL; `zones` maps each time zone to its today (a date's ordinal), `skipped` items are left for
+    the caller to count (those on dependency chains). None where the journal cannot do it (not written yet,
+    read-only, locked): the caller counts in Python."""
+    if not journal.path.exists():
+        return None
+    try:
+        refold: list[str] = []  # the projection brought up to date first, as a Python read does
+        for _attempt in range(2):
+            with journal._transaction() as conn:
+                journal._project_in(conn, targets, refold, persist=True)
+            with journal._reader() as conn:
+                if conn is None:
+                    return None
+                counted, refold = _count(conn, index, zones, due_soon_days, stakeholders, phases, regions,
+                                         skipped, limit, by_region)
+            if not refold:
+                return counted
+    except JournalError:
+        pass
+    return None  # a projection that would not settle (another version writing meanwhile): count in Python
+
+
+def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, regions, skipped, limit, by_region
+           ) -> tuple[Counted | None, list[str]]:
+    """The counts, or the keys whose state was folded with another target than the plan's now (to refold)."""
+    conn.execute("ATTACH DATABASE ? AS idx", (str(index),))
+    conn.execute("CREATE TEMP TABLE zones (zone TEXT PRIMARY KEY, today INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO temp.zones VALUES (?, ?)", zones.items())
+    conn.execute("CREATE TEMP TABLE skipped (item TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO temp.skipped VALUES (?)", ((item,) for item in skipped))
+    filters, params = "", [due_soon_days]
+    groups = [(f"{column} IN ({', '.join('?' * len(values))})", values)
+              for column, values in (("stakeholder", stakeholders), ("phase", phases)) if values]
+    if groups:
+        filters += f" AND i.grp IN (SELECT grp FROM idx.groups WHERE {' AND '.join(c for c, _ in groups)})"
+        params += [value for _, values in groups for value in values]
+    if regions:
+        filters += f" AND i.region IN ({', '.join('?' * len(regions))})"
+        params += regions
+    conn.execute(COUNTED.format(filters=filters), params)
+    stale = [item + ("@" + region if region else "") for item, region in
+             conn.execute("SELECT item, region FROM temp.counted WHERE stale")]
+    if stale:
+        return None, stale
+    by_phase = [(stakeholder, phase, LABELS[label], *sums) for stakeholder, phase, label, *sums in conn.execute(
+        "SELECT g.stakeholder, g.phase, c.label, c.weighted, c.weight, c.n FROM (SELECT grp, label, "
+        "sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM temp.counted "
+        "GROUP BY grp, label) c JOIN idx.groups g ON g.grp = c.grp")]
+    by_regions = [(region, LABELS[label], *sums) for region, label, *sums in conn.execute(
+        "SELECT region, label, sum(weight * completion), sum(weight), count(*) FROM temp.counted "
+        "WHERE region != '' GROUP BY region, label")] if by_region else []
+    due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
+    overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
+    unknown = sorted(item + ("@" + region if region else "") for item, region in conn.execute(
+        "SELECT s.item, s.region FROM main.item_state s WHERE NOT EXISTS "
+        "(SELECT 1 FROM idx.instances i WHERE i.item = s.item AND i.region = s.region)"))
+    return Counted(by_phase, by_regions, due_soon, overdue, unknown), []
