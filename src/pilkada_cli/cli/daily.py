@@ -1,7 +1,6 @@
 """Commands for the daily routine: `summary` (from cron, to stdout, a file or e-mail), `log` and `cron`."""
 
 import os
-import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -227,4 +226,6 @@ def _cron_word(value: str) -> str:
     its own, a job that runs as whoever installs it: refused. `%` means newline to cron: escaped."""
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
         raise BadInput("cron.control_character", value=value.encode("unicode_escape").decode("ascii")[:80])
+    import shlex
+
     return shlex.quote(value).replace("%", "\\%")

@@ -21,7 +21,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Mapping
 from datetime import date
@@ -99,6 +98,8 @@ def write(path: Path, key: list, plan: Plan) -> None:
         return
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only when the cache is written, not on every command's start
+
         fd, temporary = tempfile.mkstemp(prefix=".plan-cache.", dir=path.parent)  # mode 0600
     except OSError:
         return  # no writable cache directory: run without a cache
