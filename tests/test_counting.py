@@ -1,19 +1,22 @@
-"""`status` counted in SQL (the journal's projection joined with the user's index of the plan) must show
-exactly what counting in Python shows: across zones and vote days, filters, values, undos, a changed target,
-an item gone from the plan, dependency chains, and the bundled plan."""
+"""`status` counted in SQL (the journal's projection joined with the user's index of the plan, in SQLite or on
+the PostgreSQL server) must show exactly what counting in Python shows: across zones and vote days, filters,
+values, undos, a changed target, an item gone from the plan, dependency chains, and the bundled plan."""
 
 import importlib
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 
+from conftest import KPU as KPU_OF_CONFTEST
+from conftest import PLAN as PLAN_OF_CONFTEST
+from conftest import POLDA as POLDA_OF_CONFTEST
 from conftest import write_plan
 
 REPO = Path(__file__).resolve().parents[1]
 
 PLAN = """\
-id: hitung
 name: Rencana Hitung
 vote_date: 2024-11-27
 timezone: Asia/Jakarta
@@ -70,20 +73,41 @@ VIEWS = ([], ["--by", "region"], ["--phases"], ["--stakeholder", "polres"], ["--
          ["--phase", "persiapan"], ["--stakeholder", "polda", "--phase", "persiapan"], ["--limit", "2"])
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def journal_env(request):
+    """The environment for a plan's commands: its SQLite journal, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        return {}
+    return {"PILKADA_DATABASE_URL": request.getfixturevalue("pg_url")}
+
+
+def make_plan(run, root, env, plan_text, files):
+    assert plan_text.startswith("name: ") or "\nname: " in plan_text
+    plan_text = plan_text.replace("name: ", f"id: hitung-{uuid.uuid4().hex[:8]}\nname: ", 1)
+    root = write_plan(root, plan_text, files) if files is not None else root
+    if files is None:  # a copied plan folder: give it its own id in a shared database
+        (root / "pilkada.yaml").write_text(plan_text)
+    if env:
+        result = run("db", "init", "--plan", str(root), env=env)
+        assert result.exit_code == 0, result.output
+    return root
+
+
 @pytest.fixture
-def counting(monkeypatch):
+def counting(monkeypatch, journal_env):
     """Run `status` both ways; return the two screens. Fails unless the SQL way was really taken."""
     index = importlib.import_module("pilkada_cli.plan.index")
-    tally = importlib.import_module("pilkada_cli.store.sqlite_tally")
-    real_index, real_count = index.instance_index, tally.count
+    real_index = index.instance_index
     taken = []
+    for name in ("pilkada_cli.store.sqlite_tally", "pilkada_cli.store.pg_tally"):
+        module = importlib.import_module(name)
 
-    def counted(*args, **kwargs):
-        result = real_count(*args, **kwargs)
-        taken.append(result is not None)
-        return result
+        def counted(*args, real=module.count, **kwargs):
+            result = real(*args, **kwargs)
+            taken.append(result is not None)
+            return result
 
-    monkeypatch.setattr(tally, "count", counted)
+        monkeypatch.setattr(module, "count", counted)
 
     def both(run, root, args, moment):
         screens = []
@@ -91,17 +115,18 @@ def counting(monkeypatch):
             monkeypatch.setattr(index, "instance_index", real_index if use_index else (lambda plan: None))
             taken.clear()
             result = run("status", "--plan", str(root), *args,
-                         env={"PILKADA_NOW": moment, "COLUMNS": "120", "PILKADA_LANG": "id"})
+                         env={**journal_env, "PILKADA_NOW": moment, "COLUMNS": "120", "PILKADA_LANG": "id"})
             assert result.exit_code == 0, result.output
             assert taken == ([True] if use_index else []), (args, moment)
             screens.append(result.stdout)
         return screens
 
+    both.env = journal_env
     return both
 
 
-def tick(run, root, moment, *args):
-    result = run("tick", *args, "--plan", str(root), env={"PILKADA_NOW": moment})
+def tick(run, root, moment, *args, env=None):
+    result = run("tick", *args, "--plan", str(root), env={**(env or {}), "PILKADA_NOW": moment})
     assert result.exit_code == 0, result.output
 
 
@@ -116,16 +141,17 @@ def compare(run, counting, root, moments):
 
 
 def test_counting_in_sql_shows_what_counting_in_python_shows(run, isolated, counting):
-    root = write_plan(isolated / "hitung", PLAN, {"polres.yaml": POLRES, "polda.yaml": POLDA})
-    tick(run, root, "2024-10-01T02:00:00+00:00", "rakor")
-    tick(run, root, "2024-10-02T02:00:00+00:00", "pemetaan@belu")
-    tick(run, root, "2024-10-02T03:00:00+00:00", "personel@jakarta", "--value", "120")
-    tick(run, root, "2024-10-03T02:00:00+00:00", "personel@belu", "--value", "300")
-    tick(run, root, "2024-10-03T03:00:00+00:00", "anggaran", "--value", "65")
-    tick(run, root, "2024-10-04T02:00:00+00:00", "patroli@sabu")
-    tick(run, root, "2024-10-04T03:00:00+00:00", "pemetaan@jayapura")
-    tick(run, root, "2024-10-05T03:00:00+00:00", "pemetaan@jayapura", "--undo")
-    tick(run, root, "2024-10-05T03:30:00+00:00", "arsip")
+    env = counting.env
+    root = make_plan(run, isolated / "hitung", env, PLAN, {"polres.yaml": POLRES, "polda.yaml": POLDA})
+    tick(run, root, "2024-10-01T02:00:00+00:00", "rakor", env=env)
+    tick(run, root, "2024-10-02T02:00:00+00:00", "pemetaan@belu", env=env)
+    tick(run, root, "2024-10-02T03:00:00+00:00", "personel@jakarta", "--value", "120", env=env)
+    tick(run, root, "2024-10-03T02:00:00+00:00", "personel@belu", "--value", "300", env=env)
+    tick(run, root, "2024-10-03T03:00:00+00:00", "anggaran", "--value", "65", env=env)
+    tick(run, root, "2024-10-04T02:00:00+00:00", "patroli@sabu", env=env)
+    tick(run, root, "2024-10-04T03:00:00+00:00", "pemetaan@jayapura", env=env)
+    tick(run, root, "2024-10-05T03:00:00+00:00", "pemetaan@jayapura", "--undo", env=env)
+    tick(run, root, "2024-10-05T03:30:00+00:00", "arsip", env=env)
     # around midnight in the east: Jayapura and Belu are a day ahead of Jakarta
     moments = ["2024-10-05T04:00:00+00:00", "2024-11-15T15:30:00+00:00", "2024-11-15T16:30:00+00:00",
                "2024-11-22T12:00:00+00:00", "2024-11-27T01:00:00+00:00", "2024-12-20T01:00:00+00:00"]
@@ -143,11 +169,13 @@ def test_counting_in_sql_shows_what_counting_in_python_shows(run, isolated, coun
 
 
 def test_the_bundled_plan_counts_the_same_both_ways(run, isolated, counting):
+    env = counting.env
     root = isolated / "ntt"
     shutil.copytree(REPO / "checklists", root)
-    tick(run, root, "2024-09-01T02:00:00+00:00", "polda/pemetaan-kerawanan")
-    tick(run, root, "2024-09-02T02:00:00+00:00", "kpu/cetak-surat-suara")
-    tick(run, root, "2024-09-03T02:00:00+00:00", "kpu-kabkota/terima-surat-suara@belu")
+    make_plan(run, root, env, (root / "pilkada.yaml").read_text(), None)
+    tick(run, root, "2024-09-01T02:00:00+00:00", "polda/pemetaan-kerawanan", env=env)
+    tick(run, root, "2024-09-02T02:00:00+00:00", "kpu/cetak-surat-suara", env=env)
+    tick(run, root, "2024-09-03T02:00:00+00:00", "kpu-kabkota/terima-surat-suara@belu", env=env)
     moments = ["2024-08-01T03:00:00+00:00", "2024-09-05T03:00:00+00:00", "2024-11-20T03:00:00+00:00",
                "2024-11-26T15:59:00+00:00", "2024-11-27T03:00:00+00:00"]
     for moment in moments:
@@ -156,9 +184,12 @@ def test_the_bundled_plan_counts_the_same_both_ways(run, isolated, counting):
             assert in_sql == in_python, (view, moment)
 
 
-def test_a_stale_or_foreign_index_is_rebuilt_or_not_used(run, plan_dir, isolated, counting):
+def test_a_stale_or_foreign_index_is_rebuilt_or_not_used(run, isolated, counting):
+    env = counting.env
+    plan_dir = make_plan(run, isolated / "rencana", env, PLAN_OF_CONFTEST, {"polda.yaml": POLDA_OF_CONFTEST,
+                                                                             "kpu/persiapan.yaml": KPU_OF_CONFTEST})
     moment = "2024-08-01T03:00:00+00:00"
-    tick(run, plan_dir, moment, "apel")
+    tick(run, plan_dir, moment, "apel", env=env)
     first, _ = counting(run, plan_dir, [], moment)
     (plan_dir / "checklists" / "polda.yaml").write_text(
         (plan_dir / "checklists" / "polda.yaml").read_text().replace("due: H-10", "due: 2024-07-30"))  # patroli: overdue now

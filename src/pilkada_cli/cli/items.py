@@ -63,22 +63,31 @@ def status(
 
 
 def counted_status(s: Session, filters, limit: int, by_region: bool):
-    """The status report counted in SQL, where the journal is SQLite and today's (not a replay); else None."""
-    from pilkada_cli.store.sqlite import Journal
-
-    if s.on is not None or not isinstance(s.journal, Journal):
+    """The status report counted in SQL by the journal's database (today's, not a replay); None where that
+    cannot be done, and the caller counts in Python."""
+    if s.on is not None:
         return None
-    from pilkada_cli.plan.index import instance_index
+    from pilkada_cli.plan.index import copy_text, instance_index
+    from pilkada_cli.store.sqlite import Journal
 
     index = instance_index(s.plan)
     if index is None:
         return None
+    if isinstance(s.journal, Journal):
+        from pilkada_cli.store.sqlite_tally import count
+
+        source = index
+    else:
+        from pilkada_cli.store.pg_tally import count
+
+        source = copy_text(index)
+        if source is None:
+            return None
     from pilkada_cli.report.deps import on_chains
     from pilkada_cli.report.tally import from_counts, zone_days
-    from pilkada_cli.store.sqlite_tally import count
 
     chains = on_chains(s.plan)
-    counted = count(s.journal, index, s.plan.targets(), zone_days(s.plan, s.clock), s.plan.due_soon_days,
+    counted = count(s.journal, source, s.plan.targets(), zone_days(s.plan, s.clock), s.plan.due_soon_days,
                     filters.stakeholders, filters.phases, filters.regions, chains, limit, by_region)
     if counted is None:
         return None

@@ -9,6 +9,8 @@ is simply not used and the command counts in Python as before."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sqlite3
@@ -18,9 +20,9 @@ from pathlib import Path
 
 from pilkada_cli.model import Plan
 
-FORMAT = 1  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
+FORMAT = 2  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
-    CREATE TABLE meta (key TEXT NOT NULL);
+    CREATE TABLE meta (key TEXT NOT NULL, instances_csv TEXT, groups_csv TEXT);
     CREATE TABLE groups (grp INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, phase TEXT);
     CREATE TABLE instances (
         item        TEXT NOT NULL,     -- stakeholder/item
@@ -57,6 +59,33 @@ def instance_index(plan: Plan) -> Path | None:
     except (OSError, sqlite3.Error):
         return None
     return path if _current(path, key) else None
+
+
+def copy_text(path: Path) -> tuple[str, str] | None:
+    """The index's instances and groups as CSV (strings quoted, so an empty region stays empty and a missing
+    deadline is NULL), for a PostgreSQL journal to COPY into temporary tables; made on first use, kept in
+    the index. None if the index cannot be read."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            texts = conn.execute("SELECT instances_csv, groups_csv FROM meta").fetchone()
+            if texts[0] is None:
+                texts = (_csv(conn.execute("SELECT item, region, key, grp, due, weight, target, critical, zone "
+                                           "FROM instances")),
+                         _csv(conn.execute("SELECT grp, stakeholder, phase FROM groups")))
+                with conn:
+                    conn.execute("UPDATE meta SET instances_csv = ?, groups_csv = ?", texts)
+            return texts[0], texts[1]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _csv(rows) -> str:
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def _current(path: Path, key: str) -> bool:

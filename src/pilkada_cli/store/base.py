@@ -6,6 +6,7 @@ and `open_store()` choosing it, not a rewrite of the commands."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -81,3 +82,20 @@ class Store(Protocol):
     def integrity_ok(self) -> bool:
         """The backend's own consistency check."""
         ...
+
+
+LABELS = ("done", "overdue", "due_soon", "upcoming", "no_due")  # the state codes 0-4 a count in SQL gives
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a count in SQL gives back: (stakeholder, phase, state, weighted completion, weight, count) and
+    (region, state, weighted completion, weight, count) sums; the first `limit` items due soon and overdue in
+    the order the status screen lists them, as (item, region, then the projection's state) rows in no
+    particular order (the screen sorts them); and the journal's keys that are not in the plan."""
+
+    by_phase: list[tuple]
+    by_region: list[tuple]
+    due_soon: list[tuple]
+    overdue: list[tuple]
+    unknown: list[str]

@@ -9,13 +9,12 @@ on the same journals."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from pilkada_cli.errors import JournalError
+from pilkada_cli.store.base import LABELS, Counted
 from pilkada_cli.store.sqlite import Journal
 
-LABELS = ("done", "overdue", "due_soon", "upcoming", "no_due")  # the codes 0-4 the SQL gives
 COUNTED = """
     CREATE TEMP TABLE counted AS
     SELECT *, CASE WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4 WHEN days < 0 THEN 1
@@ -31,20 +30,6 @@ COUNTED = """
 SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
          "(SELECT item, region FROM temp.counted WHERE label = ? ORDER BY critical DESC, days {order}, key LIMIT ?) c "
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
-
-
-@dataclass(frozen=True)
-class Counted:
-    """What the SQL count gives back: (stakeholder, phase, state, weighted completion, weight, count) and
-    (region, state, weighted completion, weight, count) sums, the first `limit` items due soon and overdue in
-    the order the status screen lists them ((item, region, then the projection's state) rows), and the
-    journal's keys that are not in the plan."""
-
-    by_phase: list[tuple]
-    by_region: list[tuple]
-    due_soon: list[tuple]
-    overdue: list[tuple]
-    unknown: list[str]
 
 
 def count(journal: Journal, index: Path, targets: dict[str, float | None], zones: dict[str, int],
