@@ -179,13 +179,16 @@ def classify(task: Task, state: ItemState, today: date, due_soon_days: int) -> t
         label = "done"
     elif days_left is None:
         label = "no_due"
-    elif days_left < 0:
-        label = "overdue"
-    elif days_left <= due_soon_days:
-        label = "due_soon"
     else:
-        label = "upcoming"
+        label = by_date(days_left, due_soon_days)
     return days_left, label, completion
+
+
+def by_date(days_left: int, due_soon_days: int) -> str:
+    """The state of an open item with a deadline: overdue, due soon or upcoming."""
+    if days_left < 0:
+        return "overdue"
+    return "due_soon" if days_left <= due_soon_days else "upcoming"
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pilkada_cli import dates
-from pilkada_cli.model import ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
-from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, evaluate_states, phase_dates,
-                                       urgency)
+from pilkada_cli.model import EMPTY, ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
+from pilkada_cli.report.deps import blocked_by
+from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, by_date, classified, classify,
+                                       phase_dates, urgency)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,14 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
     return Since(today - timedelta(days=1), "yesterday")
 
 
+def _add(entry: list, weight: float, completion: float, blocked: tuple) -> None:
+    """One item into a group's [weighted completion, weight, count, blocked count]."""
+    entry[0] += weight * completion
+    entry[1] += weight
+    entry[2] += 1
+    entry[3] += 1 if blocked else 0
+
+
 def region_of(plan: Plan, filters: Filters) -> Region | None:
     """The region a summary for exactly one region counts down to (its own vote day and time zone)."""
     return plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
@@ -161,28 +170,51 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     region = region_of(plan, filters)
     vote_date = plan.vote_date_for(region)
     today = clock.today(dates.zone(plan.timezone_for(region)))
-    now = evaluate_states(plan, states_now, clock, filters)
-    then = evaluate_states(plan, states_then, Clock(clock.now, since.day, since.until), filters)
-    then_by_key = {s.key: s for s in then}
-    completed = [s for s in now if s.state == "done" and then_by_key[s.key].state != "done"]
-    completed.sort(key=lambda s: (s.item_state.done_at or "", s.key))
-    overdue = sorted((s for s in now if s.state == "overdue"), key=lambda s: (not s.task.item.critical, urgency(s)))
-    newly = [s for s in overdue if then_by_key[s.key].state != "overdue"]
-    due_soon = sorted((s for s in now if s.state == "due_soon"), key=urgency)
-    # one pass each over now and then: the overall and the per-stakeholder tallies together
+    # One walk over the items: sums per (stakeholder, state) for the progress now and at the earlier point,
+    # and a record only for what the summary lists. An item whose state is the same object in both (no event
+    # since: the earlier states are today's with the changed items refolded) and that waits for nothing was
+    # in the same state then, or, for an open item with a deadline, in the one its deadline gave that day.
+    then_day, soon_days = since.day, plan.due_soon_days
+    then_of = states_then.get
+    now_sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    then_sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    completed: list[TaskStatus] = []
+    overdue: list[TaskStatus] = []
+    newly: list[TaskStatus] = []
+    due_soon: list[TaskStatus] = []
     regional: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for status in now:
-        if status.task.region is not None:
-            counts = regional[status.task.item.full_id]
-            counts[0] += status.state == "done"
+    for task, day, tz, state, (days_left, label, completion), blocked in classified(plan, states_now, clock, filters):
+        item = task.item
+        _add(now_sums[(item.stakeholder, label)], item.weight, completion, blocked)
+        then = then_of(task.key, EMPTY)
+        if then is state and not item.depends_on:
+            then_label = label if label in ("done", "no_due") else by_date((task.due - then_day).days, soon_days)
+            then_completion, then_blocked = completion, blocked
+        else:
+            _, then_label, then_completion = classify(task, then, then_day, soon_days)
+            then_blocked = blocked_by(plan, task, states_then) if item.depends_on and then_label != "done" else ()
+        _add(then_sums[(item.stakeholder, then_label)], item.weight, then_completion, then_blocked)
+        if task.region is not None:
+            counts = regional[item.full_id]
+            counts[0] += label == "done"
             counts[1] += 1
+        listed = (overdue if label == "overdue" else due_soon if label == "due_soon"
+                  else completed if label == "done" and then_label != "done" else None)
+        if listed is not None:
+            listed.append(TaskStatus(task, day, tz, days_left, label, completion, state, blocked))
+            if label == "overdue" and then_label != "overdue":
+                newly.append(listed[-1])
+    completed.sort(key=lambda s: (s.item_state.done_at or "", s.key))
+    overdue.sort(key=lambda s: (not s.task.item.critical, urgency(s)))
+    newly.sort(key=lambda s: (not s.task.item.critical, urgency(s)))
+    due_soon.sort(key=urgency)
     overall_now, overall_then = Tally(), Tally()
     tallies_now: dict[str, Tally] = defaultdict(Tally)
     tallies_then: dict[str, Tally] = defaultdict(Tally)
-    for statuses, overall, tallies in ((now, overall_now, tallies_now), (then, overall_then, tallies_then)):
-        for status in statuses:
-            overall.add(status)
-            tallies[status.task.item.stakeholder].add(status)
+    for sums, overall, tallies in ((now_sums, overall_now, tallies_now), (then_sums, overall_then, tallies_then)):
+        for (stakeholder_id, label), entry in sums.items():
+            overall.merge(label, *entry)
+            tallies[stakeholder_id].merge(label, *entry)
     stakeholders = [Change(s, tallies_now[s.id].group(), tallies_then[s.id].group())
                     for s in plan.stakeholders if s.id in tallies_now]
     current, starting = [], []
