@@ -98,6 +98,8 @@ def counting(monkeypatch, journal_env):
     """Run `status` both ways; return the two screens. Fails unless the SQL way was really taken."""
     index = importlib.import_module("pilkada_cli.plan.index")
     real_index = index.instance_index
+    # these plans are small, which status counts in Python unless told otherwise
+    monkeypatch.setattr(importlib.import_module("pilkada_cli.cli.items"), "COUNT_IN_SQL_FROM", 0)
     taken = []
     for name in ("pilkada_cli.store.sqlite_tally", "pilkada_cli.store.pg_tally"):
         module = importlib.import_module(name)
@@ -199,3 +201,11 @@ def test_a_stale_or_foreign_index_is_rebuilt_or_not_used(run, isolated, counting
     index.chmod(0o666)  # writable by others: not trusted; rebuilt in place
     again, in_python = counting(run, plan_dir, [], moment)
     assert again == in_python and index.stat().st_mode & 0o022 == 0
+
+
+def test_a_small_plan_is_counted_in_python_without_an_index(run, plan_dir, isolated):
+    """Below a few thousand instances counting in Python is quicker than building and joining an index."""
+    result = run("status", "--plan", str(plan_dir), env={"PILKADA_NOW": "2024-08-01T03:00:00+00:00"})
+    assert result.exit_code == 0, result.output
+    assert list((isolated.parent / "cache" / "plans").glob("*.json"))  # the plan cache, and nothing more
+    assert not list((isolated.parent / "cache" / "plans").glob("*.index.sqlite3"))

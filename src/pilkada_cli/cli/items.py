@@ -62,10 +62,13 @@ def status(
     s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra, show_phases))
 
 
+COUNT_IN_SQL_FROM = 5_000  # instances (at most items x regions): below that, counting in Python is quicker
+
+
 def counted_status(s: Session, filters, limit: int, by_region: bool):
     """The status report counted in SQL by the journal's database (today's, not a replay); None where that
     cannot be done, and the caller counts in Python."""
-    if s.on is not None:
+    if s.on is not None or len(s.plan.items) * max(1, len(s.plan.regions)) < COUNT_IN_SQL_FROM:
         return None
     from pilkada_cli.plan.index import copy_text, instance_index
     from pilkada_cli.store.sqlite import Journal

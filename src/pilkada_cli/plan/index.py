@@ -9,13 +9,10 @@ is simply not used and the command counts in Python as before."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sqlite3
 import stat
-import tempfile
 from pathlib import Path
 
 from pilkada_cli.model import Plan
@@ -83,6 +80,9 @@ def copy_text(path: Path) -> tuple[str, str] | None:
 
 
 def _csv(rows) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
     return out.getvalue()
@@ -108,6 +108,8 @@ def _current(path: Path, key: str) -> bool:
 
 
 def _build(plan: Plan, path: Path, key: str) -> None:
+    import tempfile
+
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=".plan-index.", dir=path.parent)  # mode 0600
     os.close(fd)
