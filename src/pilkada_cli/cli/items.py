@@ -40,7 +40,7 @@ def status(
     if report is None:
         report = build_status(s.plan, s.states(), s.clock, filters, every_item=as_json)
     if as_json:
-        s.print_json(report.to_dict(items=False), rows=("items", report.item_dicts()))
+        s.print_json(report.to_dict(items=False), rows=("items", report.item_dicts, report.item_texts))
         return
     from pilkada_cli.render.terminal import regions_view, status_view
 
@@ -116,7 +116,9 @@ def list_items(
     s = Session(plan, on, lang)
     statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
     if as_json:
-        s.print_json_list(x.to_dict() for x in statuses)
+        from pilkada_cli.report.status import json_items
+
+        s.print_json_list(lambda: (x.to_dict() for x in statuses), lambda: json_items(statuses))
         return
     from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
 
