@@ -2,10 +2,15 @@
 the spec (sections 10-12), not the repository's."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import write_plan
+
+REPO = Path(__file__).resolve().parents[1]
 
 PLAN = """\
 name: Rencana Kesiapan
@@ -333,3 +338,20 @@ def test_shell_completion_offers_ids_stakeholders_and_regions(plan, monkeypatch)
     assert complete.regions("m") == ["malaka"] and complete.phases("hari") == ["hari-h"]
     (plan / "pilkada.yaml").write_text("name: [rusak\n")
     assert complete.items("") == []  # a broken plan completes nothing, quietly
+
+
+def test_a_bulk_tick_reports_counts_and_the_first_offices(run, isolated):
+    """Past 20 items a tick says how many of each outcome and the progress of the first ten offices it
+    touched, then how many more: one line per item would scroll a coordinator's terminal away."""
+    root = isolated / "ntt"
+    shutil.copytree(REPO / "checklists", root)
+    regions = [region["id"] for region in yaml.safe_load((root / "pilkada.yaml").read_text())["regions"]]
+    assert len(regions) == 22  # NTT's regencies and city
+    lines = "".join(f"kpu-kabkota/pemungutan-suara@{region}\n" for region in regions)
+    (isolated / "hari-h.txt").write_text(lines + "kpu/cetak-surat-suara\n", encoding="utf-8")
+    result = run("tick", "--from", str(isolated / "hari-h.txt"), "--plan", str(root), "--on", "2024-11-27")
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    assert out[0] == f"{len(regions) + 1} item dicatat: selesai {len(regions) + 1}"
+    assert len(out) == 12 and all(line.startswith("  Progres ") for line in out[1:11])
+    assert out[11] == f"  … dan {len(regions) + 1 - 10} kantor lagi"

@@ -186,7 +186,6 @@ class Plan:
             return cached
         per_region = {s.id for s in self.stakeholders if s.per_region}
         result = []
-        deadlines: dict = {}  # (item, vote day) -> (due, label): regions mostly share a vote day
         for item in self.items:
             if item.stakeholder in per_region and self.regions:
                 wanted = set(item.regions) if item.regions else None
@@ -194,11 +193,8 @@ class Plan:
                 for region in self.regions:
                     if wanted is not None and region.id not in wanted:
                         continue
-                    vote_date = region.vote_date or self.vote_date
-                    deadline = deadlines.get((full_id, vote_date))
-                    if deadline is None:
-                        deadline = deadlines[(full_id, vote_date)] = self._deadline(item, vote_date)
-                    result.append(Task(item, region, f"{full_id}@{region.id}", *deadline))
+                    result.append(Task(item, region, f"{full_id}@{region.id}",
+                                       *self._deadline(item, region.vote_date or self.vote_date)))
             else:
                 result.append(self.task(item))
         object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
@@ -210,20 +206,35 @@ class Plan:
 
     def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
         """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
-        return [self.task(item, region) for item in self.items if item.stakeholder == stakeholder_id
-                and (region is None or not item.regions or region.id in item.regions)]
+        by_stakeholder = self.__dict__.get("_items_of")
+        if by_stakeholder is None:  # a bulk tick asks for a thousand offices
+            by_stakeholder = {}
+            for item in self.items:
+                by_stakeholder.setdefault(item.stakeholder, []).append(item)
+            object.__setattr__(self, "_items_of", by_stakeholder)
+        return [self.task(item, region) for item in by_stakeholder.get(stakeholder_id, ())
+                if region is None or not item.regions or region.id in item.regions]
 
     def task(self, item: Item, region: Region | None = None) -> Task:
         """One tracked instance, its deadline resolved against its region's vote day."""
         return Task(item, region, f"{item.full_id}@{region.id}" if region else item.full_id,
                     *self._deadline(item, self.vote_date_for(region)))
 
-    @staticmethod
-    def _deadline(item: Item, vote_date: date) -> tuple[date | None, str | None]:
-        if item.due is None:
-            return None, None
-        due = dates.resolve(item.due, vote_date)
-        return due, dates.h_label(due, vote_date)
+    def _deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
+        """An item's due date and H-label for a vote day, worked out once per plan object: regions mostly
+        share a vote day, so a national plan's 52,860 instances have a few thousand deadlines."""
+        memo = self.__dict__.get("_deadlines")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_deadlines", memo)
+        found = memo.get((item.full_id, vote_date))
+        if found is None:
+            found = (None, None)
+            if item.due is not None:
+                due = dates.resolve(item.due, vote_date)
+                found = (due, dates.h_label(due, vote_date))
+            memo[(item.full_id, vote_date)] = found
+        return found
 
 
 # ------------------------------------------------------------------------------------------------ journal

@@ -234,6 +234,7 @@ def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict
 
 
 BULK_FROM = 20  # past this many items a tick reports counts and offices, not a line per item
+BULK_OFFICES = 10  # ... and the progress of this many offices (then how many more there are)
 
 
 def _tick_lines(s: Session, outcomes: list) -> list[str]:
@@ -245,21 +246,23 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
     from pilkada_cli.report.status import Group, evaluate_states
 
     places = dict.fromkeys((o.task.item.stakeholder, o.task.region) for o in outcomes)
-    offices = {place: s.plan.tasks_of(*place) for place in places}
+    bulk = len(outcomes) > BULK_FROM
+    shown = list(places)[:BULK_OFFICES] if bulk else list(places)  # a bulk tick names a few offices
+    offices = {place: s.plan.tasks_of(*place) for place in shown}
     states = s.states([task.key for office in offices.values() for task in office])
     evaluated = {place: evaluate_states(s.plan, states, s.clock, tasks=tasks) for place, tasks in offices.items()}
     by_key = {status.key: status for statuses in evaluated.values() for status in statuses}
     progress = {place: fmt_pct(Group.of(statuses).progress, s.lang) for place, statuses in evaluated.items()}
     lines = []
-    if len(outcomes) > BULK_FROM:
+    if bulk:
         counts = Counter(o.outcome for o in outcomes)
         lines.append(t("tick.bulk", s.lang, count=len(outcomes), detail=", ".join(
             f"{t('tick.kind.' + kind, s.lang)} {n}" for kind, n in sorted(counts.items()))))
-        for (stakeholder_id, region), value in list(progress.items())[:10]:
+        for (stakeholder_id, region), value in progress.items():
             lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=value,
                                   name=s.plan.stakeholder(stakeholder_id).display_name(region)))
-        if len(progress) > 10:
-            lines.append("  " + t("tick.more_offices", s.lang, count=len(progress) - 10))
+        if len(places) > BULK_OFFICES:
+            lines.append("  " + t("tick.more_offices", s.lang, count=len(places) - BULK_OFFICES))
         return lines
     for outcome in outcomes:
         task = outcome.task
