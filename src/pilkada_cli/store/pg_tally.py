@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.store import pg_projection
-from pilkada_cli.store.base import LABELS, Counted
+from pilkada_cli.store.base import Counted, grouped_sums
 
 TABLES = """
     CREATE TEMP TABLE pk_instances (item text, region text, key text, grp int, due int, weight float8,
@@ -73,13 +73,7 @@ def count(journal, texts: tuple[str, str], targets: dict[str, float | None], zon
 
 
 def _sums(cur, params: dict, by_region: bool) -> Counted:
-    by_phase = [(stakeholder, phase, LABELS[label], *sums) for stakeholder, phase, label, *sums in cur.execute(
-        "SELECT g.stakeholder, g.phase, c.label, c.weighted, c.weight, c.n FROM (SELECT grp, label, "
-        "sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM pk_counted "
-        "GROUP BY grp, label) c JOIN pk_groups g ON g.grp = c.grp")]
-    by_regions = [(region, LABELS[label], *sums) for region, label, *sums in cur.execute(
-        "SELECT region, label, sum(weight * completion), sum(weight), count(*) FROM pk_counted "
-        "WHERE region <> '' GROUP BY region, label")] if by_region else []
+    by_phase, by_regions = grouped_sums(cur.execute, "pk_counted", "pk_groups", by_region)
     due_soon = cur.execute(SHOWN.format(order="ASC"), {**params, "label": 2}).fetchall()
     overdue = cur.execute(SHOWN.format(order="DESC"), {**params, "label": 1}).fetchall()
     unknown = sorted(item + ("@" + region if region else "") for item, region in cur.execute(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pilkada_cli.errors import JournalError
-from pilkada_cli.store.base import LABELS, Counted
+from pilkada_cli.store.base import Counted, grouped_sums
 from pilkada_cli.store.sqlite import Journal
 
 COUNTED = """
@@ -79,13 +79,7 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
              conn.execute("SELECT item, region FROM temp.counted WHERE stale")]
     if stale:
         return None, stale
-    by_phase = [(stakeholder, phase, LABELS[label], *sums) for stakeholder, phase, label, *sums in conn.execute(
-        "SELECT g.stakeholder, g.phase, c.label, c.weighted, c.weight, c.n FROM (SELECT grp, label, "
-        "sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM temp.counted "
-        "GROUP BY grp, label) c JOIN idx.groups g ON g.grp = c.grp")]
-    by_regions = [(region, LABELS[label], *sums) for region, label, *sums in conn.execute(
-        "SELECT region, label, sum(weight * completion), sum(weight), count(*) FROM temp.counted "
-        "WHERE region != '' GROUP BY region, label")] if by_region else []
+    by_phase, by_regions = grouped_sums(conn.execute, "temp.counted", "idx.groups", by_region)
     due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
     overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
     unknown = sorted(item + ("@" + region if region else "") for item, region in conn.execute(
