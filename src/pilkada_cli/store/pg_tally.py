@@ -73,7 +73,7 @@ def count(journal, texts: tuple[str, str], targets: dict[str, float | None], zon
 
 
 def _sums(cur, params: dict, by_region: bool) -> Counted:
-    by_phase, by_regions = grouped_sums(cur.execute, "pk_counted", "pk_groups", by_region)
+    by_phase, by_regions = grouped_sums(cur.execute, by_region)
     due_soon = cur.execute(SHOWN.format(order="ASC"), {**params, "label": 2}).fetchall()
     overdue = cur.execute(SHOWN.format(order="DESC"), {**params, "label": 1}).fetchall()
     unknown = sorted(item + ("@" + region if region else "") for item, region in cur.execute(

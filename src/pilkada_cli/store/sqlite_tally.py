@@ -16,7 +16,7 @@ from pilkada_cli.store.base import Counted, grouped_sums
 from pilkada_cli.store.sqlite import Journal
 
 COUNTED = """
-    CREATE TEMP TABLE counted AS
+    CREATE TEMP TABLE pk_counted AS
     SELECT *, CASE WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4 WHEN days < 0 THEN 1
                    WHEN days <= ? THEN 2 ELSE 3 END AS label
     FROM (SELECT i.item, i.region, i.key, i.grp, i.weight, i.critical, i.due - z.today AS days,
@@ -28,7 +28,7 @@ COUNTED = """
           WHERE i.item NOT IN (SELECT item FROM temp.skipped) {filters})
 """
 SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
-         "(SELECT item, region FROM temp.counted WHERE label = ? ORDER BY critical DESC, days {order}, key LIMIT ?) c "
+         "(SELECT item, region FROM temp.pk_counted WHERE label = ? ORDER BY critical DESC, days {order}, key LIMIT ?) c "
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 
@@ -61,6 +61,7 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
            ) -> tuple[Counted | None, list[str]]:
     """The counts, or the keys whose state was folded with another target than the plan's now (to refold)."""
     conn.execute("ATTACH DATABASE ? AS idx", (str(index),))
+    conn.execute("CREATE TEMP VIEW pk_groups AS SELECT grp, stakeholder, phase FROM idx.groups")
     conn.execute("CREATE TEMP TABLE zones (zone TEXT PRIMARY KEY, today INTEGER NOT NULL)")
     conn.executemany("INSERT INTO temp.zones VALUES (?, ?)", zones.items())
     conn.execute("CREATE TEMP TABLE skipped (item TEXT PRIMARY KEY)")
@@ -76,10 +77,10 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
         params += regions
     conn.execute(COUNTED.format(filters=filters), params)
     stale = [item + ("@" + region if region else "") for item, region in
-             conn.execute("SELECT item, region FROM temp.counted WHERE stale")]
+             conn.execute("SELECT item, region FROM temp.pk_counted WHERE stale")]
     if stale:
         return None, stale
-    by_phase, by_regions = grouped_sums(conn.execute, "temp.counted", "idx.groups", by_region)
+    by_phase, by_regions = grouped_sums(conn.execute, by_region)
     due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
     overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
     unknown = sorted(item + ("@" + region if region else "") for item, region in conn.execute(
