@@ -53,8 +53,7 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
             key = f"{item}@{region}" if region else item
             if latest >= first_new[key].ts:
                 late.add(key)
-    select = ("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
-              "FROM pilkada_item_state WHERE plan = %s")
+    select = f"SELECT {projection.ROW.format(p='')} FROM pilkada_item_state WHERE plan = %s"
     if keys is None:
         rows = cur.execute(select, (plan_id,)).fetchall()
     else:

@@ -22,16 +22,20 @@ def _key(item: str, region: str | None) -> str:
     return f"{item}@{region}" if region else item
 
 
+# A stored row as load() reads it: its key made by the database (`item@region`, or the item), then the row.
+ROW = ("{p}item || CASE WHEN {p}region = '' THEN '' ELSE '@' || {p}region END, {p}item, {p}value, {p}done, "
+       "{p}done_at, {p}value_before_done, {p}done_by, {p}target")
+
+
 def load(rows: Iterable[tuple], targets: dict[str, float | None]
          ) -> tuple[dict[str, ItemState], dict[str, float | None], set[str]]:
-    """Stored rows -> each item's state, the target its fold used, and the items whose target has changed in
-    the plan since (to refold; an item no longer in the plan keeps its state)."""
+    """Stored rows (ROW) -> each item's state, the target its fold used, and the items whose target has
+    changed in the plan since (to refold; an item no longer in the plan keeps its state)."""
     states: dict[str, ItemState] = {}
     used: dict[str, float | None] = {}
     retargeted: set[str] = set()
     missing = object()
-    for item, region, value, done, done_at, before, by, target in rows:
-        key = f"{item}@{region}" if region else item
+    for key, item, value, done, done_at, before, by, target in rows:
         states[key] = ItemState(value, done, done_at, before, by)  # SQLite's 0/1 is as truthy as a bool
         used[key] = target
         now = targets.get(item, missing)

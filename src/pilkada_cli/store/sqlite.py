@@ -369,14 +369,12 @@ class Journal:
                 key = f"{item}@{region}" if region else item
                 if folded >= utc_iso(first_new[key].ts):
                     late.add(key)
-        columns = "SELECT item, region, value, done, done_at, value_before_done, done_by, target FROM item_state"
         if keys is None:
-            rows = conn.execute(columns).fetchall()
+            rows = conn.execute(f"SELECT {projection.ROW.format(p='')} FROM item_state").fetchall()
         else:
             _wanted(conn, {_split(key) for key in set(keys) | set(first_new)})
-            rows = conn.execute("SELECT s.item, s.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by, "
-                                "s.target FROM temp.wanted w CROSS JOIN item_state s ON s.item = w.item "
-                                "AND s.region = coalesce(w.region, '')").fetchall()
+            rows = conn.execute(f"SELECT {projection.ROW.format(p='s.')} FROM temp.wanted w CROSS JOIN item_state s "
+                                "ON s.item = w.item AND s.region = coalesce(w.region, '')").fetchall()
         states, used, retargeted = projection.load(rows, targets)
 
         def events_of(key: str) -> list[Event]:
