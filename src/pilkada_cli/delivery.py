@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import stat
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +54,8 @@ def write_atomic(path: Path, text: str) -> None:
         except OSError as exc:
             raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
         return
+    import tempfile  # only when a file is written, not on every summary's start
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -125,6 +125,8 @@ def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSett
         raise PilkadaError("mail.bad_port", value=str(port_text)) from None
     given = env.get("PILKADA_SMTP_STARTTLS", notify.get("smtp_starttls"))
     starttls = _flag(given) if given is not None else False
+    import socket  # only when mail is sent
+
     sender = env.get("PILKADA_MAIL_FROM") or notify.get("mail_from") or f"pilkada@{socket.gethostname()}"
     return SmtpSettings(str(host), port, env.get("PILKADA_SMTP_USER") or notify.get("smtp_user"),
                         env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender), given is not None)
