@@ -388,8 +388,8 @@ def markdown(results: dict) -> str:
     if "national" in cases and "national-half-journal" in cases:
         full = cases["national"]["commands"]["tick"]["median_s"]
         half = cases["national-half-journal"]["commands"]["tick"]["median_s"]
-        lines.append(f"Doubling the journal ({cases['national-half-journal']['events']:,} → "
-                     f"{cases['national']['events']:,} events): `tick` changes by {100 * (full / half - 1):+.1f}%.")
+        lines += ["", f"Doubling the journal ({cases['national-half-journal']['events']:,} → "
+                  f"{cases['national']['events']:,} events): `tick` changes by {100 * (full / half - 1):+.1f}%."]
     return "\n".join(lines) + "\n"
 
 
