@@ -209,3 +209,36 @@ def test_a_small_plan_is_counted_in_python_without_an_index(run, plan_dir, isola
     assert result.exit_code == 0, result.output
     assert list((isolated.parent / "cache" / "plans").glob("*.json"))  # the plan cache, and nothing more
     assert not list((isolated.parent / "cache" / "plans").glob("*.index.sqlite3"))
+
+
+def test_a_role_that_may_only_read_still_sees_the_same_status(run, isolated, pg_url, monkeypatch):
+    """A PostgreSQL role with SELECT only cannot bring the projection up to date: the count in SQL gives way
+    to counting in Python (folding in memory), and the screen is the same as an editor's."""
+    import psycopg
+
+    monkeypatch.setattr(importlib.import_module("pilkada_cli.cli.items"), "COUNT_IN_SQL_FROM", 0)
+    tally = importlib.import_module("pilkada_cli.store.pg_tally")
+    counted_in_sql = []
+
+    def count(*args, real=tally.count, **kwargs):
+        result = real(*args, **kwargs)
+        counted_in_sql.append(result is not None)
+        return result
+
+    monkeypatch.setattr(tally, "count", count)
+    admin = {"PILKADA_DATABASE_URL": pg_url}
+    root = make_plan(run, isolated / "baca", admin, PLAN, {"polres.yaml": POLRES, "polda.yaml": POLDA})
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'pilkada_t_reader'").fetchone():
+            conn.execute("CREATE ROLE pilkada_t_reader LOGIN")
+        conn.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO pilkada_t_reader")
+    reader = {"PILKADA_DATABASE_URL": pg_url.replace("postgres@", "pilkada_t_reader@", 1)}
+    tick(run, root, "2024-10-02T02:00:00+00:00", "pemetaan@belu", env=admin)
+    screens = []
+    for env in (reader, admin):  # the reader first, while the projection lacks the tick
+        result = run("status", "--plan", str(root), env={**env, "PILKADA_NOW": "2024-10-03T02:00:00+00:00",
+                                                         "COLUMNS": "120"})
+        assert result.exit_code == 0, result.output
+        screens.append(result.stdout)
+    assert screens[0] == screens[1] and " 1/" in screens[0].splitlines()[4]  # the tick counted
+    assert counted_in_sql == [False, True]  # the reader's count gave way; the editor's ran on the server
