@@ -161,7 +161,8 @@ def test_counting_in_sql_shows_what_counting_in_python_shows(run, isolated, coun
 
     # a raised target refolds (Belu's 300 of 250 was done, of 400 it is not: the SQL way finds such stale
     # states itself); an item gone from the plan is reported
-    for name, old, new in (("polres.yaml", "target: 250", "target: 400"), ("polda.yaml", "  - {id: arsip", "  - {id: arsip-baru")):
+    for name, old, new in (("polres.yaml", "target: 250", "target: 400"),
+                           ("polda.yaml", "  - {id: arsip", "  - {id: arsip-baru")):
         path = root / "checklists" / name
         path.write_text(path.read_text().replace(old, new))
     in_sql, in_python = counting(run, root, [], moments[1])
@@ -194,7 +195,8 @@ def test_a_stale_or_foreign_index_is_rebuilt_or_not_used(run, isolated, counting
     tick(run, plan_dir, moment, "apel", env=env)
     first, _ = counting(run, plan_dir, [], moment)
     (plan_dir / "checklists" / "polda.yaml").write_text(
-        (plan_dir / "checklists" / "polda.yaml").read_text().replace("due: H-10", "due: 2024-07-30"))  # patroli: overdue now
+        # patroli: overdue now
+        (plan_dir / "checklists" / "polda.yaml").read_text().replace("due: H-10", "due: 2024-07-30"))
     moved, in_python = counting(run, plan_dir, [], moment)  # the index follows the edit
     assert moved == in_python and moved != first
     index = next((isolated.parent / "cache" / "plans").glob("*.index.sqlite3"))

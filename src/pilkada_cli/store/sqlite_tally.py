@@ -28,7 +28,8 @@ COUNTED = """
           WHERE i.item NOT IN (SELECT item FROM temp.skipped) {filters})
 """
 SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
-         "(SELECT item, region FROM temp.pk_counted WHERE label = ? ORDER BY critical DESC, days {order}, key LIMIT ?) c "
+         "(SELECT item, region FROM temp.pk_counted WHERE label = ? "
+         "ORDER BY critical DESC, days {order}, key LIMIT ?) c "
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 
