@@ -176,8 +176,11 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     # in the same state then, or, for an open item with a deadline, in the one its deadline gave that day.
     then_day, soon_days = since.day, plan.due_soon_days
     then_of = states_then.get
-    now_sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    then_sums: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    # sums per (stakeholder, state): of the items in the same state at both points, and of the others as they
+    # are now and as they were then (most items are the former: one sum each instead of two)
+    same: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    now_only: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    then_only: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
     completed: list[TaskStatus] = []
     overdue: list[TaskStatus] = []
     newly: list[TaskStatus] = []
@@ -185,7 +188,6 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     regional: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for task, day, tz, state, (days_left, label, completion), blocked in classified(plan, states_now, clock, filters):
         item = task.item
-        _add(now_sums[(item.stakeholder, label)], item.weight, completion, blocked)
         then = then_of(task.key, EMPTY)
         if then is state and not item.depends_on:
             then_label = label if label in ("done", "no_due") else by_date((task.due - then_day).days, soon_days)
@@ -193,7 +195,11 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
         else:
             _, then_label, then_completion = classify(task, then, then_day, soon_days)
             then_blocked = blocked_by(plan, task, states_then) if item.depends_on and then_label != "done" else ()
-        _add(then_sums[(item.stakeholder, then_label)], item.weight, then_completion, then_blocked)
+        if then_label == label and then_completion == completion and bool(then_blocked) == bool(blocked):
+            _add(same[(item.stakeholder, label)], item.weight, completion, blocked)
+        else:
+            _add(now_only[(item.stakeholder, label)], item.weight, completion, blocked)
+            _add(then_only[(item.stakeholder, then_label)], item.weight, then_completion, then_blocked)
         if task.region is not None:
             counts = regional[item.full_id]
             counts[0] += label == "done"
@@ -211,10 +217,12 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     overall_now, overall_then = Tally(), Tally()
     tallies_now: dict[str, Tally] = defaultdict(Tally)
     tallies_then: dict[str, Tally] = defaultdict(Tally)
-    for sums, overall, tallies in ((now_sums, overall_now, tallies_now), (then_sums, overall_then, tallies_then)):
+    for sums, targets in ((same, ((overall_now, tallies_now), (overall_then, tallies_then))),
+                          (now_only, ((overall_now, tallies_now),)), (then_only, ((overall_then, tallies_then),))):
         for (stakeholder_id, label), entry in sums.items():
-            overall.merge(label, *entry)
-            tallies[stakeholder_id].merge(label, *entry)
+            for overall, tallies in targets:
+                overall.merge(label, *entry)
+                tallies[stakeholder_id].merge(label, *entry)
     stakeholders = [Change(s, tallies_now[s.id].group(), tallies_then[s.id].group())
                     for s in plan.stakeholders if s.id in tallies_now]
     current, starting = [], []
