@@ -86,7 +86,7 @@ def counted_status(s: Session, filters, limit: int, by_region: bool):
         source = copy_text(index)
         if source is None:
             return None
-    from pilkada_cli.report.deps import on_chains
+    from pilkada_cli.report.deps import chain_tasks, on_chains
     from pilkada_cli.report.tally import from_counts, zone_days
 
     chains = on_chains(s.plan)
@@ -94,7 +94,7 @@ def counted_status(s: Session, filters, limit: int, by_region: bool):
                     filters.stakeholders, filters.phases, filters.regions, chains, limit, by_region)
     if counted is None:
         return None
-    keys = [task.key for task in s.plan.tasks() if task.item.full_id in chains] if chains else []
+    keys = [task.key for task in chain_tasks(s.plan)]
     return from_counts(s.plan, counted, s.clock, filters, s.states(keys) if keys else {})
 
 

@@ -67,6 +67,12 @@ def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Pat
     return [FORMAT, __version__, str(root.resolve()), bundled, data, stats]
 
 
+def trusted(info: os.stat_result) -> bool:
+    """A cache file may be believed: a regular file, the user's own, writable by no one else."""
+    return (stat.S_ISREG(info.st_mode) and not info.st_mode & 0o022
+            and (not hasattr(os, "getuid") or info.st_uid == os.getuid()))
+
+
 def read(path: Path, key: list) -> Plan | None:
     if key == list(UNCACHEABLE):
         return None
@@ -75,10 +81,7 @@ def read(path: Path, key: list) -> Plan | None:
     except OSError:
         return None  # absent, or a link
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
-            return None
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        if not trusted(os.fstat(fd)):
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 from pathlib import Path
 
 from pilkada_cli.model import Plan
+from pilkada_cli.plan.cache import trusted
 
 FORMAT = 2  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
@@ -93,8 +93,7 @@ def _current(path: Path, key: str) -> bool:
         info = os.lstat(path)
     except OSError:
         return False
-    if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid")
-                                                                   and info.st_uid != os.getuid()):
+    if not trusted(info):  # the plan cache's rule
         return False
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

@@ -25,6 +25,16 @@ def on_chains(plan: Plan) -> frozenset[str]:
     return cached
 
 
+def chain_tasks(plan: Plan) -> list[Task]:
+    """The instances of the items on dependency chains (on_chains), found once per plan object."""
+    cached = plan.__dict__.get("_chain_tasks")
+    if cached is None:
+        chains = on_chains(plan)
+        cached = [task for task in plan.tasks() if task.item.full_id in chains] if chains else []
+        object.__setattr__(plan, "_chain_tasks", cached)
+    return cached
+
+
 def dependency_keys(plan: Plan, task: Task) -> list[str]:
     """The task keys this instance waits for, in the order written."""
     keys: list[str] = []

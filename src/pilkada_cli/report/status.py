@@ -3,6 +3,7 @@ Pure: takes the plan, the journal's events and the moment, returns records with 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -65,6 +66,19 @@ class Group:
         for status in statuses:
             tally.add(status)
         return tally.group()
+
+
+def sums_table() -> defaultdict[tuple, list]:
+    """Per group key, [weighted completion, weight, count, blocked count], filled by add_item."""
+    return defaultdict(lambda: [0.0, 0.0, 0, 0])
+
+
+def add_item(entry: list, weight: float, completion: float, blocked: tuple) -> None:
+    """One item into a group's [weighted completion, weight, count, blocked count]."""
+    entry[0] += weight * completion
+    entry[1] += weight
+    entry[2] += 1
+    entry[3] += 1 if blocked else 0
 
 
 class Tally:

@@ -11,8 +11,8 @@ from typing import Any
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
 from pilkada_cli.report.deps import blocked_by
-from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, by_date, classified, classify,
-                                       phase_dates, urgency)
+from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, add_item, by_date, classified,
+                                       classify, phase_dates, sums_table, urgency)
 
 
 @dataclass(frozen=True)
@@ -150,14 +150,6 @@ def since_point(today: date, given: date | None, runs: list[SummaryRun]) -> Sinc
     return Since(today - timedelta(days=1), "yesterday")
 
 
-def _add(entry: list, weight: float, completion: float, blocked: tuple) -> None:
-    """One item into a group's [weighted completion, weight, count, blocked count]."""
-    entry[0] += weight * completion
-    entry[1] += weight
-    entry[2] += 1
-    entry[3] += 1 if blocked else 0
-
-
 def region_of(plan: Plan, filters: Filters) -> Region | None:
     """The region a summary for exactly one region counts down to (its own vote day and time zone)."""
     return plan.region(filters.regions[0]) if len(filters.regions) == 1 else None
@@ -178,9 +170,9 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     then_of = states_then.get
     # sums per (stakeholder, state): of the items in the same state at both points, and of the others as they
     # are now and as they were then (most items are the former: one sum each instead of two)
-    same: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    now_only: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-    then_only: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+    same: dict[tuple[str, str], list] = sums_table()
+    now_only: dict[tuple[str, str], list] = sums_table()
+    then_only: dict[tuple[str, str], list] = sums_table()
     completed: list[TaskStatus] = []
     overdue: list[TaskStatus] = []
     newly: list[TaskStatus] = []
@@ -196,10 +188,10 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
             _, then_label, then_completion = classify(task, then, then_day, soon_days)
             then_blocked = blocked_by(plan, task, states_then) if item.depends_on and then_label != "done" else ()
         if then_label == label and then_completion == completion and bool(then_blocked) == bool(blocked):
-            _add(same[(item.stakeholder, label)], item.weight, completion, blocked)
+            add_item(same[(item.stakeholder, label)], item.weight, completion, blocked)
         else:
-            _add(now_only[(item.stakeholder, label)], item.weight, completion, blocked)
-            _add(then_only[(item.stakeholder, then_label)], item.weight, then_completion, then_blocked)
+            add_item(now_only[(item.stakeholder, label)], item.weight, completion, blocked)
+            add_item(then_only[(item.stakeholder, then_label)], item.weight, then_completion, then_blocked)
         if task.region is not None:
             counts = regional[item.full_id]
             counts[0] += label == "done"

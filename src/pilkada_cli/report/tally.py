@@ -9,10 +9,10 @@ from collections.abc import Iterable
 
 from pilkada_cli import dates
 from pilkada_cli.model import ItemState, Plan
-from pilkada_cli.report.deps import on_chains
+from pilkada_cli.report.deps import chain_tasks, on_chains
 from pilkada_cli.report.status import (Clock, Filters, PhaseReport, RegionReport, StakeholderReport, StatusReport,
-                                       Tally, TaskStatus, classified, phase_dates, phase_state, status_of,
-                                       unknown_keys)
+                                       Tally, TaskStatus, add_item, classified, phase_dates, phase_state,
+                                       status_of, sums_table, unknown_keys)
 
 SHOWN = frozenset(("overdue", "due_soon"))  # the states the status screen lists item by item
 
@@ -34,8 +34,8 @@ class Sums:
     sums instead of from the items again."""
 
     def __init__(self) -> None:
-        self.by_phase: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
-        self.by_region: dict[tuple, list] = defaultdict(lambda: [0.0, 0.0, 0, 0])
+        self.by_phase = sums_table()
+        self.by_region = sums_table()
 
     def add(self, classified: Iterable[tuple], keep: frozenset[str] | None) -> list[TaskStatus]:
         """Count the items of classified(); return the records of those kept: all (keep=None), else those
@@ -45,17 +45,9 @@ class Sums:
             item = task.item
             if keep is None or label in SHOWN or (keep and item.full_id in keep):
                 statuses.append(TaskStatus(task, day, tz, days_left, label, completion, state, blocked))
-            weight = item.weight
-            weighted = weight * completion
-            entries = [self.by_phase[(item.stakeholder, item.phase, label)]]
+            add_item(self.by_phase[(item.stakeholder, item.phase, label)], item.weight, completion, blocked)
             if task.region is not None:
-                entries.append(self.by_region[(task.region.id, label)])
-            for entry in entries:
-                entry[0] += weighted
-                entry[1] += weight
-                entry[2] += 1
-                if blocked:
-                    entry[3] += 1
+                add_item(self.by_region[(task.region.id, label)], item.weight, completion, blocked)
         return statuses
 
 
@@ -120,9 +112,7 @@ def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_state
         sums.by_phase[(stakeholder_id, phase_id, state)] = [weighted, weight, count, 0]
     for region_id, state, weighted, weight, count in counted.by_region:
         sums.by_region[(region_id, state)] = [weighted, weight, count, 0]
-    chains = on_chains(plan)
-    chain_tasks = [task for task in plan.tasks() if task.item.full_id in chains] if chains else []
-    statuses = sums.add(classified(plan, chain_states, clock, filters, chain_tasks), keep=chains)
+    statuses = sums.add(classified(plan, chain_states, clock, filters, chain_tasks(plan)), keep=on_chains(plan))
     for item_id, region_id, *state in counted.due_soon + counted.overdue:
         region = plan.region(region_id) if region_id else None
         tz = dates.zone(plan.timezone_for(region))
