@@ -231,10 +231,14 @@ class PostgresJournal:
                 raise
         if keys is None:
             return fold(self.events(), targets)
-        wanted = {(key.partition("@")[0], key.partition("@")[2] or None) for key in keys}
         with self._cursor() as cur:
-            states = fold(self._events_of(cur, wanted), targets)
+            states = self._fold_keys(cur, keys, targets)
         return {key: states[key] for key in keys if key in states}
+
+    def _fold_keys(self, cur: Any, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
+        """These items' states, folded from their events (fetched in one query)."""
+        return fold(self._events_of(cur, {(item, region or None) for item, region in map(projection.split, keys)}),
+                    targets)
 
     def known_uids(self) -> set[str]:
         with self._cursor() as cur:
@@ -322,7 +326,7 @@ class _Within:
         self.journal, self.cur = journal, cur
 
     def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
-        return fold(self.events({(key.partition("@")[0], key.partition("@")[2] or None) for key in keys}), targets)
+        return self.journal._fold_keys(self.cur, keys, targets)
 
     def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
         return self.journal._events_of(self.cur, keys)
