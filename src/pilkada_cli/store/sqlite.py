@@ -359,7 +359,8 @@ class Journal:
         first_new = {e.key: e for e in reversed(newer)}
         # Writes are timed no earlier than the last event: only an event no later than the latest one folded
         # (a late entry, an import, or one in the same instant) can fold before it.
-        latest = conn.execute("SELECT ts FROM events WHERE id <= ? ORDER BY ts DESC LIMIT 1", (upto,)).fetchone()
+        latest = conn.execute("SELECT ts FROM events WHERE id <= ? ORDER BY ts DESC LIMIT 1",
+                              (upto,)).fetchone() if first_new else None
         maybe_late = [e for e in first_new.values() if latest and utc_iso(e.ts) <= latest[0]]
         if maybe_late:
             _wanted(conn, {(e.item, e.region) for e in maybe_late})
