@@ -6,6 +6,7 @@ with the fold, and a role that cannot update it still reads states, folded in me
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pilkada_cli.model import ItemState
@@ -31,6 +32,31 @@ MIGRATION = ("0003_projection", """
 GRANT = "GRANT SELECT, INSERT, UPDATE ON pilkada_item_state, pilkada_projection TO {role}"
 
 
+def keyed(columns: str, where: str = "") -> str:
+    """The events of a set of instances (keyed_params), found through the (plan, item, region, seq) index:
+    those of a region by a join on it, the others (stored with no region) by item. `columns` are the events'
+    (`where` may name them `e.`)."""
+    columns = ", ".join("e." + column for column in columns.split(", "))
+    return (f"SELECT {columns} FROM pilkada_events e JOIN unnest(%(items)s::text[], %(regions)s::text[]) "
+            f"AS k(item, region) ON e.item = k.item AND e.region = k.region WHERE e.plan = %(plan)s{where} "
+            f"UNION ALL SELECT {columns} FROM pilkada_events e "
+            f"WHERE e.plan = %(plan)s AND e.region IS NULL AND e.item = ANY(%(national)s::text[]){where}")
+
+
+def keyed_params(plan_id: str, keys: Iterable[tuple[str, str | None]]) -> dict[str, Any]:
+    """(item, region; '' or None for none) pairs -> the parameters of keyed()."""
+    items: list[str] = []
+    regions: list[str] = []
+    national: list[str] = []
+    for item, region in keys:
+        if region:
+            items.append(item)
+            regions.append(region)
+        else:
+            national.append(item)
+    return {"plan": plan_id, "items": items, "regions": regions, "national": national}
+
+
 def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, float | None],
             keys: list[str] | None) -> dict[str, ItemState]:
     """Items' states now (all, or those of `keys`), bringing the projection up to date in this transaction."""
@@ -43,13 +69,9 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
     first_new = {e.key: e for e in reversed(newer)}
     late: set[str] = set()
     if first_new:
-        items, regions = zip(*(_split(k) for k in first_new))
         for item, region, latest in cur.execute(
-                "SELECT e.item, e.region, max(e.ts) FROM pilkada_events e "
-                "JOIN unnest(%s::text[], %s::text[]) AS k(item, region) "
-                "ON e.item = k.item AND coalesce(e.region, '') = k.region "
-                "WHERE e.plan = %s AND e.seq <= %s GROUP BY e.item, e.region",
-                (list(items), list(regions), plan_id, upto)):
+                f"SELECT item, region, max(ts) FROM ({keyed('item, region, ts', ' AND e.seq <= %(upto)s')}) x "
+                "GROUP BY item, region", {**keyed_params(plan_id, map(_split, first_new)), "upto": upto}):
             key = f"{item}@{region}" if region else item
             if latest >= first_new[key].ts:
                 late.add(key)
@@ -66,10 +88,7 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
     states, used, retargeted = projection.load(rows, targets)
 
     def events_of(key: str) -> list:
-        item, region = _split(key)
-        return [to_event(r) for r in cur.execute(
-            f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND item = %s AND region IS NOT DISTINCT FROM %s",
-            (plan_id, item, region or None))]
+        return [to_event(r) for r in cur.execute(keyed(columns), keyed_params(plan_id, [_split(key)]))]
 
     changed = projection.advance(states, used, newer, late, targets, events_of, retargeted)
     if changed:

@@ -201,12 +201,8 @@ class PostgresJournal:
     def _events_of(self, cur: Any, keys: set[tuple[str, str | None]]) -> list[Event]:
         if not keys:
             return []
-        items, regions = zip(*((item, region or "") for item, region in keys))
-        rows = cur.execute(f"SELECT {', '.join('e.' + column for column in EVENT_COLUMNS.split(', '))} "
-                           "FROM pilkada_events e "
-                           "JOIN unnest(%s::text[], %s::text[]) AS k(item, region) "
-                           "ON e.item = k.item AND coalesce(e.region, '') = k.region WHERE e.plan = %s",
-                           (list(items), list(regions), self.plan_id)).fetchall()
+        rows = cur.execute(pg_projection.keyed(EVENT_COLUMNS),
+                           pg_projection.keyed_params(self.plan_id, keys)).fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
