@@ -17,9 +17,9 @@ from pathlib import Path
 from pilkada_cli.model import Plan
 from pilkada_cli.plan.cache import trusted
 
-FORMAT = 2  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
+FORMAT = 3  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
-    CREATE TABLE meta (key TEXT NOT NULL, instances_csv TEXT, groups_csv TEXT);
+    CREATE TABLE meta (key TEXT NOT NULL, copy_texts TEXT);  -- copy_texts: what copy_text() made, as JSON
     CREATE TABLE groups (grp INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, phase TEXT);
     CREATE TABLE instances (
         item        TEXT NOT NULL,     -- stakeholder/item
@@ -58,24 +58,34 @@ def instance_index(plan: Plan) -> Path | None:
     return path if _current(path, key) else None
 
 
-def copy_text(path: Path) -> tuple[str, str] | None:
-    """The index's instances and groups as CSV (strings quoted, so an empty region stays empty and a missing
-    deadline is NULL), for a PostgreSQL journal to COPY into temporary tables; made on first use, kept in
-    the index. None if the index cannot be read."""
+def copy_text(path: Path) -> tuple[str, ...] | None:
+    """The index as CSV for a PostgreSQL journal to COPY into temporary tables: items (number, item, group,
+    weight, target, critical), regions (number, region, zone; '' for none), instances (number, item number,
+    region number, deadline) and groups. Instances are numbered in the order of their keys, so the number
+    sorts as the key does; most of the text is in the few hundred items and regions, not in the tens of
+    thousands of instances. Strings are quoted, so an empty region stays empty; a missing value is "", which
+    the COPY reads as NULL (FORCE_NULL). Made on first use and kept in the index; None if it cannot be read."""
     try:
         conn = sqlite3.connect(path)
         try:
-            texts = conn.execute("SELECT instances_csv, groups_csv FROM meta").fetchone()
-            if texts[0] is None:
-                texts = (_csv(conn.execute("SELECT item, region, key, grp, due, weight, target, critical, zone "
-                                           "FROM instances")),
-                         _csv(conn.execute("SELECT grp, stakeholder, phase FROM groups")))
-                with conn:
-                    conn.execute("UPDATE meta SET instances_csv = ?, groups_csv = ?", texts)
-            return texts[0], texts[1]
+            kept = conn.execute("SELECT copy_texts FROM meta").fetchone()[0]
+            if kept is not None:
+                return tuple(json.loads(kept))
+            items = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+                "SELECT DISTINCT item, grp, weight, target, critical FROM instances ORDER BY item"))}
+            regions = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+                "SELECT DISTINCT region, zone FROM instances ORDER BY region"))}
+            instances = "".join(f"{n},{items[item][0]},{regions[region][0]},{'' if due is None else due}\n"
+                                for n, (item, region, due) in enumerate(conn.execute(
+                                    "SELECT item, region, due FROM instances ORDER BY key")))
+            texts = (_csv((n, *row) for n, row in items.values()), _csv((n, *row) for n, row in regions.values()),
+                     instances, _csv(conn.execute("SELECT grp, stakeholder, phase FROM groups")))
+            with conn:
+                conn.execute("UPDATE meta SET copy_texts = ?", (json.dumps(texts),))
+            return texts
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, TypeError, ValueError):
         return None
 
 

@@ -1,82 +1,116 @@
 """Counting a plan's items in PostgreSQL, the counterpart of sqlite_tally.py: the user's index of the plan's
-instances is copied (COPY, as CSV made once per index) into temporary tables of one transaction and joined
-with the journal's projection on the server, so `status` brings back the sums and the rows it prints, not
-52,860 states. The rules are the same; the tests run both journals through them."""
+instances is copied (COPY, as CSV made once per index: items and regions by number, instances as numbers)
+into temporary tables of one transaction and joined with the journal's projection on the server, in one
+statement, so `status` brings back the sums and the rows it prints, not 52,860 states. The rules are the
+same; the tests run both journals through them."""
 
 from __future__ import annotations
 
 from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.store import pg_projection
-from pilkada_cli.store.base import Counted, grouped_sums
+from pilkada_cli.store.base import LABELS, Counted
 
 TABLES = """
-    CREATE TEMP TABLE pk_instances (item text, region text, key text, grp int, due int, weight float8,
-                                    target float8, critical int, zone text) ON COMMIT DROP;
+    CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, target float8, critical int)
+        ON COMMIT DROP;
+    CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP;
+    CREATE TEMP TABLE pk_instances (no int, item int, region int, due int) ON COMMIT DROP;
     CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP;
-    CREATE TEMP TABLE pk_zones (zone text PRIMARY KEY, today int) ON COMMIT DROP;
-    CREATE TEMP TABLE pk_skipped (item text PRIMARY KEY) ON COMMIT DROP;
 """
+COPIED = (("pk_items", "target"), ("pk_regions (no, region, zone)", None), ("pk_instances", None),
+          ("pk_groups", "phase"))
+# Every instance joined with its state, and every state with its instance (a state with none is the journal's
+# key that is not in the plan, label 5, the only rows with `item` and `region`); the instances the filters
+# leave out and those counted in Python (on dependency chains) are label 6. `no` is the instance's number,
+# which sorts as its key; names come from pk_items and pk_regions by number. Kept in memory for the one
+# statement that reads everything the report needs from it (READ), in parts told apart by the first column.
 COUNTED = """
-    CREATE TEMP TABLE pk_counted ON COMMIT DROP AS
-    SELECT *, CASE WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4 WHEN days < 0 THEN 1
-                   WHEN days <= %(soon)s THEN 2 ELSE 3 END AS label
-    FROM (SELECT i.item, i.region, i.key, i.grp, i.weight, i.critical, i.due - z.today AS days,
-                 s.item IS NOT NULL AND s.target IS DISTINCT FROM i.target AS stale,
+    SELECT *, CASE WHEN no IS NULL THEN 5 WHEN NOT wanted THEN 6 WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4
+                   WHEN days < 0 THEN 1 WHEN days <= %(soon)s THEN 2 ELSE 3 END AS label
+    FROM (SELECT i.no, i.item_no, i.region_no, i.grp, i.weight, i.critical, i.days,
+                 CASE WHEN i.no IS NULL THEN s.item END AS item, CASE WHEN i.no IS NULL THEN s.region END AS region,
+                 s.item IS NOT NULL AND i.no IS NOT NULL AND s.target IS DISTINCT FROM i.target AS stale,
                  CASE WHEN s.done THEN 1.0::float8 WHEN coalesce(i.target, 0) <> 0 AND s.value IS NOT NULL
-                      THEN greatest(0.0, least(s.value / i.target, 1.0)) ELSE 0.0 END AS completion
-          FROM pk_instances i JOIN pk_zones z ON z.zone = i.zone
-          LEFT JOIN pilkada_item_state s ON s.plan = %(plan)s AND s.item = i.item AND s.region = i.region
-          WHERE i.item NOT IN (SELECT item FROM pk_skipped) {filters}) x
+                      THEN greatest(0.0, least(s.value / i.target, 1.0)) ELSE 0.0 END AS completion,
+                 i.item_id <> ALL(%(skipped)s) {filters} AS wanted
+          FROM (SELECT n.no, n.item AS item_no, n.region AS region_no, n.due - r.today AS days, it.item AS item_id,
+                       r.region AS region_id, it.grp, it.weight, it.target, it.critical
+                FROM pk_instances n JOIN pk_items it ON it.no = n.item JOIN pk_regions r ON r.no = n.region) i
+          FULL JOIN (SELECT item, region, value, done, target FROM pilkada_item_state WHERE plan = %(plan)s) s
+            ON s.item = i.item_id AND s.region = i.region_id) x
 """
-SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
-         "(SELECT item, region FROM pk_counted WHERE label = %(label)s "
-         "ORDER BY critical DESC, days {order}, key COLLATE \"C\" LIMIT %(limit)s) c "
-         "LEFT JOIN pilkada_item_state s ON s.plan = %(plan)s AND s.item = c.item AND s.region = c.region")
+SUMS = "label, sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM c WHERE label < 5"
+STATE = "s.value, s.done, s.done_at, s.value_before_done, s.done_by"
+NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
+NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
+         "LEFT JOIN pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
+SHOWN = (f"SELECT {{part}}, it.item, r.region, NULL::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
+         "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days {order}, no "
+         f"LIMIT %(limit)s) x {NAMED}")
+READ = f"""
+    WITH c AS MATERIALIZED ({{counted}})
+    SELECT 0 AS part, g.stakeholder, g.phase, x.label, x.weighted, x.weight, x.n, {NO_STATE}
+        FROM (SELECT grp, {SUMS} GROUP BY grp, label) x JOIN pk_groups g ON g.grp = x.grp
+    UNION ALL SELECT 1, r.region, NULL, x.label, x.weighted, x.weight, x.n, {NO_STATE}
+        FROM (SELECT region_no, {SUMS} AND %(by_region)s GROUP BY region_no, label) x
+        JOIN pk_regions r ON r.no = x.region_no WHERE r.region <> ''
+    UNION ALL ({SHOWN.format(part=2, label=2, order="ASC")})
+    UNION ALL ({SHOWN.format(part=3, label=1, order="DESC")})
+    UNION ALL SELECT 4, item, region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c WHERE label = 5
+    UNION ALL SELECT 5, it.item, r.region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c x
+        JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no WHERE x.stale
+"""
 
 
-def count(journal, texts: tuple[str, str], targets: dict[str, float | None], zones: dict[str, int],
+def count(journal, texts: tuple[str, ...], targets: dict[str, float | None], zones: dict[str, int],
           due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
           skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-    """As sqlite_tally.count, with `texts` the index's instances and groups as CSV (plan.index.copy_text).
-    None where the server will not (a database not set up by `db init`, a role without the grants)."""
+    """As sqlite_tally.count, with `texts` the index as CSV (plan.index.copy_text). None where the server
+    will not (a database not set up by `db init`, a role without the grants)."""
     from pilkada_cli.store.postgres import EVENT_COLUMNS, _event
 
     try:
         with journal._cursor(write=True) as cur:
             # the projection brought up to date first, as a Python read does, in the same transaction
             pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, [])
+            # memory for the join and its rows in one statement (a national plan's take some 10 MB), instead of
+            # temporary files at the server's default of 4 MB
+            cur.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
             cur.execute(TABLES)
-            for table, text, nullable in (("pk_instances", texts[0], "due, target"), ("pk_groups", texts[1], "phase")):
-                with cur.copy(f"COPY {table} FROM STDIN (FORMAT csv, FORCE_NULL ({nullable}))") as copy:
+            for (table, nullable), text in zip(COPIED, texts):
+                forced = f", FORCE_NULL ({nullable})" if nullable else ""
+                with cur.copy(f"COPY {table} FROM STDIN (FORMAT csv{forced})") as copy:
                     copy.write(text)
-            cur.executemany("INSERT INTO pk_zones VALUES (%s, %s)", list(zones.items()))
-            cur.executemany("INSERT INTO pk_skipped VALUES (%s)", [(item,) for item in skipped])
-            params = {"soon": due_soon_days, "plan": journal.plan_id, "limit": limit}
+            cur.execute("UPDATE pk_regions r SET today = z.today FROM unnest(%s::text[], %s::int[]) "
+                        "AS z(zone, today) WHERE z.zone = r.zone", (list(zones), list(zones.values())))
+            params = {"soon": due_soon_days, "plan": journal.plan_id, "limit": limit, "skipped": sorted(skipped)}
             filters = ""
             groups = [f"{column} = ANY(%({column}s)s)" for column, values in
                       (("stakeholder", stakeholders), ("phase", phases)) if values]
             if groups:
                 filters += f" AND i.grp IN (SELECT grp FROM pk_groups WHERE {' AND '.join(groups)})"
             if regions:
-                filters += " AND i.region = ANY(%(regions)s)"
+                filters += " AND i.region_id = ANY(%(regions)s)"
             params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions))
-            cur.execute(COUNTED.format(filters=filters), params)
-            stale = [item + ("@" + region if region else "") for item, region in
-                     cur.execute("SELECT item, region FROM pk_counted WHERE stale")]
+            params["by_region"] = by_region
+            query = READ.format(counted=COUNTED.format(filters=filters))
+            counted, stale = _read(cur.execute(query, params))
             if stale:  # states folded with another target than the plan's now: refolded, then counted again
                 pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, stale)
-                cur.execute("DROP TABLE pk_counted")
-                cur.execute(COUNTED.format(filters=filters), params)
-            return _sums(cur, params, by_region)
+                counted, stale = _read(cur.execute(query, params))
+            return counted
     except (JournalError, NotAllowed):
         return None
 
 
-def _sums(cur, params: dict, by_region: bool) -> Counted:
-    by_phase, by_regions = grouped_sums(cur.execute, by_region)
-    due_soon = cur.execute(SHOWN.format(order="ASC"), {**params, "label": 2}).fetchall()
-    overdue = cur.execute(SHOWN.format(order="DESC"), {**params, "label": 1}).fetchall()
-    unknown = sorted(item + ("@" + region if region else "") for item, region in cur.execute(
-        "SELECT s.item, s.region FROM pilkada_item_state s WHERE s.plan = %(plan)s AND NOT EXISTS "
-        "(SELECT 1 FROM pk_instances i WHERE i.item = s.item AND i.region = s.region)", params))
-    return Counted(by_phase, by_regions, due_soon, overdue, unknown)
+def _read(rows) -> tuple[Counted, list[str]]:
+    """READ's rows -> what was counted, and the keys of the states folded with another target."""
+    parts: list[list[tuple]] = [[] for _ in range(6)]
+    for part, first, second, label, weighted, weight, n, *state in rows:
+        if part < 2:  # sums: (stakeholder, phase) or (region, None), then state and the sums
+            parts[part].append((first, second, LABELS[label], weighted, weight, n))
+        else:  # an instance: item, region, then its state (shown items) or nothing
+            parts[part].append((first, second, *state))
+    keys = [[item + ("@" + region if region else "") for item, region, *_ in parts[n]] for n in (4, 5)]
+    return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
+                   sorted(keys[0])), keys[1]
