@@ -160,6 +160,27 @@ def test_the_server_refuses_what_the_client_would(run, isolated, pg_url, roles):
                                                         ("kpu/debat", "pilkada_t_other")]
 
 
+def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg_url, roles):
+    """The plan file no longer names polda's editors but the database, set up by `db init` from the earlier
+    file, still does: the client lets the tick through, the server refuses it (its error arriving at the
+    commit, after the statements sent together), and not one event of the batch is kept."""
+    import psycopg
+
+    plan_id = f"tolak-{uuid.uuid4().hex[:8]}"
+    root = write_plan(isolated / "tolak", plan_text(plan_id, "pilkada_t_editor"))
+    assert run("db", "init", "--plan", str(root), env={"PILKADA_DATABASE_URL": pg_url}).exit_code == 0
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("GRANT pilkada_writer TO pilkada_t_other")
+    write_plan(isolated / "tolak", plan_text(plan_id))  # editors gone from the file only
+    other = {"PILKADA_DATABASE_URL": roles["pilkada_t_other"]}
+    refused = run("tick", "apel", "patroli", "--plan", str(root), env=other)
+    assert refused.exit_code == 4, refused.output
+    assert "refused this write" in refused.output or "menolak penulisan" in refused.output
+    assert json.loads(run("log", "--json", "--plan", str(root), env=other).stdout) == []
+    assert run("tick", "apel", "--plan", str(root), env={"PILKADA_DATABASE_URL": roles["pilkada_t_editor"]}
+               ).exit_code == 0
+
+
 def test_two_plans_share_one_database(run, isolated, pg_url):
     env = {"PILKADA_DATABASE_URL": pg_url}
     first = write_plan(isolated / "satu", plan_text(f"satu-{uuid.uuid4().hex[:6]}"))

@@ -60,21 +60,20 @@ def keyed_params(plan_id: str, keys: Iterable[tuple[str, str | None]]) -> dict[s
 def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, float | None],
             keys: list[str] | None) -> dict[str, ItemState]:
     """Items' states now (all, or those of `keys`), bringing the projection up to date in this transaction."""
+    # Statements are sent ahead of reading what they return: in a pipeline (postgres._pipelined) the lock, the
+    # folded point and the newer events take one round trip, the late check and the stored states another.
     cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pilkada-projection:{plan_id}",))
-    row = cur.execute("SELECT upto FROM pilkada_projection WHERE plan = %s", (plan_id,)).fetchone()
+    point = cur.connection.cursor()
+    point.execute("SELECT upto FROM pilkada_projection WHERE plan = %s", (plan_id,))
+    cur.execute(f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND seq > "
+                "coalesce((SELECT upto FROM pilkada_projection WHERE plan = %s), 0) ORDER BY seq", (plan_id, plan_id))
+    row = point.fetchone()
     upto = row[0] if row else 0
-    newer = sorted((to_event(r) for r in cur.execute(
-        f"SELECT {columns} FROM pilkada_events WHERE plan = %s AND seq > %s ORDER BY seq", (plan_id, upto))),
-        key=fold_order)
+    newer = sorted(map(to_event, cur.fetchall()), key=fold_order)
     first_new = {e.key: e for e in reversed(newer)}
-    late: set[str] = set()
     if first_new:
-        for item, region, latest in cur.execute(
-                f"SELECT item, region, max(ts) FROM ({keyed('item, region, ts', ' AND e.seq <= %(upto)s')}) x "
-                "GROUP BY item, region", {**keyed_params(plan_id, map(_split, first_new)), "upto": upto}):
-            key = f"{item}@{region}" if region else item
-            if latest >= first_new[key].ts:
-                late.add(key)
+        point.execute(f"SELECT item, region, max(ts) FROM ({keyed('item, region, ts', ' AND e.seq <= %(upto)s')}) x "
+                      "GROUP BY item, region", {**keyed_params(plan_id, map(_split, first_new)), "upto": upto})
     select = f"SELECT {projection.ROW.format(p='')} FROM pilkada_item_state WHERE plan = %s"
     if keys is None:
         rows = cur.execute(select, (plan_id,)).fetchall()
@@ -85,6 +84,12 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
                                           "FROM pilkada_item_state JOIN unnest(%s::text[], %s::text[]) "
                                           "AS k(i, r) ON item = k.i AND region = k.r WHERE"),
                            (list(items), list(regions), plan_id)).fetchall()
+    late: set[str] = set()
+    for item, region, latest in point.fetchall() if first_new else ():
+        key = f"{item}@{region}" if region else item
+        if latest >= first_new[key].ts:
+            late.add(key)
+    point.close()
     states, used, retargeted = projection.load(rows, targets)
 
     def events_of(key: str) -> list:

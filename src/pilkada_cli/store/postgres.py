@@ -115,11 +115,17 @@ class PostgresJournal:
         return self._conn
 
     @contextmanager
-    def _cursor(self, write: bool = False) -> Iterator[Any]:
+    def _cursor(self, write: bool = False, pipeline: bool = False) -> Iterator[Any]:
+        """A cursor, in a transaction for `write`; with `pipeline` (where libpq has it), statements whose
+        results are not read yet go to the server together, so a write over a slow line (an island office's)
+        waits for a few round trips instead of one per statement. No COPY in a pipeline."""
         psycopg = _driver()
         conn = self._connection()
         try:
-            if write:
+            if write and pipeline and psycopg.Pipeline.is_supported():
+                with _pipelined(psycopg, conn) as cursor:
+                    yield cursor
+            elif write:
                 with conn.transaction():
                     with conn.cursor() as cursor:
                         yield cursor
@@ -220,7 +226,7 @@ class PostgresJournal:
         """From the projection (brought up to date in one transaction); where it cannot be used (a database
         not yet migrated by `db init`, a role without the grant), folded in memory from the events."""
         try:
-            with self._cursor(write=True) as cur:
+            with self._cursor(write=True, pipeline=True) as cur:
                 return pg_projection.project(cur, self.plan_id, EVENT_COLUMNS, _event, targets, keys)
         except (JournalError, NotAllowed) as exc:
             if exc.key not in ("postgres.not_initialized", "editors.refused_by_server"):
@@ -280,30 +286,35 @@ class PostgresJournal:
     def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
                check: Check | None = None) -> list[Event]:
         written: list[Event] = []
-        with self._cursor(write=True) as cur:
+        rows = []
+        with self._cursor(write=True, pipeline=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pilkada:{self.plan_id}",))
             if check is not None:
                 new_events = check(_Within(self, cur), new_events)
-            me, clock = cur.execute("SELECT current_user, clock_timestamp()").fetchone()
-            last = cur.execute("SELECT ts, hash FROM pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1",
-                               (self.plan_id,)).fetchone()
-            stamp = now if now is not None else max(clock, last[0]) if last else clock
-            previous = last[1] if last and last[1] else chain.GENESIS
-            for event in new_events:
-                seq = cur.execute("SELECT nextval('pilkada_events_seq_seq')").fetchone()[0]
+            if not new_events:
+                return written
+            # who writes, the server's clock, the chain's last link and a number for each event: one round trip
+            me, clock, last_ts, last_hash, numbers = cur.execute(
+                "SELECT current_user, clock_timestamp(), l.ts, l.hash, ARRAY(SELECT nextval('pilkada_events_seq_seq') "
+                "FROM generate_series(1, %s) ORDER BY 1) FROM (SELECT 1) x LEFT JOIN LATERAL (SELECT ts, hash "
+                "FROM pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1) l ON true",
+                (len(new_events), self.plan_id)).fetchone()
+            stamp = now if now is not None else max(clock, last_ts) if last_ts else clock
+            previous = last_hash or chain.GENESIS
+            for seq, event in zip(numbers, new_events):
                 ts = event.at or stamp
                 imported = event.actor != me
                 actor = event.actor if imported else me
                 uid = event.uid or chain.new_uid()
                 row = (seq, utc_iso(ts), event.item, event.region, event.kind, event.value, actor, event.note)
                 previous = chain.link(previous, chain.content(row, event.detail))
-                cur.execute("INSERT INTO pilkada_events (seq, uid, plan, ts, item, region, kind, value, actor, "
-                            "on_behalf_of, note, imported_by, hash, detail) VALUES "
-                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                            (seq, uid, self.plan_id, ts, event.item, event.region, event.kind, event.value, actor,
+                rows.append((seq, uid, self.plan_id, ts, event.item, event.region, event.kind, event.value, actor,
                              event.on_behalf_of, event.note, me if imported else None, previous, event.detail))
                 written.append(Event(seq, ts, event.item, event.region, event.kind, event.value, actor, event.note,
                                      uid, event.on_behalf_of, event.detail))
+            cur.executemany("INSERT INTO pilkada_events (seq, uid, plan, ts, item, region, kind, value, actor, "
+                            "on_behalf_of, note, imported_by, hash, detail) VALUES "
+                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
         return written
 
     def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
@@ -326,6 +337,33 @@ class _Within:
 
     def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
         return self.journal._events_of(self.cur, keys)
+
+
+@contextmanager
+def _pipelined(psycopg: Any, conn: Any) -> Iterator[Any]:
+    """A transaction in pipeline mode whose BEGIN goes with its first statements and whose COMMIT goes with
+    its last: psycopg's own transaction() waits for the server on entering and again before committing.
+    Anything that fails (the server's error arrives at the next sync) rolls the whole transaction back."""
+    with conn.pipeline() as pipe:
+        cursor = conn.cursor()
+        cursor.execute("BEGIN")
+        try:
+            yield cursor
+            cursor.execute("COMMIT")
+            pipe.sync()
+        except BaseException:
+            try:
+                pipe.sync()  # what was sent before the failure, and the server's error if it was the server's
+            except psycopg.Error:
+                pass
+            try:
+                cursor.execute("ROLLBACK")
+                pipe.sync()
+            except psycopg.Error:
+                pass  # a connection that is gone has no transaction left to end
+            raise
+        finally:
+            cursor.close()
 
 
 def _event(row: tuple) -> Event:
