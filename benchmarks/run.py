@@ -292,9 +292,13 @@ def run_suite(args) -> dict:
 
 
 def load_postgres(case: dict, url: str) -> None:
-    """The national plan's journal, as generated (before any timed tick), copied into PostgreSQL."""
-    plan = ["--plan", str(case["root"])]
-    events = case["root"] / "events.jsonl"
+    """The national plan's journal, as generated (before any timed tick), copied into PostgreSQL; and the plan
+    with that SQLite journal copied aside (case["pg_root"]), for the SQLite side of the pairs: the national
+    case's own journal gains the bulk ticks' 44,000 events on the real clock before PostgreSQL is timed."""
+    case["pg_root"] = case["root"].parent / "national-paired"
+    shutil.copytree(case["root"], case["pg_root"])
+    plan = ["--plan", str(case["pg_root"])]
+    events = case["pg_root"] / "events.jsonl"
     subprocess.run([*PILKADA, *plan, "journal", "export", "--output", str(events)], check=True, env=ENV)
     env = {**ENV, "PILKADA_DATABASE_URL": url}
     for command in (["db", "init"], ["journal", "import", str(events)], ["status", "--json"]):
@@ -312,8 +316,7 @@ def postgres_case(case: dict, url: str, runs: int) -> dict:
     """The same commands on the national plan with its journal in PostgreSQL, each run right after the same
     command on SQLite, so both meet the same state of the machine: the ratio is the median of the pairs'
     ratios, steadier on a shared machine than a ratio of two medians timed minutes apart."""
-    root = case["root"]
-    plan = ["--plan", str(root)]
+    plan = ["--plan", str(case["pg_root"])]  # the same events in both journals (load_postgres)
     tick = [*PILKADA, *plan, "tick", case["tick"]]
     commands = {label: ([*PILKADA, *plan, *command], ENV) for label, command in (
         ("status", ["status"]), ("status --json", ["status", "--json"]),
