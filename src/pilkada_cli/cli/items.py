@@ -70,7 +70,7 @@ def counted_status(s: Session, filters, limit: int, by_region: bool):
     cannot be done, and the caller counts in Python."""
     if s.on is not None or len(s.plan.items) * max(1, len(s.plan.regions)) < COUNT_IN_SQL_FROM:
         return None
-    from pilkada_cli.plan.index import copy_text, instance_index
+    from pilkada_cli.plan.index import instance_index, server_rows
     from pilkada_cli.store.sqlite import Journal
 
     index = instance_index(s.plan)
@@ -83,7 +83,7 @@ def counted_status(s: Session, filters, limit: int, by_region: bool):
     else:
         from pilkada_cli.store.pg_tally import count
 
-        source = copy_text(index)
+        source = server_rows(index)
         if source is None:
             return None
     from pilkada_cli.report.deps import chain_tasks, on_chains

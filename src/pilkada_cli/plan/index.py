@@ -17,9 +17,9 @@ from pathlib import Path
 from pilkada_cli.model import Plan
 from pilkada_cli.plan.cache import trusted
 
-FORMAT = 3  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
+FORMAT = 4  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
-    CREATE TABLE meta (key TEXT NOT NULL, copy_texts TEXT);  -- copy_texts: what copy_text() made, as JSON
+    CREATE TABLE meta (key TEXT NOT NULL, server_rows TEXT);  -- server_rows: what server_rows() made, as JSON
     CREATE TABLE groups (grp INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, phase TEXT);
     CREATE TABLE instances (
         item        TEXT NOT NULL,     -- stakeholder/item
@@ -58,44 +58,42 @@ def instance_index(plan: Plan) -> Path | None:
     return path if _current(path, key) else None
 
 
-def copy_text(path: Path) -> tuple[str, ...] | None:
-    """The index as CSV for a PostgreSQL journal to COPY into temporary tables: items (number, item, group,
-    weight, target, critical), regions (number, region, zone; '' for none), instances (number, item number,
-    region number, deadline) and groups. Instances are numbered in the order of their keys, so the number
-    sorts as the key does; most of the text is in the few hundred items and regions, not in the tens of
-    thousands of instances. Strings are quoted, so an empty region stays empty; a missing value is "", which
-    the COPY reads as NULL (FORCE_NULL). Made on first use and kept in the index; None if it cannot be read."""
+def server_rows(path: Path) -> tuple[str, str, str, str] | None:
+    """The index for a PostgreSQL journal to load into temporary tables of its count: items (no, item, grp,
+    weight, target, critical), regions (no, region, zone; '' for none) and groups (grp, stakeholder, phase)
+    as JSON arrays of objects, sent with the statements around them; and the instances as CSV of numbers for
+    COPY (number, item number, region number, deadline; empty for none). Instances are numbered in the order
+    of their keys, so the number sorts as the key does; the text is in the few hundred items and regions, not
+    in the tens of thousands of instances. Made on first use and kept in the index; None if it cannot be
+    read."""
     try:
         conn = sqlite3.connect(path)
         try:
-            kept = conn.execute("SELECT copy_texts FROM meta").fetchone()[0]
+            kept = conn.execute("SELECT server_rows FROM meta").fetchone()[0]
             if kept is not None:
-                return tuple(json.loads(kept))
-            items = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+                rows = json.loads(kept)
+                if not (isinstance(rows, list) and len(rows) == 4 and all(isinstance(x, str) for x in rows)):
+                    return None  # not what this version writes: the count is done in Python
+                return rows[0], rows[1], rows[2], rows[3]
+            item_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
                 "SELECT DISTINCT item, grp, weight, target, critical FROM instances ORDER BY item"))}
-            regions = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+            region_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
                 "SELECT DISTINCT region, zone FROM instances ORDER BY region"))}
-            instances = "".join(f"{n},{items[item][0]},{regions[region][0]},{'' if due is None else due}\n"
-                                for n, (item, region, due) in enumerate(conn.execute(
-                                    "SELECT item, region, due FROM instances ORDER BY key")))
-            texts = (_csv((n, *row) for n, row in items.values()), _csv((n, *row) for n, row in regions.values()),
-                     instances, _csv(conn.execute("SELECT grp, stakeholder, phase FROM groups")))
+            rows = (json.dumps([dict(zip(("no", "item", "grp", "weight", "target", "critical"), (n, *row)))
+                                for n, row in item_no.values()]),
+                    json.dumps([{"no": n, "region": row[0], "zone": row[1]} for n, row in region_no.values()]),
+                    json.dumps([dict(zip(("grp", "stakeholder", "phase"), row))
+                                for row in conn.execute("SELECT grp, stakeholder, phase FROM groups")]),
+                    "".join(f"{n},{item_no[item][0]},{region_no[region][0]},{'' if due is None else int(due)}\n"
+                            for n, (item, region, due) in enumerate(conn.execute(
+                                "SELECT item, region, due FROM instances ORDER BY key"))))
             with conn:
-                conn.execute("UPDATE meta SET copy_texts = ?", (json.dumps(texts),))
-            return texts
+                conn.execute("UPDATE meta SET server_rows = ?", (json.dumps(rows),))
+            return rows
         finally:
             conn.close()
     except (sqlite3.Error, TypeError, ValueError):
         return None
-
-
-def _csv(rows) -> str:
-    import csv
-    import io
-
-    out = io.StringIO()
-    csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n").writerows(rows)
-    return out.getvalue()
 
 
 def _current(path: Path, key: str) -> bool:

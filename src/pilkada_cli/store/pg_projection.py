@@ -75,11 +75,13 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
         point.execute(f"SELECT item, region, max(ts) FROM ({keyed('item, region, ts', ' AND e.seq <= %(upto)s')}) x "
                       "GROUP BY item, region", {**keyed_params(plan_id, map(_split, first_new)), "upto": upto})
     select = f"SELECT {projection.ROW.format(p='')} FROM pilkada_item_state WHERE plan = %s"
+    wanted = set(keys) | set(first_new) if keys is not None else set()
     if keys is None:
         rows = cur.execute(select, (plan_id,)).fetchall()
+    elif not wanted:
+        rows = []  # nothing to read back (a count in SQL asks for no state, only for the projection brought up to date)
     else:
-        wanted = set(keys) | set(first_new)
-        items, regions = zip(*(_split(k) for k in wanted)) if wanted else ((), ())
+        items, regions = zip(*(_split(k) for k in wanted))
         rows = cur.execute(select.replace("FROM pilkada_item_state WHERE",
                                           "FROM pilkada_item_state JOIN unnest(%s::text[], %s::text[]) "
                                           "AS k(i, r) ON item = k.i AND region = k.r WHERE"),

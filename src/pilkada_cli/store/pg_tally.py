@@ -1,8 +1,9 @@
 """Counting a plan's items in PostgreSQL, the counterpart of sqlite_tally.py: the user's index of the plan's
-instances is copied (COPY, as CSV made once per index: items and regions by number, instances as numbers)
-into temporary tables of one transaction and joined with the journal's projection on the server, in one
-statement, so `status` brings back the sums and the rows it prints, not 52,860 states. The rules are the
-same; the tests run both journals through them."""
+instances is loaded (items and regions by number, instances as numbers) into temporary tables of one
+transaction and joined with the journal's projection on the server, in one statement, so `status` brings back
+the sums and the rows it prints, not 52,860 states. Its statements go to the server together where they can, so
+over a slow line the count waits for about eight round trips. The rules are the same; the tests run both journals
+through them."""
 
 from __future__ import annotations
 
@@ -10,15 +11,24 @@ from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.store import pg_projection
 from pilkada_cli.store.base import LABELS, Counted
 
-TABLES = """
-    CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, target float8, critical int)
-        ON COMMIT DROP;
-    CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP;
-    CREATE TEMP TABLE pk_instances (no int, item int, region int, due int) ON COMMIT DROP;
-    CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP;
-"""
-COPIED = (("pk_items", "target"), ("pk_regions (no, region, zone)", None), ("pk_instances", None),
-          ("pk_groups", "phase"))
+# The count's statements before COPY, sent together where libpq has pipelines: the temporary tables and the
+# index's small tables (plan.index.server_rows). COPY, which a pipeline cannot hold, brings the instances.
+SETUP = (
+    # memory for the join and its rows in one statement (a national plan's take some 10 MB), instead of
+    # temporary files at the server's default of 4 MB; and no JIT, which at this statement's estimated cost
+    # the server would spend about a second compiling on every run
+    "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off",
+    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, target float8, "
+    "critical int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP",
+)
+LOAD = ("INSERT INTO pk_items SELECT * FROM json_populate_recordset(NULL::pk_items, %s::json)",
+        "INSERT INTO pk_regions SELECT * FROM json_populate_recordset(NULL::pk_regions, %s::json)",
+        "INSERT INTO pk_groups SELECT * FROM json_populate_recordset(NULL::pk_groups, %s::json)")
+TODAY = ("UPDATE pk_regions r SET today = z.today FROM unnest(%s::text[], %s::int[]) AS z(zone, today) "
+         "WHERE z.zone = r.zone")
 # Every instance joined with its state, and every state with its instance (a state with none is the journal's
 # key that is not in the plan, label 5, the only rows with `item` and `region`); the instances the filters
 # leave out and those counted in Python (on dependency chains) are label 6. `no` is the instance's number,
@@ -62,27 +72,25 @@ READ = f"""
 """
 
 
-def count(journal, texts: tuple[str, ...], targets: dict[str, float | None], zones: dict[str, int],
+def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[str, int],
           due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
           skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-    """As sqlite_tally.count, with `texts` the index as CSV (plan.index.copy_text). None where the server
-    will not (a database not set up by `db init`, a role without the grants)."""
+    """As sqlite_tally.count, with `rows` the index for the server (plan.index.server_rows). None where the
+    server will not (a database not set up by `db init`, a role without the grants)."""
     from pilkada_cli.store.postgres import EVENT_COLUMNS, _event
 
+    items, regions_rows, groups_rows, instances = rows
     try:
         with journal._cursor(write=True) as cur:
-            # the projection brought up to date first, as a Python read does, in the same transaction
-            pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, [])
-            # memory for the join and its rows in one statement (a national plan's take some 10 MB), instead of
-            # temporary files at the server's default of 4 MB
-            cur.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
-            cur.execute(TABLES)
-            for (table, nullable), text in zip(COPIED, texts):
-                forced = f", FORCE_NULL ({nullable})" if nullable else ""
-                with cur.copy(f"COPY {table} FROM STDIN (FORMAT csv{forced})") as copy:
-                    copy.write(text)
-            cur.execute("UPDATE pk_regions r SET today = z.today FROM unnest(%s::text[], %s::int[]) "
-                        "AS z(zone, today) WHERE z.zone = r.zone", (list(zones), list(zones.values())))
+            with journal._pipeline():
+                # the projection brought up to date first, as a Python read does, in the same transaction
+                pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, [])
+                for statement in SETUP:
+                    cur.execute(statement)
+                for statement, text in zip(LOAD, (items, regions_rows, groups_rows)):
+                    cur.execute(statement, (text,))
+            with cur.copy("COPY pk_instances FROM STDIN (FORMAT csv)") as copy:
+                copy.write(instances)
             params = {"soon": due_soon_days, "plan": journal.plan_id, "limit": limit, "skipped": sorted(skipped)}
             filters = ""
             groups = [f"{column} = ANY(%({column}s)s)" for column, values in
@@ -94,7 +102,9 @@ def count(journal, texts: tuple[str, ...], targets: dict[str, float | None], zon
             params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions))
             params["by_region"] = by_region
             query = READ.format(counted=COUNTED.format(filters=filters))
-            counted, stale = _read(cur.execute(query, params))
+            with journal._pipeline():
+                cur.execute(TODAY, (list(zones), list(zones.values())))
+                counted, stale = _read(cur.execute(query, params))
             if stale:  # states folded with another target than the plan's now: refolded, then counted again
                 pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, stale)
                 counted, stale = _read(cur.execute(query, params))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -142,6 +142,11 @@ class PostgresJournal:
                 from None
         except psycopg.Error as exc:
             raise JournalError("journal.failed", path=self.path, reason=" ".join(str(exc).split())[:200]) from None
+
+    def _pipeline(self) -> Any:
+        """Inside a transaction: the statements of a `with` block sent together where libpq has pipelines."""
+        psycopg = _driver()
+        return self._connection().pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
 
     def close(self) -> None:
         if self._conn is not None:
