@@ -70,11 +70,10 @@ def server_rows(path: Path) -> tuple[str, str, str, str] | None:
         conn = sqlite3.connect(path)
         try:
             kept = conn.execute("SELECT server_rows FROM meta").fetchone()[0]
-            if kept is not None:
-                rows = json.loads(kept)
-                if not (isinstance(rows, list) and len(rows) == 4 and all(isinstance(x, str) for x in rows)):
-                    return None  # not what this version writes: the count is done in Python
-                return rows[0], rows[1], rows[2], rows[3]
+            kept = json.loads(kept) if kept is not None else None
+            if isinstance(kept, list) and len(kept) == 4 and all(isinstance(x, str) for x in kept):
+                return kept[0], kept[1], kept[2], kept[3]
+            # none yet, or not what this version writes: made (again) from the index's tables
             item_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
                 "SELECT DISTINCT item, grp, weight, target, critical FROM instances ORDER BY item"))}
             region_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
