@@ -306,10 +306,10 @@ def load_postgres(case: dict, url: str) -> None:
     # A settled database, as the server's autovacuum leaves it soon after a bulk load: otherwise its vacuum and
     # analyze of 200,000 new rows run during the timings (of SQLite's commands too) and the planner has no
     # statistics for the new tables.
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
+    # (in a child: this process stays small, see generate_elsewhere)
+    subprocess.run([sys.executable, "-c", "import sys, psycopg\n"
+                    "with psycopg.connect(sys.argv[1], autocommit=True) as conn: conn.execute('VACUUM ANALYZE')", url],
+                   check=True, env=ENV)
 
 
 def postgres_case(case: dict, url: str, runs: int) -> dict:
