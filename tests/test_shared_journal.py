@@ -31,13 +31,22 @@ def plan_text(plan_id: str, polda_editors: str | None = None) -> str:
     return text
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-no-pipeline"])
 def backend(request, isolated):
-    """(kind, env for the CLI): the same scenario on either journal."""
+    """(kind, env for the CLI): the same scenario on either journal; on PostgreSQL also as it runs where
+    libpq is older than 14 and has no pipeline mode (each statement waits for its answer)."""
     if request.param == "sqlite":
         return "sqlite", {}
     url = request.getfixturevalue("pg_url")
+    if request.param == "postgres-no-pipeline":
+        no_pipelines(request.getfixturevalue("monkeypatch"))
     return "postgres", {"PILKADA_DATABASE_URL": url}
+
+
+def no_pipelines(monkeypatch) -> None:
+    import psycopg
+
+    monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))
 
 
 def make_plan(run, isolated, backend, plan_id, editors=None, name="rencana"):
@@ -160,11 +169,16 @@ def test_the_server_refuses_what_the_client_would(run, isolated, pg_url, roles):
                                                         ("kpu/debat", "pilkada_t_other")]
 
 
-def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg_url, roles):
+@pytest.mark.parametrize("pipelines", [True, False])
+def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg_url, roles, monkeypatch, pipelines):
     """The plan file no longer names polda's editors but the database, set up by `db init` from the earlier
     file, still does: the client lets the tick through, the server refuses it (its error arriving at the
-    commit, after the statements sent together), and not one event of the batch is kept."""
+    commit, after the statements sent together, or at once without pipelines), and not one event of the
+    batch is kept."""
     import psycopg
+
+    if not pipelines:
+        no_pipelines(monkeypatch)
 
     plan_id = f"tolak-{uuid.uuid4().hex[:8]}"
     root = write_plan(isolated / "tolak", plan_text(plan_id, "pilkada_t_editor"))
