@@ -75,11 +75,17 @@ VIEWS = ([], ["--by", "region"], ["--phases"], ["--stakeholder", "polres"], ["--
          ["--phase", "persiapan"], ["--stakeholder", "polda", "--phase", "persiapan"], ["--limit", "2"])
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", "postgres", "postgres-no-pipeline"])
 def journal_env(request):
-    """The environment for a plan's commands: its SQLite journal, or a PostgreSQL database."""
+    """The environment for a plan's commands: its SQLite journal, or a PostgreSQL database (also as where
+    libpq has no pipeline mode, each statement waiting for its answer)."""
     if request.param == "sqlite":
         return {}
+    if request.param == "postgres-no-pipeline":
+        import psycopg
+
+        request.getfixturevalue("monkeypatch").setattr(psycopg.Pipeline, "is_supported",
+                                                       classmethod(lambda cls: False))
     return {"PILKADA_DATABASE_URL": request.getfixturevalue("pg_url")}
 
 
