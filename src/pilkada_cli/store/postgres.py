@@ -76,6 +76,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE pilkada_events ADD COLUMN detail text;
     """),
     pg_projection.MIGRATION,
+    pg_projection.TS_INDEX,
 )
 EVENT_COLUMNS = "seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail"
 
