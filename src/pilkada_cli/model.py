@@ -242,6 +242,11 @@ class Plan:
 KINDS = ("done", "undone", "progress", "note", "declare", "assess")
 
 
+def instance_key(item: str, region: str | None) -> str:
+    """A tracked instance's key: `stakeholder/item@region`, or the item's id where it has no region."""
+    return f"{item}@{region}" if region else item
+
+
 class Event(NamedTuple):
     """One journal entry. A named tuple: a replay of a national journal reads hundreds of thousands."""
 
@@ -259,7 +264,7 @@ class Event(NamedTuple):
 
     @property
     def key(self) -> str:
-        return f"{self.item}@{self.region}" if self.region else self.item
+        return f"{self.item}@{self.region}" if self.region else self.item  # instance_key, inlined: per event
 
     @property
     def person(self) -> str:

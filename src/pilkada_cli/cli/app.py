@@ -176,6 +176,7 @@ class Session:
         """`now_states` with the items that have an event at or after the earlier point (in any of the plan's
         zones) or recorded after `upto_event` refolded as of that point; None when so many items changed that
         replaying the journal is as quick."""
+        from pilkada_cli.model import instance_key
         from pilkada_cli.report.status import fold_as_of
 
         if self.on is not None and clock.on is not None and clock.on > self.on:
@@ -195,7 +196,7 @@ class Session:
             events = [event for event in events if event.id <= upto_event]
         states = dict(now_states)
         for item, region in keys:
-            states.pop(f"{item}@{region}" if region else item, None)
+            states.pop(instance_key(item, region), None)
         states.update(fold_as_of(self.plan, events, clock))
         return states
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pilkada_cli.model import ItemState
+from pilkada_cli.model import ItemState, instance_key
 from pilkada_cli.store import projection
 from pilkada_cli.store.fold import fold_order
 from pilkada_cli.store.projection import split as _split
@@ -98,7 +98,7 @@ def project(cur: Any, plan_id: str, columns: str, to_event, targets: dict[str, f
         for item, region, folded in point.execute(
                 f"SELECT item, region, max(ts) FROM ({keyed('item, region, ts', ' AND e.seq <= %(upto)s')}) x "
                 "GROUP BY item, region", {**keyed_params(plan_id, map(_split, maybe_late)), "upto": upto}):
-            key = f"{item}@{region}" if region else item
+            key = instance_key(item, region)
             if folded >= first_new[key].ts:
                 late.add(key)
     point.close()

@@ -8,6 +8,7 @@ through them."""
 from __future__ import annotations
 
 from pilkada_cli.errors import JournalError, NotAllowed
+from pilkada_cli.model import instance_key
 from pilkada_cli.store import pg_projection
 from pilkada_cli.store.base import LABELS, Counted
 
@@ -121,6 +122,6 @@ def _read(rows) -> tuple[Counted, list[str]]:
             parts[part].append((first, second, LABELS[label], weighted, weight, n))
         else:  # an instance: item, region, then its state (shown items) or nothing
             parts[part].append((first, second, *state))
-    keys = [[item + ("@" + region if region else "") for item, region, *_ in parts[n]] for n in (4, 5)]
+    keys = [[instance_key(item, region) for item, region, *_ in parts[n]] for n in (4, 5)]
     return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
                    sorted(keys[0])), keys[1]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pilkada_cli.model import EMPTY, Event, ItemState
+from pilkada_cli.model import EMPTY, Event, ItemState, instance_key
 from pilkada_cli.store.fold import apply, fold_order
 
 
@@ -16,10 +16,6 @@ def split(key: str) -> tuple[str, str]:
     """`stakeholder/item@region` -> (`stakeholder/item`, `region`), '' for no region."""
     item, _, region = key.partition("@")
     return item, region
-
-
-def _key(item: str, region: str | None) -> str:
-    return f"{item}@{region}" if region else item
 
 
 # A stored row as load() reads it: its key made by the database (`item@region`, or the item), then the row.
@@ -85,7 +81,7 @@ def compare(stored: Iterable[tuple], upto: int, last: int, events: list[Event]) 
         if event.id <= upto:
             by_key.setdefault(event.key, []).append(event)
     for item, region, value, done, done_at, before, by, target in stored:
-        key = _key(item, region)
+        key = instance_key(item, region)
         folded = EMPTY
         for event in sorted(by_key.get(key, []), key=fold_order):
             folded = apply(folded, event, target)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
-from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
+from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key
 from pilkada_cli.store import chain, projection
 from pilkada_cli.store.projection import split as _split
 from pilkada_cli.store.base import Check
@@ -367,7 +367,7 @@ class Journal:
             for item, region, folded in conn.execute(
                     "SELECT e.item, e.region, max(e.ts) FROM temp.wanted w CROSS JOIN events e ON e.item = w.item "
                     "AND e.region IS w.region WHERE e.id <= ? GROUP BY e.item, e.region", (upto,)):
-                key = f"{item}@{region}" if region else item
+                key = instance_key(item, region)
                 if folded >= utc_iso(first_new[key].ts):
                     late.add(key)
         if keys is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pilkada_cli.errors import JournalError
+from pilkada_cli.model import instance_key
 from pilkada_cli.store.base import Counted, grouped_sums
 from pilkada_cli.store.sqlite import Journal
 
@@ -77,14 +78,14 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
         filters += f" AND i.region IN ({', '.join('?' * len(regions))})"
         params += regions
     conn.execute(COUNTED.format(filters=filters), params)
-    stale = [item + ("@" + region if region else "") for item, region in
+    stale = [instance_key(item, region) for item, region in
              conn.execute("SELECT item, region FROM temp.pk_counted WHERE stale")]
     if stale:
         return None, stale
     by_phase, by_regions = grouped_sums(conn.execute, by_region)
     due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
     overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
-    unknown = sorted(item + ("@" + region if region else "") for item, region in conn.execute(
+    unknown = sorted(instance_key(item, region) for item, region in conn.execute(
         "SELECT s.item, s.region FROM main.item_state s WHERE NOT EXISTS "
         "(SELECT 1 FROM idx.instances i WHERE i.item = s.item AND i.region = s.region)"))
     return Counted(by_phase, by_regions, due_soon, overdue, unknown), []
