@@ -140,3 +140,11 @@ def pg_url():
     yield f"postgresql://postgres@127.0.0.1:5432/{name}"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def no_pipelines(monkeypatch):
+    """PostgreSQL as where libpq is older than 14 and has no pipeline mode: each statement waits for its answer."""
+    import psycopg
+
+    monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))

@@ -82,10 +82,7 @@ def journal_env(request):
     if request.param == "sqlite":
         return {}
     if request.param == "postgres-no-pipeline":
-        import psycopg
-
-        request.getfixturevalue("monkeypatch").setattr(psycopg.Pipeline, "is_supported",
-                                                       classmethod(lambda cls: False))
+        request.getfixturevalue("no_pipelines")
     return {"PILKADA_DATABASE_URL": request.getfixturevalue("pg_url")}
 
 

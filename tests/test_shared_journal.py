@@ -39,14 +39,8 @@ def backend(request, isolated):
         return "sqlite", {}
     url = request.getfixturevalue("pg_url")
     if request.param == "postgres-no-pipeline":
-        no_pipelines(request.getfixturevalue("monkeypatch"))
+        request.getfixturevalue("no_pipelines")
     return "postgres", {"PILKADA_DATABASE_URL": url}
-
-
-def no_pipelines(monkeypatch) -> None:
-    import psycopg
-
-    monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))
 
 
 def make_plan(run, isolated, backend, plan_id, editors=None, name="rencana"):
@@ -170,7 +164,7 @@ def test_the_server_refuses_what_the_client_would(run, isolated, pg_url, roles):
 
 
 @pytest.mark.parametrize("pipelines", [True, False])
-def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg_url, roles, monkeypatch, pipelines):
+def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg_url, roles, request, pipelines):
     """The plan file no longer names polda's editors but the database, set up by `db init` from the earlier
     file, still does: the client lets the tick through, the server refuses it (its error arriving at the
     commit, after the statements sent together, or at once without pipelines), and not one event of the
@@ -178,7 +172,7 @@ def test_a_write_the_server_refuses_exits_4_and_writes_nothing(run, isolated, pg
     import psycopg
 
     if not pipelines:
-        no_pipelines(monkeypatch)
+        request.getfixturevalue("no_pipelines")
 
     plan_id = f"tolak-{uuid.uuid4().hex[:8]}"
     root = write_plan(isolated / "tolak", plan_text(plan_id, "pilkada_t_editor"))
