@@ -1,6 +1,7 @@
 """The status report's totals: every item counted once into a few sums per (stakeholder, phase, state) and
 (region, state), and the report assembled from them. `build_status` counts in Python from the items' states;
-`from_counts` takes the sums counted in SQL (store/sqlite_tally.py) and the few rows the screen lists."""
+`from_counts` takes the sums counted in SQL (store/sqlite_tally.py, store/pg_tally.py) and the few rows the
+screen lists."""
 
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ def zone_days(plan: Plan, clock: Clock) -> dict[str, int]:
 
 def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_states: dict[str, ItemState]
                 ) -> StatusReport:
-    """The report from sums counted in SQL (`counted`: store.sqlite_tally.Counted, every item but those on
+    """The report from sums counted in SQL (`counted`: store.base.Counted, every item but those on
     dependency chains) and the chain items, counted here from `chain_states` (their blocking is worked out in
     Python). `statuses` holds the first items due soon and overdue and the chain items: what the screen shows."""
     sums = Sums()

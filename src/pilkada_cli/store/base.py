@@ -99,17 +99,3 @@ class Counted:
     due_soon: list[tuple]
     overdue: list[tuple]
     unknown: list[str]
-
-
-def grouped_sums(execute: Callable, by_region: bool) -> tuple[list[tuple], list[tuple]]:
-    """The sums of a count in SQL, read from its temporary tables `pk_counted` (the instances counted) and
-    `pk_groups` (stakeholder and phase of each group number), the same SQL for SQLite and PostgreSQL: per
-    (stakeholder, phase, state) and, if asked, per (region, state)."""
-    by_phase = [(stakeholder, phase, LABELS[label], *sums) for stakeholder, phase, label, *sums in execute(
-        "SELECT g.stakeholder, g.phase, c.label, c.weighted, c.weight, c.n FROM (SELECT grp, label, "
-        "sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM pk_counted "
-        "GROUP BY grp, label) c JOIN pk_groups g ON g.grp = c.grp")]
-    by_region_sums = [(region, LABELS[label], *sums) for region, label, *sums in execute(
-        "SELECT region, label, sum(weight * completion), sum(weight), count(*) FROM pk_counted "
-        "WHERE region <> '' GROUP BY region, label")] if by_region else []
-    return by_phase, by_region_sums

@@ -100,8 +100,8 @@ def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[st
                 filters += f" AND i.grp IN (SELECT grp FROM pk_groups WHERE {' AND '.join(groups)})"
             if regions:
                 filters += " AND i.region_id = ANY(%(regions)s)"
-            params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions))
-            params["by_region"] = by_region
+            params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions),
+                          by_region=by_region)
             query = READ.format(counted=COUNTED.format(filters=filters))
             with journal._pipeline():
                 cur.execute(TODAY, (list(zones), list(zones.values())))

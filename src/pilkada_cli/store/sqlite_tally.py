@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import instance_key
-from pilkada_cli.store.base import Counted, grouped_sums
+from pilkada_cli.store.base import LABELS, Counted
 from pilkada_cli.store.sqlite import Journal
 
 COUNTED = """
@@ -82,10 +82,24 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
              conn.execute("SELECT item, region FROM temp.pk_counted WHERE stale")]
     if stale:
         return None, stale
-    by_phase, by_regions = grouped_sums(conn.execute, by_region)
+    by_phase, by_regions = _grouped_sums(conn, by_region)
     due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
     overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
     unknown = sorted(instance_key(item, region) for item, region in conn.execute(
         "SELECT s.item, s.region FROM main.item_state s WHERE NOT EXISTS "
         "(SELECT 1 FROM idx.instances i WHERE i.item = s.item AND i.region = s.region)"))
     return Counted(by_phase, by_regions, due_soon, overdue, unknown), []
+
+
+def _grouped_sums(conn, by_region: bool) -> tuple[list[tuple], list[tuple]]:
+    """The sums of a count in SQL, read from its temporary tables `pk_counted` (the instances counted) and
+    `pk_groups` (stakeholder and phase of each group number): per (stakeholder, phase, state) and, if asked,
+    per (region, state)."""
+    by_phase = [(stakeholder, phase, LABELS[label], *sums) for stakeholder, phase, label, *sums in conn.execute(
+        "SELECT g.stakeholder, g.phase, c.label, c.weighted, c.weight, c.n FROM (SELECT grp, label, "
+        "sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM pk_counted "
+        "GROUP BY grp, label) c JOIN pk_groups g ON g.grp = c.grp")]
+    by_region_sums = [(region, LABELS[label], *sums) for region, label, *sums in conn.execute(
+        "SELECT region, label, sum(weight * completion), sum(weight), count(*) FROM pk_counted "
+        "WHERE region <> '' GROUP BY region, label")] if by_region else []
+    return by_phase, by_region_sums
