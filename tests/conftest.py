@@ -14,8 +14,7 @@ from pilkada_cli.cli import GLOBAL, app
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in ("PILKADA_PLAN", "PILKADA_LANG", "PILKADA_NOW", "PILKADA_SMTP_HOST", "PILKADA_SMTP_PORT",
-                 "PILKADA_SMTP_USER", "PILKADA_SMTP_PASSWORD", "PILKADA_SMTP_STARTTLS", "PILKADA_MAIL_FROM"):
+    for name in [name for name in os.environ if name.startswith("PILKADA_")]:  # none of the machine's own
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PILKADA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PILKADA_CACHE_DIR", str(tmp_path / "cache"))
@@ -148,3 +147,42 @@ def no_pipelines(monkeypatch):
     import psycopg
 
     monkeypatch.setattr(psycopg.Pipeline, "is_supported", classmethod(lambda cls: False))
+
+
+class Role:
+    """A login role a test made: its name, its URL and the environment that makes pilkada use it."""
+
+    def __init__(self, name: str, url: str) -> None:
+        self.name, self.url = name, url
+        self.env = {"PILKADA_DATABASE_URL": url}
+
+
+@pytest.fixture
+def pg_roles(pg_url):
+    """Make login roles (named pilkada_t_<name>) in pilkada_writer, or in the groups given, as an office's staff
+    would have them; they are dropped, with every grant they hold, when the test ends."""
+    import psycopg
+
+    made: list[str] = []
+
+    def make(*names: str, groups: tuple[str, ...] = ("pilkada_writer",)) -> list[Role]:
+        roles = []
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            for group in ("pilkada_writer", "pilkada_importer", *groups):
+                if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
+                    conn.execute(f"CREATE ROLE {group} NOLOGIN")
+            for name in names:
+                role = f"pilkada_t_{name}"
+                conn.execute(f"DROP ROLE IF EXISTS {role}")  # left by a run that was killed
+                conn.execute(f"CREATE ROLE {role} LOGIN")
+                made.append(role)
+                for group in groups:
+                    conn.execute(f"GRANT {group} TO {role}")
+                roles.append(Role(role, pg_url.replace("postgres@", f"{role}@", 1)))
+        return roles
+
+    yield make
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        for role in made:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")

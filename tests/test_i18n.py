@@ -19,12 +19,21 @@ def test_every_key_in_the_source_is_in_the_catalogue():
     for path in SOURCE.rglob("*.py"):
         if path.parent.name == "i18n":
             continue
-        used |= {k for k in KEY.findall(path.read_text()) if not k.endswith((".py", ".yaml", ".sqlite3"))}
+        used |= {k for k in KEY.findall(path.read_text()) if not k.endswith((".py", ".yaml", ".sqlite3", ".sql"))}
     used = {k for k in used if not k.startswith(("pilkada_cli.", "tag:"))}
     missing = sorted(k for k in used if k not in CATALOGUE)
     assert not missing
     for prefix, names in DYNAMIC.items():
         assert all(prefix + n in CATALOGUE for n in names)
+
+
+def test_every_refusal_of_the_server_has_its_words():
+    """The PostgreSQL server refuses with `pilkada:<reason>`; each reason is said as the catalogue says it."""
+    functions = (SOURCE / "store" / "pg_functions.sql").read_text()
+    reasons = set(re.findall(r"pilkada__refuse\('\d{2}\w{3}',\s*(?:CASE WHEN .*? THEN )?'(\w+)'", functions))
+    reasons |= set(re.findall(r"ELSE '(\w+)' END", functions))
+    assert len(reasons) > 10
+    assert sorted(r for r in reasons if "refused." + r not in CATALOGUE) == []
 
 
 def test_both_languages_take_the_same_parameters():

@@ -45,10 +45,10 @@ def test_append_and_read_back(tmp_path):
     journal = Journal(tmp_path / "j" / "journal.sqlite3")
     assert journal.events() == []  # reading never creates the file
     assert not journal.path.exists()
-    written = journal.append([NewEvent("polda/a", None, "done", None, "andi", "catatan"),
-                              NewEvent("polda/b", "belu", "progress", 3.5, "budi")], NOW)
+    assert journal.append([NewEvent("polda/a", None, "done", None, "andi", "catatan"),
+                           NewEvent("polda/b", "belu", "progress", 3.5, "budi")], NOW) == 2
     events = journal.events()
-    assert events == written
+    assert [e.id for e in events] == [1, 2] and events[0].recorded_at >= events[0].ts
     assert events[1].key == "polda/b@belu" and events[1].value == 3.5 and events[0].note == "catatan"
     assert events[0].ts == NOW
     conn = sqlite3.connect(journal.path)
@@ -56,7 +56,7 @@ def test_append_and_read_back(tmp_path):
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY name")] == ["0001_events", "0002_summaries", "0003_projection",
                                                                                           "0004_summary_upto", "0005_chain", "0006_event_ids",
-                                                                                          "0007_declare_assess"]
+                                                                                          "0007_declare_assess", "0008_two_times"]
     assert fold(events, {})["polda/a"].done
 
 

@@ -15,7 +15,8 @@ from conftest import PLAN, write_plan
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import NewEvent
 from pilkada_cli.store import chain
-from pilkada_cli.store.sqlite import MIGRATIONS, Journal, _statements
+from pilkada_cli.store.sqlite import Journal
+from pilkada_cli.store.sqlite_schema import MIGRATIONS, _statements
 
 CTX = multiprocessing.get_context("fork")
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)
@@ -116,9 +117,9 @@ def test_an_older_journal_is_chained_when_it_is_upgraded(tmp_path):
     journal = Journal(path)
     journal.append([NewEvent("polda/b", None, "done", None, "baru")], NOW)
     assert journal.audit() == [] and journal.head()[0] == 2
-    rows = sqlite3.connect(path).execute("SELECT id, ts, item, region, kind, value, actor, note, hash FROM events"
-                                         " ORDER BY id").fetchall()
-    assert chain.first_break(rows) is None
+    events = journal.events()
+    assert events[0].recorded_at == events[0].ts  # what an older journal knew of its events' recording
+    assert chain.first_break(None, zip(events, journal.chain_hashes())) is None
 
 
 # -- 7. no traceback, ever

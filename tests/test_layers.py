@@ -14,7 +14,7 @@ LAYERS = [
     {"__main__"},  # python -m pilkada_cli
     {"cli"},
     {"render", "delivery"},
-    {"report"},
+    {"report", "exchange"},
     {"plan", "store"},
     {"model", "i18n"},
     {"dates", "similar", "values", "safe_text"},

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -109,11 +110,22 @@ def test_control_and_bidi_characters_are_shown_not_obeyed(run, isolated):
     root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji", 'name: "Uji\\e[2J"'), files)
     assert run("check", "--plan", str(root)).exit_code == 0
     p = str(root)
-    assert run("tick", "polda/jahat", "--plan", p, "--by", HOSTILE, "--note", HOSTILE,
-               "--on", "2024-08-01").exit_code == 0
+    # a control character never enters a journal from the command line (spec section 13: as an import checks)
+    for option in ("--by", "--note"):
+        refused = run("tick", "polda/jahat", "--plan", p, option, HOSTILE, "--on", "2024-08-01")
+        assert refused.exit_code == 2 and "\x1b" not in refused.output, refused.output
+    assert json.loads(run("log", "--json", "--plan", p).stdout) == []
+    # ... but one from an older journal, or written by hand, is shown, not obeyed
+    from pilkada_cli.model import NewEvent
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.store import open_plan_store
+
+    open_plan_store(load_plan(root), {}).append(
+        [NewEvent("polda/jahat", None, "done", None, HOSTILE, HOSTILE, HOSTILE)],
+        datetime(2024, 8, 1, tzinfo=timezone.utc))
     outputs = [run(*args, "--plan", p, "--on", "2024-08-02").stdout for args in (
         ["status"], ["list"], ["log"], ["summary", "--dry-run"], ["summary", "--dry-run", "--format", "markdown"],
-        ["tick", "polda/jahat", "--undo", "--note", HOSTILE])]
+        ["tick", "polda/jahat", "--undo", "--note", "\u202egnp.exe"])]
     outputs.append(run("tick", HOSTILE, "--plan", p).stderr)
     for out in outputs:
         assert not any(ch in out for ch in "\x1b\x07\x9b\u202e"), repr(out[:300])

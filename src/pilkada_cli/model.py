@@ -32,6 +32,8 @@ RISK_DIR = "risks"
 RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
 DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
 LEVELS = ("rendah", "sedang", "tinggi")
+STAGES = ("before", "during", "after")  # of a risk assessment (spec section 12)
+CALLS = ("go", "no-go")  # an office's declared Go/No-Go (spec section 11)
 NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "mail_from", "mail_to", "subject_prefix")
 
 
@@ -52,10 +54,19 @@ class Stakeholder:
     id: str
     name: str
     per_region: bool = False
-    editors: tuple[str, ...] | None = None  # identities that may write its items; None: anyone
+    # identities that may write its items, by region ("*": every region; the only key for a stakeholder
+    # without regions); None: anyone (spec section 13)
+    editors: Mapping[str, tuple[str, ...]] | None = None
 
-    def may_write(self, identity: str) -> bool:
-        return self.editors is None or identity in self.editors
+    def may_write(self, identity: str, region: str | None = None) -> bool:
+        return self.editors is None or identity in self.editors_for(region)
+
+    def editors_for(self, region: str | None) -> tuple[str, ...]:
+        """Who may write this stakeholder's items in `region` (or where it has none)."""
+        if self.editors is None:
+            return ()
+        names = self.editors.get("*", ()) + (self.editors.get(region, ()) if region else ())
+        return tuple(dict.fromkeys(names))
 
     def display_name(self, region: Region | None = None) -> str:
         return self.name.replace("{region}", region.name) if region else self.name.replace("{region}", "").strip()
@@ -240,6 +251,7 @@ class Plan:
 # ------------------------------------------------------------------------------------------------ journal
 
 KINDS = ("done", "undone", "progress", "note", "declare", "assess")
+NOTE_LIMIT = 2_000  # characters of an event's note, in every journal (spec section 13)
 
 
 def instance_key(item: str, region: str | None) -> str:
@@ -261,6 +273,14 @@ class Event(NamedTuple):
     uid: str = ""  # a UUID, the same in every journal that holds the event (import, sync)
     on_behalf_of: str | None = None  # `--by NAME`: the person the identity recorded it for
     detail: str | None = None  # JSON: a declaration's call, an assessment's level and stage
+    recorded_at: datetime | None = None  # the store's own clock when it was written (`ts` is its `at`)
+    recorded_by: str | None = None  # who brought it in, when that is not its actor (an import, a sync)
+    signature: str | None = None
+
+    @property
+    def late(self) -> bool:
+        """Recorded more than a day after the moment it speaks for (spec section 13)."""
+        return self.recorded_at is not None and (self.recorded_at - self.ts).total_seconds() > 86_400
 
     @property
     def key(self) -> str:
@@ -298,8 +318,9 @@ class NewEvent:
     note: str | None = None
     on_behalf_of: str | None = None
     uid: str | None = None  # given when an event comes from another journal (import, sync); else a new one
-    at: datetime | None = None  # an imported event's own time
+    at: datetime | None = None  # the moment it speaks for: a late entry's, an imported event's; else the store's now
     detail: str | None = None
+    signature: str | None = None
 
 
 class ItemState(NamedTuple):

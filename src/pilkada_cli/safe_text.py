@@ -29,3 +29,11 @@ def valid_utf8(text: str) -> str:
     """Text from the command line or the environment that may carry undecodable bytes (Python keeps them as
     lone surrogates, which no database or terminal accepts): those bytes become U+FFFD."""
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def has_control(text: str) -> bool:
+    """Whether `text` holds a C0 or C1 control character or DEL (what no note, name or id in a journal may hold)."""
+    return bool(_CONTROL.search(text))

@@ -148,7 +148,8 @@ class Session:
             self.lang = self.plan.language  # type: ignore[assignment]
             _error_lang[0] = self.lang
         self.clock = Clock(self.now, self.on)
-        self.journal = open_plan_store(self.plan, os.environ)
+        # a test's fixed clock is the SQLite journal's too (a database server keeps its own)
+        self.journal = open_plan_store(self.plan, os.environ, (lambda: self.now) if fixed_clock() else None)
         self.tz = dates.zone(self.plan.timezone)
 
     def states(self, keys: list[str] | None = None) -> dict:
@@ -358,13 +359,15 @@ def _unknown(kind: str, value: str, known: set[str]) -> None:
 def actor(by: str | None) -> str | None:
     """On whose behalf a write is recorded: --by, else PILKADA_USER (a shared office login), else nobody.
     Who writes is never taken from here: that is the store's identity (the login or the database role)."""
-    from pilkada_cli.safe_text import valid_utf8
+    from pilkada_cli.safe_text import has_control, valid_utf8
 
-    if by and by.strip():
-        return valid_utf8(by.strip())[:100]
-    if os.environ.get("PILKADA_USER"):
-        return valid_utf8(os.environ["PILKADA_USER"])[:100]
-    return None
+    name = by.strip() if by and by.strip() else os.environ.get("PILKADA_USER") or None
+    if name is None:
+        return None
+    name = valid_utf8(name)[:100]
+    if has_control(name):  # one name, one line, as every journal takes it (spec section 13)
+        raise BadInput("tick.bad_by", value=name.encode("unicode_escape").decode("ascii")[:60])
+    return name
 
 
 def _find(plan: str | None):

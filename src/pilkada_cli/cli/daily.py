@@ -98,7 +98,7 @@ def summary(
     recorded = False
     if not dry_run:
         try:
-            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, s.journal.identity(), delivery,
+            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, delivery,
                                      ", ".join(mail_to) or None)
             recorded = True
         except PilkadaError as exc:
@@ -167,7 +167,9 @@ def log(
     start = None
     if since:
         start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)
-    events = s.journal.events(until=s.clock.cutoff(s.tz), since=start)
+    from pilkada_cli.store.fold import fold_order
+
+    events = sorted(s.journal.events(until=s.clock.cutoff(s.tz), since=start), key=fold_order)  # by `at`
     known = {task.key for task in s.plan.tasks()}
 
     def wanted(event) -> bool:
@@ -182,7 +184,9 @@ def log(
         s.print_json([{"id": e.id, "time": e.ts.astimezone(s.tz).isoformat(timespec="seconds"), "item": e.key,
                        "region": e.region, "kind": e.kind, "value": e.value, "actor": e.person,
                        "identity": e.actor, "on_behalf_of": e.on_behalf_of, "uid": e.uid, "note": e.note,
-                       "in_plan": e.key in known} for e in events])
+                       "in_plan": e.key in known, "at": dates.utc_iso(e.ts),
+                       "recorded_at": dates.utc_iso(e.recorded_at) if e.recorded_at else None,
+                       "recorded_by": e.recorded_by, "late": e.late, "signature": e.signature} for e in events])
         return
     s.print(log_table(events, known, s.tz, s.lang, s.width))
 

@@ -196,9 +196,10 @@ def tick(
     else:
         tasks = list({task.key: task for task in (find_task(s.plan, ref, region) for ref in items)}.values())
     moment = s.record_moment(sorted({s.plan.timezone_for(task.region) for task in tasks}))
-    outcomes = record_tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note,
-                           values=values)
-    s.print("\n".join(_tick_lines(s, outcomes)))
+    offices = _offices_shown(s, tasks)
+    outcomes, states = record_tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note,
+                                   values=values, show=[task.key for office in offices.values() for task in office])
+    s.print("\n".join(_tick_lines(s, outcomes, offices, states)))
 
 
 def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict[str, float]]:
@@ -237,7 +238,15 @@ BULK_FROM = 20  # past this many items a tick reports counts and offices, not a 
 BULK_OFFICES = 10  # ... and the progress of this many offices (then how many more there are)
 
 
-def _tick_lines(s: Session, outcomes: list) -> list[str]:
+def _offices_shown(s: Session, tasks: list) -> dict:
+    """The offices whose progress a tick prints, with their items: each office touched, or for a bulk tick the
+    first few."""
+    places = list(dict.fromkeys((task.item.stakeholder, task.region) for task in tasks))
+    shown = places[:BULK_OFFICES] if len(tasks) > BULK_FROM else places
+    return {place: s.plan.tasks_of(*place) for place in shown}
+
+
+def _tick_lines(s: Session, outcomes: list, offices: dict, states: dict) -> list[str]:
     """What a tick says: each item and its office's progress; for a bulk tick, counts per outcome and the
     progress of each office touched. Each office is evaluated once, however many of its items were ticked."""
     from collections import Counter
@@ -247,9 +256,6 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
 
     places = dict.fromkeys((o.task.item.stakeholder, o.task.region) for o in outcomes)
     bulk = len(outcomes) > BULK_FROM
-    shown = list(places)[:BULK_OFFICES] if bulk else list(places)  # a bulk tick names a few offices
-    offices = {place: s.plan.tasks_of(*place) for place in shown}
-    states = s.states([task.key for office in offices.values() for task in office])
     evaluated = {place: evaluate_states(s.plan, states, s.clock, tasks=tasks) for place, tasks in offices.items()}
     by_key = {status.key: status for statuses in evaluated.values() for status in statuses}
     progress = {place: fmt_pct(Group.of(statuses).progress, s.lang) for place, statuses in evaluated.items()}

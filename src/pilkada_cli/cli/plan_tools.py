@@ -34,16 +34,17 @@ def init(
 @app.command(help=t("help.check", HELP), epilog=t("help.check.example", HELP))
 @handled
 def check(
+    head: Annotated[Optional[str], typer.Option("--head", help=t("help.opt.head", HELP), show_default=False)] = None,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.report.check import check_all
+    from pilkada_cli.report.check import check_all, parse_head
     from pilkada_cli.i18n import problem_text
 
     s = Session(None, None, lang, load=False)
     root, bundled = _find(plan)
-    problems = check_all(root, bundled)
+    problems = check_all(root, bundled, parse_head(head) if head is not None else None)
     errors = sum(p.is_error for p in problems)
     if as_json:
         s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,

@@ -63,10 +63,12 @@ def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -
     from pilkada_cli.model import NewEvent
     from pilkada_cli.report.readiness import declaration_item
     from pilkada_cli.safe_text import valid_utf8
-    from pilkada_cli.store.tick import check_editors
+    from pilkada_cli.store.tick import check_editors, check_note
+
+    from pilkada_cli.model import CALLS
 
     call = call.strip().lower().replace("_", "-")
-    if call not in ("go", "no-go"):
+    if call not in CALLS:
         raise BadInput("gonogo.bad_call", value=call[:20])
     if len(filters.stakeholders) != 1:
         raise BadInput("gonogo.declare_needs_stakeholder")
@@ -78,10 +80,11 @@ def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -
         raise BadInput("tick.region_not_per_region", id=stakeholder.id)
     s.refuse_future_write()
     identity = s.journal.identity()
-    check_editors(s.plan, identity, {stakeholder.id})
-    s.journal.append([NewEvent(declaration_item(stakeholder.id), region, "declare", None, identity,
-                               valid_utf8(note) if note else None, actor(by), None, None,
-                               json.dumps({"call": call}))], s.record_moment([s.plan.timezone]))
+    note = valid_utf8(note) if note else None
+    check_note(note)
+    check_editors(s.plan, identity, {(stakeholder.id, region)})
+    s.journal.append([NewEvent(declaration_item(stakeholder.id), region, "declare", None, identity, note, actor(by),
+                               detail=json.dumps({"call": call}))], s.record_moment([s.plan.timezone]))
     office = stakeholder.display_name(s.plan.region(region)) if region else stakeholder.display_name()
     s.print(t("gonogo.recorded", s.lang, office=office, call=call.upper()))
 
@@ -143,6 +146,7 @@ def assess(
     from pilkada_cli.model import LEVELS, NewEvent
     from pilkada_cli.report.risk import STAGES, assessment_item, stage_on
     from pilkada_cli.safe_text import valid_utf8
+    from pilkada_cli.store.tick import check_note
     from pilkada_cli.similar import suggest
 
     s = Session(plan, on, lang)
@@ -162,10 +166,11 @@ def assess(
     if stage not in STAGES:
         raise BadInput("risk.bad_stage", value=stage[:20], choices=", ".join(STAGES))
     s.refuse_future_write()
+    note = valid_utf8(note) if note else None
+    check_note(note)
     identity = s.journal.identity()  # assessments are open to every identity (spec section 13)
-    s.journal.append([NewEvent(assessment_item(risk_id), region_id or None, "assess", None, identity,
-                               valid_utf8(note) if note else None, actor(by), None, None,
-                               json.dumps({"level": level, "stage": stage}, sort_keys=True))],
+    s.journal.append([NewEvent(assessment_item(risk_id), region_id or None, "assess", None, identity, note,
+                               actor(by), detail=json.dumps({"level": level, "stage": stage}, sort_keys=True))],
                      s.record_moment([s.plan.timezone_for(region)]))
     s.print(t("risk.recorded", s.lang, id=ref.strip().lower(), level=t(f"level.{level}", s.lang),
               stage=t(f"stage.{stage}", s.lang)))

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pilkada_cli.errors import Problem
+from pilkada_cli.errors import PilkadaError, Problem
 from pilkada_cli.safe_text import visible
 
 Lang = Literal["id", "en"]
@@ -39,8 +39,10 @@ def t(key: str, lang: Lang, /, **params: Any) -> str:
     if entry is None:
         return key if not params else f"{key} {params}"
     text = entry[0] if lang == "id" else entry[1]
-    if params:  # values from plans, the journal and the command line: never raw control characters
-        params = {k: visible(v) if isinstance(v, str) else v for k, v in params.items()}
+    if params:  # values from plans, the journal and the command line: never raw control characters; an error
+        # given as a parameter (why a line was refused) in the same language
+        params = {k: visible(v) if isinstance(v, str) else t(v.key, lang, **v.params) if isinstance(v, PilkadaError)
+                  else v for k, v in params.items()}
     if key == "yaml.syntax" and "reason" in params:
         params = {**params, "reason": yaml_reason(str(params["reason"]), lang)}
     return text.format(**params) if params else text
@@ -139,7 +141,9 @@ def problem_text(problem: Problem, lang: Lang) -> str:
     return f"{where}{t('severity.' + problem.severity, lang)}: {t(problem.key, lang, **problem.params)}"
 
 
-def _display_path(path: Path) -> str:
+def _display_path(path: Path | str) -> str:
+    if isinstance(path, str) and "://" in path:
+        return path  # a database, named by its URL without a password
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):

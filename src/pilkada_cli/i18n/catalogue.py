@@ -1,10 +1,12 @@
 """The catalogue of every user-facing string: key -> (Indonesian, English). Parameters in {braces}."""
 
 from pilkada_cli.i18n.help_text import HELP_TEXT
+from pilkada_cli.i18n.journal_text import JOURNAL_TEXT
 from pilkada_cli.i18n.readiness_text import READINESS_TEXT
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **HELP_TEXT,
+    **JOURNAL_TEXT,
     **READINESS_TEXT,
     # -- Typer's own words (cli/click_text.py)
     "click.usage": ("Penggunaan: ", "Usage: "),
@@ -149,6 +151,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "log.not_in_plan": ("(tidak ada lagi di rencana)", "(no longer in the plan)"),
     "log.summaries_title": ("Ringkasan yang dijalankan: {count}", "Summaries run: {count}"),
     "log.delivery_ok": ("terkirim", "sent"),
+    "log.late": ("(terlambat, dicatat {when})", "(late, recorded {when})"),
+    "log.brought_by": ("{who}, dibawa oleh {by}", "{who}, brought in by {by}"),
     "col.day": ("Hari", "Day"),
     "col.scope": ("Cakupan", "Scope"),
     "col.delivery": ("Pengiriman", "Delivery"),
@@ -202,6 +206,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "sebelumnya. Untuk melihat keadaan mendatang, pakai status atau summary --dry-run.",
                         "--on {day} has not come yet (today is {today}); a record may be dated today or earlier. "
                         "To look ahead, use status, or summary --dry-run."),
+    "tick.bad_by": ("Nama '{value}' memuat karakter kendali; tulis nama pada satu baris (--by atau PILKADA_USER).",
+                    "The name '{value}' holds control characters; write the name on one line (--by or "
+                    "PILKADA_USER)."),
+    "tick.bad_note": ("Catatan paling banyak {limit} karakter dan tanpa karakter kendali (mis. baris baru); tulis "
+                      "dalam satu baris.", "A note has at most {limit} characters and no control characters (a "
+                      "new line, say); write it on one line."),
     "tick.value_negative": ("Nilai {value} tidak sah: beri angka 0 atau lebih.",
                             "Value {value} is not valid: give a number of 0 or more."),
     "tick.undo_and_value": ("--undo dan --value tidak bisa dipakai bersama.", "--undo and --value cannot be combined."),
@@ -374,99 +384,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "Never put a password in the plan; use the PILKADA_SMTP_PASSWORD environment "
                                 "variable."),
     # -- journal
-    "journal.readonly": ("Jurnal {path} tidak bisa ditulis (berkas atau foldernya hanya-baca). Periksa izinnya; "
-                         "tidak ada yang hilang.",
-                         "The journal {path} cannot be written (the file or its folder is read-only). Check its "
-                         "permissions; nothing was lost."),
-    "journal.locked": ("Jurnal {path} sedang dikunci proses lain terlalu lama. Coba lagi sebentar lagi; "
-                       "tidak ada yang hilang.",
-                       "The journal {path} stayed locked by another process. Try again shortly; nothing was lost."),
-    "journal.disk_full": ("Disk penuh; jurnal {path} tidak bisa ditulis. Kosongkan ruang lalu ulangi; "
-                          "tidak ada yang hilang.",
-                          "The disk is full; the journal {path} cannot be written. Free some space and retry; "
-                          "nothing was lost."),
-    "journal.io_error": ("Disk menolak penulisan ke jurnal {path} (disk penuh, batas ukuran berkas, atau disk "
-                         "rusak). Periksa disknya lalu ulangi; tidak ada yang hilang.",
-                         "The disk refused a write to the journal {path} (full, a file size limit, or failing). "
-                         "Check the disk and retry; nothing was lost."),
-    "journal.not_a_journal": ("{path} bukan jurnal pilkada (atau rusak); berkas itu tidak disentuh. Pindahkan, "
-                              "atau atur 'journal:' di pilkada.yaml ke berkas lain.",
-                              "{path} is not a pilkada journal (or is damaged); it was left untouched. Move it, or "
-                              "point 'journal:' in pilkada.yaml elsewhere."),
-    "journal.too_new": ("Jurnal {path} dibuat oleh versi pilkada yang lebih baru (skema {version}, versi ini "
-                        "mengenal {known}). Perbarui pilkada.",
-                        "The journal {path} was written by a newer pilkada (schema {version}; this version knows "
-                        "{known}). Upgrade pilkada."),
-    "journal.integrity": ("Pemeriksaan integritas SQLite gagal untuk jurnal ini. Simpan salinannya dan hubungi "
-                          "pengelola; jangan dihapus.",
-                          "SQLite's integrity check fails for this journal. Keep a copy and ask for help; do not "
-                          "delete it."),
-    "journal.unknown_item": ("Jurnal memuat catatan untuk '{id}', yang tidak ada lagi di rencana (catatan tetap "
-                             "disimpan).",
-                             "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),
-    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
-                      "{path}"),
-    "journal.bad_row": ("Jurnal memuat catatan #{id} yang tidak mungkin ditulis pilkada (waktu, jenis atau isi "
-                        "yang rusak). Simpan salinan jurnal dan laporkan; jangan dihapus.",
-                        "The journal holds entry #{id}, which pilkada cannot have written (a damaged time, kind "
-                        "or content). Keep a copy of the journal and report it; do not delete it."),
-    "journal.chain_broken": ("Rantai hash jurnal putus di catatan #{id}: catatan itu atau yang sebelumnya telah "
-                             "diubah, disisipkan atau dihapus di luar pilkada. Bandingkan dengan kode rantai di "
-                             "ringkasan harian yang sudah terkirim.",
-                             "The journal's hash chain breaks at entry #{id}: that entry or one before it was "
-                             "changed, inserted or deleted outside pilkada. Compare with the chain code in the "
-                             "daily summaries already sent."),
-    "journal.projection_ahead": ("Proyeksi jurnal mengaku sudah melipat sampai catatan #{upto}, padahal catatan "
-                                 "terakhir #{last}: tabel turunan telah diubah.",
-                                 "The journal's projection claims to cover entries up to #{upto}, but the last is "
-                                 "#{last}: the derived table was tampered with."),
-    "journal.projection_differs": ("Keadaan tersimpan untuk '{id}' tidak sama dengan lipatan catatannya: tabel "
-                                   "turunan item_state telah diubah di luar pilkada.",
-                                   "The stored state of '{id}' is not the fold of its entries: the derived "
-                                   "item_state table was changed outside pilkada."),
-    "journal.password_in_plan": ("Kata sandi tidak boleh ada di pilkada.yaml. Hapus dari URL 'journal:' dan "
-                                 "pakai ~/.pgpass atau PGPASSWORD.",
-                                 "No password in pilkada.yaml. Remove it from the 'journal:' URL and use ~/.pgpass "
-                                 "or PGPASSWORD."),
-    "editors.not_names": ("'editors' harus daftar nama login, mis. [kapolres_belu, kabag_ops].",
-                          "'editors' must be a list of login names, e.g. [kapolres_belu, kabag_ops]."),
-    "editors.refused": ("{identity} tidak boleh menulis item {stakeholder}; yang boleh: {editors}. Tidak ada yang "
-                        "ditulis.", "{identity} may not write {stakeholder}'s items; its editors are: {editors}. "
-                        "Nothing was written."),
-    "postgres.missing_extra": ("Jurnal PostgreSQL butuh psycopg: pip install \"pilkada[postgres]\".",
-                               "A PostgreSQL journal needs psycopg: pip install \"pilkada[postgres]\"."),
-    "postgres.unreachable": ("Basis data {url} tidak bisa dihubungi: {reason}. Periksa alamat, layanan dan "
-                             "~/.pgpass; tidak ada yang hilang.",
-                             "The database {url} cannot be reached: {reason}. Check the address, the service and "
-                             "~/.pgpass; nothing was lost."),
-    "postgres.not_initialized": ("Basis data {url} belum disiapkan untuk pilkada. Jalankan sekali: pilkada db "
-                                 "init (oleh peran yang boleh membuat tabel dan peran).",
-                                 "The database {url} is not set up for pilkada yet. Run once: pilkada db init (as "
-                                 "a role that may create tables and roles)."),
-    "editors.refused_by_server": ("Server {url} menolak penulisan ini (hak akses atau editor): {reason}. Tidak ada "
-                                  "yang ditulis.", "The server {url} refused this write (permissions or "
-                                  "editors): {reason}. Nothing was written."),
-    "db.not_postgres": ("Jurnal rencana ini SQLite; pilkada db init hanya untuk PostgreSQL. Atur 'journal:' ke URL "
-                        "postgresql:// atau PILKADA_DATABASE_URL.",
-                        "This plan's journal is SQLite; pilkada db init is for PostgreSQL. Set 'journal:' to a "
-                        "postgresql:// URL or PILKADA_DATABASE_URL."),
-    "db.initialised": ("Basis data {url} siap untuk rencana {plan}. Migrasi baru: {migrations}. Pemangku "
-                       "kepentingan dengan editor: {guarded}.",
-                       "The database {url} is ready for plan {plan}. New migrations: {migrations}. Stakeholders "
-                       "with editors: {guarded}."),
-    "import.unreadable": ("Tidak bisa membaca {path}: {reason}.", "Cannot read {path}: {reason}."),
-    "import.other_plan": ("{path}:{line}: catatan ini milik rencana '{plan}', bukan '{expected}'; tidak ada yang "
-                          "diimpor.", "{path}:{line}: this event belongs to plan '{plan}', not '{expected}'; "
-                          "nothing was imported."),
-    "import.bad_line": ("{path}:{line}: bukan baris ekspor pilkada (JSON dengan id, plan, item, kind, actor, at); "
-                        "tidak ada yang diimpor.", "{path}:{line}: not a pilkada export line (JSON with id, plan, "
-                        "item, kind, actor, at); nothing was imported."),
-    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} events added, {skipped} already "
-                    "held."),
-    "sync.not_found": ("{path} bukan URL postgresql:// dan bukan berkas jurnal.", "{path} is neither a "
-                       "postgresql:// URL nor a journal file."),
-    "sync.done": ("Sinkron dengan {other}: {sent} catatan dikirim, {received} diterima.",
-                  "Synced with {other}: {sent} events sent, {received} received."),
     "depends.unknown": ("{id}: depends_on menyebut '{ref}', yang tidak ada. Mungkin maksud Anda: {suggestions}",
                         "{id}: depends_on names '{ref}', which does not exist. Did you mean: {suggestions}"),
     "depends.cycle": ("Ketergantungan melingkar: {chain}. Hapus salah satu depends_on.",

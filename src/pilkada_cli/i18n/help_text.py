@@ -43,6 +43,9 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                     "Run as of this date, e.g. 2024-08-01 or 1 August 2024."),
     "help.opt.lang": ("Bahasa keluaran: id atau en (juga PILKADA_LANG).",
                       "Output language: id or en (also PILKADA_LANG)."),
+    "help.opt.head": ("Periksa juga bahwa jurnal masih memuat kepala rantai dari ringkasan harian, mis. "
+                      "--head 12:3f9a0c1b2d4e.", "Also check that the journal still holds a chain head from a daily "
+                      "summary, e.g. --head 12:3f9a0c1b2d4e."),
     "help.opt.json": ("Cetak JSON (format stabil, lihat README).", "Print JSON (a stable format, see README)."),
     "help.opt.stakeholder": ("Hanya pemangku kepentingan ini (id, boleh berulang).",
                              "Only this stakeholder (id, repeatable)."),

@@ -31,7 +31,7 @@ from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
 from pilkada_cli.model import Item, Phase, Plan, Region, Risk, Stakeholder
 
-FORMAT = 7
+FORMAT = 8
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -159,7 +159,8 @@ def _plain(plan: Plan) -> dict:
         "timezone": plan.timezone, "language": plan.language, "due_soon_days": plan.due_soon_days,
         "journal_path": str(plan.journal_path), "bundled": plan.bundled, "notify": _value(plan.notify),
         "id": plan.id, "journal_url": plan.journal_url,
-        "stakeholders": [[s.id, s.name, s.per_region, list(s.editors) if s.editors is not None else None]
+        "stakeholders": [[s.id, s.name, s.per_region,
+                          {r: list(names) for r, names in s.editors.items()} if s.editors is not None else None]
                          for s in plan.stakeholders],
         "phases": [[p.id, p.name, _when(p.start), _when(p.end)] for p in plan.phases],
         "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone]
@@ -186,7 +187,7 @@ def _plan(data: dict) -> Plan:
         root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
         timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
         journal_path=Path(data["journal_path"]),
-        stakeholders=tuple(Stakeholder(i, n, r, tuple(e) if e is not None else None)
+        stakeholders=tuple(Stakeholder(i, n, r, {k: tuple(v) for k, v in e.items()} if e is not None else None)
                            for i, n, r, e in data["stakeholders"]),
         id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
         risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)

@@ -173,7 +173,7 @@ class _Checker:
         journal, journal_url = self.journal_path(doc)
         plan_id = self.slug(doc, "id", PLAN_FILE) if "id" in doc else _slugify(name or "rencana")
         regions = self.regions(doc)
-        stakeholders = self.stakeholders(doc, bool(regions))
+        stakeholders = self.stakeholders(doc, regions)
         phases = self.phases(doc)
         notify = self.notify(doc)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
@@ -241,7 +241,8 @@ class _Checker:
             found[region_id] = Region(region_id, name, vote_date, tz)
         return found
 
-    def stakeholders(self, doc: yamlfile.LocDict, has_regions: bool) -> dict[str, Stakeholder]:
+    def stakeholders(self, doc: yamlfile.LocDict, regions: dict[str, Region]) -> dict[str, Stakeholder]:
+        has_regions = bool(regions)
         found: dict[str, Stakeholder] = {}
         entries = self.list_of(doc, "stakeholders", PLAN_FILE)
         if entries is not None and not entries:
@@ -254,12 +255,7 @@ class _Checker:
             stakeholder_id = self.slug(entry, "id", "stakeholder")
             name = self.text(entry, "name", "stakeholder")
             per_region = self.flag(entry, "per_region", "stakeholder")
-            editors = None
-            if "editors" in entry:
-                listed = self.list_of(entry, "editors", "stakeholder") or []
-                editors = tuple(str(name).strip() for name in listed if str(name).strip())
-                if any(not isinstance(name, str) for name in listed):
-                    self.error(self.line_of(entry, "editors"), "editors.not_names")
+            editors = self.editors(entry, per_region, regions) if "editors" in entry else None
             if per_region and not has_regions:
                 self.error(self.line_of(entry, "per_region"), "region.per_region_without_regions")
             if stakeholder_id is None or name is None:
@@ -269,6 +265,37 @@ class _Checker:
                 continue
             found[stakeholder_id] = Stakeholder(stakeholder_id, name, per_region, editors)
         return found
+
+    def editors(self, entry: yamlfile.LocDict, per_region: bool, regions: dict[str, Region]
+                ) -> dict[str, tuple[str, ...]]:
+        """`editors:` (spec section 13): a list of identities for every region, or for a per-region stakeholder
+        a mapping from region id (or "*", every region) to identities."""
+        value = entry.get("editors")
+        line = self.line_of(entry, "editors")
+        if isinstance(value, dict):
+            if not per_region:
+                self.error(line, "editors.map_needs_regions")
+                return {}
+            by_region = {}
+            for region, names in value.items():
+                region = str(region).strip()
+                if region != "*" and region not in regions:
+                    self.error(value.lines.get(region, line) if isinstance(value, yamlfile.LocDict) else line,
+                               "editors.unknown_region", region=region[:40],
+                               suggestions=did_you_mean(region, tuple(regions)) or ", ".join(list(regions)[:8]))
+                    continue
+                by_region[region] = self.names(names, line)
+            return by_region
+        if not isinstance(value, list):
+            self.error(line, "editors.not_names")
+            return {}
+        return {"*": self.names(value, line)}
+
+    def names(self, value: object, line: int | None) -> tuple[str, ...]:
+        if not isinstance(value, list) or any(not isinstance(name, str) for name in value):
+            self.error(line, "editors.not_names")
+            return ()
+        return tuple(name.strip() for name in value if name.strip())
 
     def phases(self, doc: yamlfile.LocDict) -> dict[str, Phase]:
         found: dict[str, Phase] = {}

@@ -250,18 +250,35 @@ def log_table(events, known: set[str], tz, lang: Lang, width: int) -> Renderable
     who.wrap = notes.wrap = True
     who.keep, values.keep, notes.keep = 3, 2, 1
     for event in events:
-        moment = event.ts.astimezone(tz)
         item = Text(visible(event.key))
         if event.key not in known:
             item.append(" " + t("log.not_in_plan", lang), style="yellow")
-        when.cells.append(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}")
-        who.cells.append(Text(visible(event.actor if not event.on_behalf_of or event.on_behalf_of == event.actor
-                                      else f"{event.on_behalf_of} ({event.actor})")))
+        when.cells.append(_when(event, tz, lang))
+        who.cells.append(Text(visible(who_text(event, lang))))
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
         values.cells.append("" if event.value is None else fmt_num(event.value, lang))
         notes.cells.append(Text(visible(event.note or "")))
     return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width)
+
+
+def _when(event, tz, lang: Lang) -> Text:
+    """When an entry speaks for; a late entry (recorded more than a day after) also says when it was recorded."""
+    moment = event.ts.astimezone(tz)
+    text = Text(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}")
+    if event.late:
+        recorded = event.recorded_at.astimezone(tz)
+        text.append(" " + t("log.late", lang, when=f"{fmt_date_short(recorded.date(), lang)} {recorded:%H:%M}"),
+                    style="yellow")
+    return text
+
+
+def who_text(event, lang: Lang) -> str:
+    """Who an entry is by: the person it was recorded for (and the identity that recorded it), and who brought
+    it in from another journal ("kapolres_sumtim, dibawa oleh polda_it")."""
+    text = event.actor if not event.on_behalf_of or event.on_behalf_of == event.actor \
+        else f"{event.on_behalf_of} ({event.actor})"
+    return t("log.brought_by", lang, who=text, by=event.recorded_by) if event.recorded_by else text
 
 
 def region_urgency(region) -> tuple:

@@ -7,11 +7,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pilkada_cli.model import DIMENSIONS, LEVELS, Event, Plan, Region, Risk
+from pilkada_cli.model import DIMENSIONS, LEVELS, STAGES, Event, Plan, Region, Risk
 from pilkada_cli.report.status import Tally, TaskStatus
 from pilkada_cli.store.fold import fold_order
 
-STAGES = ("before", "during", "after")
+__all__ = ["STAGES", "assessment_item", "stage_on"]
 
 
 def assessment_item(risk_id: str) -> str:

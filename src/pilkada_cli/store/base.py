@@ -1,36 +1,41 @@
-"""The journal's interface: what every store (SQLite today, PostgreSQL next) offers its callers.
+"""The journal's interface: what every store (SQLite, PostgreSQL) offers its callers.
 
-Callers hold a `Store` and never a backend's class, so a second backend is a new module beside `sqlite.py`
-and `open_store()` choosing it, not a rewrite of the commands."""
+Callers hold a `Store` and never a backend's class: the SQLite journal decides in its own transaction, the
+PostgreSQL journal's server in its own functions (spec section 15), and both answer the same calls."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
 
-class Within(Protocol):
-    """What a check may read inside the write transaction, under the write lock."""
 
-    def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
-        """The items' folded states now (`targets`: every item's target in the plan)."""
-        ...
+class Ask(NamedTuple):
+    """What a tick asks of one instance: done (no value), a value, or (with the tick's `undo`) an undo."""
 
-    def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        """Every event of these (item, region) pairs, in fold order."""
-        ...
+    item: str
+    region: str | None
+    value: float | None = None
 
 
-# Given what is recorded (read through `Within`) and the events requested, returns the events to write;
-# called inside the write transaction, so the decision and the write are one.
-Check = Callable[[Within, list[NewEvent]], list[NewEvent]]
+@dataclass(frozen=True)
+class Ticked:
+    """What a tick did to one instance: `done`, `undone`, `value`, `value_undone`, `already_done`, `not_done` or
+    `noted`, and its state before and after."""
+
+    item: str
+    region: str | None
+    outcome: str
+    before: ItemState
+    after: ItemState
 
 
 class Store(Protocol):
-    """An append-only journal of events and summary runs (spec section 5)."""
+    """An append-only journal of events and summary runs (spec sections 5 and 13)."""
+
+    path: str  # what messages name as the journal (a URL without its password, or the file)
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
                upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
@@ -47,15 +52,23 @@ class Store(Protocol):
         """The recorded summary runs for one scope (or all), oldest first."""
         ...
 
-    def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
-               check: Check | None = None) -> list[Event]:
-        """Append events in one transaction, timed by the store (`now` only for a late entry or a test clock);
-        `check` may trim them under the write lock."""
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
+        """Write events whole, in one transaction: a declaration, an assessment (each by the store's identity,
+        dated `at` or the store's now), or, `imported`, events of another journal (each keeps its id, actor
+        and time; who brings it in is recorded). An event held already is skipped; another under its id, one
+        dated more than five minutes ahead of the store's clock, or (PostgreSQL) one the server refuses, stops
+        the whole batch. Returns how many were added."""
         ...
 
-    def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
+    def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
+             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+        """`pilkada tick`: decided from the states under the write lock (store/tick.decide), so two people
+        ticking one item at once record it once; then the states of the instances in `show`."""
+        ...
+
+    def record_summary(self, now: datetime | None, day: str, scope: str, delivery: str | None,
                        detail: str | None = None) -> None:
-        """Record that a summary ran, so the next one reports what changed since."""
+        """Record that a summary ran, under the store's identity, so the next one reports what changed since."""
         ...
 
     def current_states(self, targets: dict[str, float | None],
@@ -67,12 +80,12 @@ class Store(Protocol):
         """Who is writing, as the store vouches for it: the database role, or the operating-system login."""
         ...
 
-    def known_uids(self) -> set[str]:
-        """The ids of every event held (what an import need not add)."""
+    def head(self) -> tuple[int, str] | None:
+        """How many events the chain holds and the last one's hash, or None for an empty journal."""
         ...
 
-    def head(self) -> tuple[int, str] | None:
-        """The last event's number and its chain hash, or None for an empty journal."""
+    def chain_hashes(self) -> list[str]:
+        """Every event's hash in the chain's order (`check --head`)."""
         ...
 
     def audit(self) -> list[tuple[str, dict]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.model import instance_key
-from pilkada_cli.store import pg_projection
 from pilkada_cli.store.base import LABELS, Counted
 
 # The count's statements before COPY, sent together where libpq has pipelines: the temporary tables and the
@@ -47,14 +46,15 @@ COUNTED = """
           FROM (SELECT n.no, n.item AS item_no, n.region AS region_no, n.due - r.today AS days, it.item AS item_id,
                        r.region AS region_id, it.grp, it.weight, it.target, it.critical
                 FROM pk_instances n JOIN pk_items it ON it.no = n.item JOIN pk_regions r ON r.no = n.region) i
-          FULL JOIN (SELECT item, region, value, done, target FROM pilkada_item_state WHERE plan = %(plan)s) s
+          FULL JOIN (SELECT item, region, value, done, target FROM public.pilkada_item_state
+                     WHERE plan = %(plan)s) s
             ON s.item = i.item_id AND s.region = i.region_id) x
 """
 SUMS = "label, sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM c WHERE label < 5"
 STATE = "s.value, s.done, s.done_at, s.value_before_done, s.done_by"
 NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
 NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
-         "LEFT JOIN pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
+         "LEFT JOIN public.pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
 SHOWN = (f"SELECT {{part}}, it.item, r.region, NULL::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
          "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days {order}, no "
          f"LIMIT %(limit)s) x {NAMED}")
@@ -77,15 +77,12 @@ def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[st
           due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
           skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
     """As sqlite_tally.count, with `rows` the index for the server (plan.index.server_rows). None where the
-    server will not (a database not set up by `db init`, a role without the grants)."""
-    from pilkada_cli.store.postgres import EVENT_COLUMNS, _event
-
+    server will not (a database not set up by `db init`, a role without the grants), or where some states were
+    folded with other targets than this plan's (`db init` not run since the plan changed): Python counts those."""
     items, regions_rows, groups_rows, instances = rows
     try:
         with journal._cursor(write=True) as cur:
-            with journal._pipeline():
-                # the projection brought up to date first, as a Python read does, in the same transaction
-                pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, [])
+            with _pipeline(journal):
                 for statement in SETUP:
                     cur.execute(statement)
                 for statement, text in zip(LOAD, (items, regions_rows, groups_rows)):
@@ -103,15 +100,21 @@ def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[st
             params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions),
                           by_region=by_region)
             query = READ.format(counted=COUNTED.format(filters=filters))
-            with journal._pipeline():
+            with _pipeline(journal):
                 cur.execute(TODAY, (list(zones), list(zones.values())))
                 counted, stale = _read(cur.execute(query, params))
-            if stale:  # states folded with another target than the plan's now: refolded, then counted again
-                pg_projection.project(cur, journal.plan_id, EVENT_COLUMNS, _event, targets, stale)
-                counted, stale = _read(cur.execute(query, params))
-            return counted
+            return None if stale else counted
     except (JournalError, NotAllowed):
         return None
+
+
+def _pipeline(journal):
+    """Statements whose results are not read yet go to the server together, where libpq has pipelines."""
+    from contextlib import nullcontext
+
+    import psycopg
+
+    return journal._connection().pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
 
 
 def _read(rows) -> tuple[Counted, list[str]]:

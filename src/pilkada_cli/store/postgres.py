@@ -1,84 +1,32 @@
-"""The PostgreSQL journal: one database that every office's `pilkada` writes to (spec section 13).
+"""The PostgreSQL journal: one database that every office's `pilkada` writes to (spec sections 13 and 15).
 
-Same events, same fold and the same hash chain as the SQLite journal, many plans in one database (each
-event carries its plan's id). The identity is the database role (`current_user`), and the server, not
-this client, decides who may write: row-level security lets a role insert only its own events (or ones it
-imports, marked with `imported_by`) for stakeholders it edits, so a role with its own SQL client cannot
-write another stakeholder's events either. Time is the server's, read inside the write transaction under
-a per-plan advisory lock that also keeps each plan's hash chain in order.
+Same events, same fold and the same hash chain as the SQLite journal, many plans in one database (each event
+carries its plan's id). The server decides: a writer's login role may read the tables and write none of them;
+every write is one call of the server's own functions (store/pg_schema.py), which check it, take the identity
+from the session's login role and the time from the server's clock, number and hash it and keep each item's
+state. So a write over an island office's satellite line waits for one round trip.
 
 psycopg 3 is an optional extra (`pip install "pilkada[postgres]"`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
 from pilkada_cli.dates import utc_iso
-from pilkada_cli.errors import JournalError, NotAllowed, PilkadaError
-from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun
-from pilkada_cli.store import chain, pg_projection, projection
-from pilkada_cli.store.base import Check
+from pilkada_cli.errors import BadInput, JournalError, NotAllowed, PilkadaError
+from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key
+from pilkada_cli.store import chain, pg_schema, projection
+from pilkada_cli.store.base import Ask, Ticked
 from pilkada_cli.store.fold import fold, fold_order
 
-WRITER_ROLE = "pilkada_writer"
-
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_journal", """
-        CREATE TABLE pilkada_events (
-            seq          bigserial PRIMARY KEY,
-            uid          uuid NOT NULL UNIQUE,
-            plan         text NOT NULL,
-            ts           timestamptz NOT NULL,
-            item         text NOT NULL,
-            region       text,
-            kind         text NOT NULL CHECK (kind IN ('done', 'undone', 'progress', 'note')),
-            value        double precision,
-            actor        text NOT NULL DEFAULT current_user,
-            on_behalf_of text,
-            note         text,
-            imported_by  text,
-            hash         text
-        );
-        CREATE INDEX pilkada_events_key ON pilkada_events (plan, item, region, seq);
-        CREATE INDEX pilkada_events_plan ON pilkada_events (plan, seq);
-        CREATE TABLE pilkada_summaries (
-            id          bigserial PRIMARY KEY,
-            plan        text NOT NULL,
-            ts          timestamptz NOT NULL DEFAULT clock_timestamp(),
-            day         text NOT NULL,
-            scope       text NOT NULL,
-            actor       text NOT NULL DEFAULT current_user,
-            delivery    text,
-            detail      text,
-            upto_event  bigint
-        );
-        CREATE TABLE pilkada_guarded (plan text, stakeholder text, PRIMARY KEY (plan, stakeholder));
-        CREATE TABLE pilkada_editors (plan text, stakeholder text, editor text,
-                                      PRIMARY KEY (plan, stakeholder, editor));
-        ALTER TABLE pilkada_events ENABLE ROW LEVEL SECURITY;
-        CREATE POLICY pilkada_read ON pilkada_events FOR SELECT USING (true);
-        CREATE POLICY pilkada_write ON pilkada_events FOR INSERT WITH CHECK (
-            (actor = current_user OR imported_by = current_user)
-            AND (NOT EXISTS (SELECT 1 FROM pilkada_guarded g WHERE g.plan = pilkada_events.plan
-                             AND g.stakeholder = split_part(pilkada_events.item, '/', 1))
-                 OR EXISTS (SELECT 1 FROM pilkada_editors e WHERE e.plan = pilkada_events.plan
-                            AND e.stakeholder = split_part(pilkada_events.item, '/', 1)
-                            AND e.editor = current_user)));
-    """),
-    ("0002_declare_assess", """
-        ALTER TABLE pilkada_events DROP CONSTRAINT pilkada_events_kind_check;
-        ALTER TABLE pilkada_events ADD CONSTRAINT pilkada_events_kind_check
-            CHECK (kind IN ('done', 'undone', 'progress', 'note', 'declare', 'assess'));
-        ALTER TABLE pilkada_events ADD COLUMN detail text;
-    """),
-    pg_projection.MIGRATION,
-    pg_projection.TS_INDEX,
-)
-EVENT_COLUMNS = "seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail"
+EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
+                 "recorded_by, signature")
+STATE_KINDS = ("done", "undone", "progress", "note")  # the kinds the server keeps a state for
 
 
 def _driver() -> Any:
@@ -116,17 +64,12 @@ class PostgresJournal:
         return self._conn
 
     @contextmanager
-    def _cursor(self, write: bool = False, pipeline: bool = False) -> Iterator[Any]:
-        """A cursor, in a transaction for `write`; with `pipeline` (where libpq has it), statements whose
-        results are not read yet go to the server together, so a write over a slow line (an island office's)
-        waits for a few round trips instead of one per statement. No COPY in a pipeline."""
+    def _cursor(self, write: bool = False) -> Iterator[Any]:
+        """A cursor (in a transaction for `write`); the server's refusals and the driver's errors become ours."""
         psycopg = _driver()
         conn = self._connection()
         try:
-            if write and pipeline and psycopg.Pipeline.is_supported():
-                with _pipelined(psycopg, conn) as cursor:
-                    yield cursor
-            elif write:
+            if write:
                 with conn.transaction():
                     with conn.cursor() as cursor:
                         yield cursor
@@ -135,19 +78,30 @@ class PostgresJournal:
                     yield cursor
         except psycopg.errors.UndefinedTable:
             raise JournalError("postgres.not_initialized", url=self.path) from None
-        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.CheckViolation) as exc:
-            raise NotAllowed("editors.refused_by_server", url=self.path,
-                             reason=" ".join(str(exc).split())[:200]) from None
+        except psycopg.errors.UndefinedFunction:
+            raise JournalError("postgres.not_initialized", url=self.path) from None
         except psycopg.OperationalError as exc:
             raise JournalError("postgres.unreachable", url=self.path, reason=" ".join(str(exc).split())[:200]) \
                 from None
         except psycopg.Error as exc:
-            raise JournalError("journal.failed", path=self.path, reason=" ".join(str(exc).split())[:200]) from None
+            raise self._refusal(exc) from None
 
-    def _pipeline(self) -> Any:
-        """Inside a transaction: the statements of a `with` block sent together where libpq has pipelines."""
-        psycopg = _driver()
-        return self._connection().pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
+    def _refusal(self, exc: Any) -> PilkadaError:
+        """The server's own refusal (`pilkada:<reason>`, its parameters as JSON) as our error; anything else
+        as a failure naming the journal."""
+        message = exc.diag.message_primary or ""
+        if message.startswith("pilkada:"):
+            try:
+                params = json.loads(exc.diag.message_detail or "{}")
+            except ValueError:
+                params = {}
+            params = {key: "-" if value is None else value for key, value in params.items()}
+            params.setdefault("url", self.path)
+            key = "refused." + message.removeprefix("pilkada:")
+            return NotAllowed(key, **params) if exc.sqlstate == "42501" else BadInput(key, **params)
+        if exc.sqlstate == "42501":  # a role without the grants (not in pilkada_writer)
+            return NotAllowed("postgres.not_a_writer", url=self.path, identity=self.identity())
+        return JournalError("journal.failed", path=self.path, reason=" ".join(str(exc).split())[:200])
 
     def close(self) -> None:
         if self._conn is not None:
@@ -156,42 +110,114 @@ class PostgresJournal:
 
     # -- the schema
 
-    def init(self, editors: dict[str, tuple[str, ...] | None]) -> list[str]:
-        """`pilkada db init`: create or migrate the schema, the writer group role and its grants, and load
-        this plan's editors (stakeholder -> identities; None: open to every writer). Returns the migrations
-        applied now."""
+    def init(self, stakeholders: dict[str, tuple[bool, dict[str, tuple[str, ...]] | None]], regions: list[str],
+             targets: dict[str, float]) -> list[str]:
+        """`pilkada db init`: create or migrate the schema, the roles and the server's functions, and load what
+        the server checks of this plan: its stakeholders (id -> per_region, editors by region or None), regions
+        and targets. Returns the migrations applied now."""
         applied = []
         with self._cursor(write=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('pilkada:schema'))")
-            cur.execute("CREATE TABLE IF NOT EXISTS pilkada_migrations (name text PRIMARY KEY, "
+            encoding = cur.execute("SHOW server_encoding").fetchone()[0]
+            if encoding.upper() not in ("UTF8", "UTF-8"):
+                raise JournalError("postgres.not_utf8", url=self.path, encoding=encoding)
+            cur.execute("CREATE TABLE IF NOT EXISTS public.pilkada_migrations (name text PRIMARY KEY, "
                         "applied_at timestamptz NOT NULL DEFAULT now())")
-            done = {row[0] for row in cur.execute("SELECT name FROM pilkada_migrations")}
-            for name, script in MIGRATIONS:
+            done = {row[0] for row in cur.execute("SELECT name FROM public.pilkada_migrations")}
+            for name, script in pg_schema.MIGRATIONS:
                 if name not in done:
                     cur.execute(script)
-                    cur.execute("INSERT INTO pilkada_migrations (name) VALUES (%s)", (name,))
+                    cur.execute("INSERT INTO public.pilkada_migrations (name) VALUES (%s)", (name,))
                     applied.append(name)
-            if not cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (WRITER_ROLE,)).fetchone():
-                cur.execute(f"CREATE ROLE {WRITER_ROLE} NOLOGIN")
-            cur.execute(f"GRANT SELECT, INSERT ON pilkada_events, pilkada_summaries TO {WRITER_ROLE}")
-            cur.execute(f"GRANT SELECT ON pilkada_editors, pilkada_guarded, pilkada_migrations TO {WRITER_ROLE}")
-            cur.execute(f"GRANT USAGE ON SEQUENCE pilkada_events_seq_seq, pilkada_summaries_id_seq TO {WRITER_ROLE}")
-            cur.execute(pg_projection.GRANT.format(role=WRITER_ROLE))
-            cur.execute("DELETE FROM pilkada_editors WHERE plan = %s", (self.plan_id,))
-            cur.execute("DELETE FROM pilkada_guarded WHERE plan = %s", (self.plan_id,))
-            for stakeholder, names in editors.items():
-                if names is None:
-                    continue
-                cur.execute("INSERT INTO pilkada_guarded VALUES (%s, %s)", (self.plan_id, stakeholder))
-                for name in names:
-                    cur.execute("INSERT INTO pilkada_editors VALUES (%s, %s, %s)", (self.plan_id, stakeholder, name))
+            for role in (pg_schema.OWNER_ROLE, pg_schema.WRITER_ROLE, pg_schema.IMPORTER_ROLE):
+                if not cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+                    cur.execute(f"CREATE ROLE {role} NOLOGIN")
+            cur.execute(f"GRANT {pg_schema.WRITER_ROLE} TO {pg_schema.IMPORTER_ROLE}")
+            cur.execute(f"GRANT {pg_schema.OWNER_ROLE} TO CURRENT_USER")  # to hand it the functions below
+            self._grant(cur)
+            if "0005_server_decides" in applied:
+                self._upgrade(cur)
+            self._load(cur, stakeholders, regions, targets)
         return applied
+
+    @staticmethod
+    def _grant(cur: Any) -> None:
+        """The functions, owned by the role that cannot log in; writers read every table and call three
+        functions, and nothing else."""
+        tables = ", ".join(f"public.{table}" for table in pg_schema.TABLES)
+        sequences = ", ".join(f"public.{sequence}" for sequence in pg_schema.SEQUENCES)
+        cur.execute(pg_schema.functions())
+        functions = pg_schema.PUBLIC_FUNCTIONS + pg_schema.INTERNAL_FUNCTIONS
+        for function in functions:
+            cur.execute(f"ALTER FUNCTION {function} OWNER TO {pg_schema.OWNER_ROLE}")
+            cur.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
+        for function in pg_schema.PUBLIC_FUNCTIONS:
+            cur.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {pg_schema.WRITER_ROLE}")
+        roles = f"PUBLIC, {pg_schema.WRITER_ROLE}, {pg_schema.IMPORTER_ROLE}"
+        cur.execute(f"REVOKE ALL ON {tables} FROM {roles}")
+        cur.execute(f"REVOKE ALL ON SEQUENCE {sequences} FROM {roles}")
+        cur.execute(f"GRANT SELECT ON {tables} TO {pg_schema.WRITER_ROLE}")
+        for grant in pg_schema.OWNER_GRANTS:
+            cur.execute(grant.format(tables=tables, sequences=sequences))
+        if cur.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (pg_schema.WRITER_ROLE,)).fetchone()[0]:
+            cur.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")  # PostgreSQL 15's default, on older ones too
+
+    def _load(self, cur: Any, stakeholders: dict, regions: list[str], targets: dict[str, float]) -> None:
+        plan = self.plan_id
+        for table in ("pilkada_editors", "pilkada_guarded", "pilkada_stakeholders", "pilkada_regions",
+                      "pilkada_targets", "pilkada_plans"):
+            cur.execute(f"DELETE FROM public.{table} WHERE plan = %s", (plan,))
+        cur.execute("INSERT INTO public.pilkada_plans VALUES (%s, %s)", (plan, bool(regions)))
+        cur.executemany("INSERT INTO public.pilkada_regions VALUES (%s, %s)", [(plan, region) for region in regions])
+        cur.executemany("INSERT INTO public.pilkada_targets VALUES (%s, %s, %s)",
+                        [(plan, item, target) for item, target in targets.items()])
+        for stakeholder, (per_region, editors) in stakeholders.items():
+            cur.execute("INSERT INTO public.pilkada_stakeholders VALUES (%s, %s, %s)", (plan, stakeholder, per_region))
+            if editors is None:
+                continue
+            cur.execute("INSERT INTO public.pilkada_guarded VALUES (%s, %s)", (plan, stakeholder))
+            cur.executemany("INSERT INTO public.pilkada_editors (plan, stakeholder, region, editor) "
+                            "VALUES (%s, %s, %s, %s)",
+                            [(plan, stakeholder, region, name) for region, names in editors.items() for name in names])
+        cur.execute("SELECT public.pilkada__retarget(%s)", (plan,))
+
+    def _upgrade(self, cur: Any) -> None:
+        """The first `db init` of spec v3: every event of every plan chained anew over all of its fields (after
+        checking the chain it had), and each item's state folded anew, since the states used to be brought up
+        to date by readers. A chain found broken is noted, and `check` keeps reporting it."""
+        plans = [row[0] for row in cur.execute("SELECT DISTINCT plan FROM public.pilkada_events UNION "
+                                               "SELECT DISTINCT plan FROM public.pilkada_summaries")]
+        notes = []
+        for plan in plans:
+            rows = cur.execute(f"SELECT {EVENT_COLUMNS}, hash FROM public.pilkada_events WHERE plan = %s "
+                               "ORDER BY seq", (plan,)).fetchall()
+            broken = chain.first_chain_break([(r[0], utc_iso(r[1]), *r[2:8], r[14], r[10]) for r in rows])
+            if broken is not None:
+                notes.append(f"{plan}:{broken}")
+            previous = chain.GENESIS
+            for row in rows:
+                previous = chain.link(previous, plan, _event(row))
+                cur.execute("UPDATE public.pilkada_events SET hash = %s WHERE seq = %s", (previous, row[0]))
+            previous = chain.GENESIS
+            for run in _runs(cur.execute("SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM "
+                                         "public.pilkada_summaries WHERE plan = %s ORDER BY id", (plan,))):
+                previous = chain.summary_link(previous, plan, run)
+                cur.execute("UPDATE public.pilkada_summaries SET hash = %s WHERE id = %s", (previous, run.id))
+        cur.execute("DELETE FROM public.pilkada_item_state")
+        cur.execute("INSERT INTO public.pilkada_item_state (plan, item, region, value, done, done_at, "
+                    "value_before_done, done_by, target) SELECT k.plan, k.item, coalesce(k.region, ''), (f.st).* , "
+                    "NULL FROM (SELECT DISTINCT plan, item, region FROM public.pilkada_events WHERE kind IN "
+                    "('done', 'undone', 'progress', 'note')) k, "
+                    "LATERAL public.pilkada__refold(k.plan, k.item, k.region, NULL) f")
+        if notes:
+            cur.execute("UPDATE public.pilkada_migrations SET note = %s WHERE name = '0005_server_decides'",
+                        ("chain_broken " + " ".join(notes),))
 
     # -- reading
 
     def identity(self) -> str:
-        with self._cursor() as cur:
-            return cur.execute("SELECT current_user").fetchone()[0]
+        """The login role, as the connection knows it (no round trip): the identity the server records."""
+        return self._connection().info.user
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
                upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
@@ -202,86 +228,100 @@ class PostgresJournal:
                 clauses.append(clause)
                 params.append(value)
         with self._cursor() as cur:
-            rows = cur.execute(f"SELECT {EVENT_COLUMNS} FROM pilkada_events WHERE {' AND '.join(clauses)} "
+            rows = cur.execute(f"SELECT {EVENT_COLUMNS} FROM public.pilkada_events WHERE {' AND '.join(clauses)} "
                                "ORDER BY seq", params).fetchall()
         return [_event(row) for row in rows]
 
     def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        with self._cursor() as cur:
-            return self._events_of(cur, keys)
-
-    def _events_of(self, cur: Any, keys: set[tuple[str, str | None]]) -> list[Event]:
         if not keys:
             return []
-        rows = cur.execute(pg_projection.keyed(EVENT_COLUMNS),
-                           pg_projection.keyed_params(self.plan_id, keys)).fetchall()
+        with self._cursor() as cur:
+            rows = cur.execute(keyed(EVENT_COLUMNS), keyed_params(self.plan_id, keys)).fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
-        query = "SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM pilkada_summaries WHERE plan = %s"
+        query = ("SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM public.pilkada_summaries "
+                 "WHERE plan = %s")
         params: list[Any] = [self.plan_id]
         if scope is not None:
             query += " AND scope = %s"
             params.append(scope)
         with self._cursor() as cur:
-            rows = cur.execute(query + " ORDER BY id", params).fetchall()
-        return [SummaryRun(*row) for row in rows]
+            return _runs(cur.execute(query + " ORDER BY id", params))
 
     def current_states(self, targets: dict[str, float | None], keys: list[str] | None = None
                        ) -> dict[str, ItemState]:
-        """From the projection (brought up to date in one transaction); where it cannot be used (a database
-        not yet migrated by `db init`, a role without the grant), folded in memory from the events."""
-        try:
-            with self._cursor(write=True, pipeline=True) as cur:
-                return pg_projection.project(cur, self.plan_id, EVENT_COLUMNS, _event, targets, keys)
-        except (JournalError, NotAllowed) as exc:
-            if exc.key not in ("postgres.not_initialized", "editors.refused_by_server"):
-                raise
-        if keys is None:
-            return fold(self.events(), targets)
+        """The states the server keeps (see _states)."""
+        select = f"SELECT {projection.ROW.format(p='s.')} FROM public.pilkada_item_state s"
         with self._cursor() as cur:
-            states = self._fold_keys(cur, keys, targets)
-        return {key: states[key] for key in keys if key in states}
-
-    def _fold_keys(self, cur: Any, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
-        """These items' states, folded from their events (fetched in one query)."""
-        return fold(self._events_of(cur, {(item, region or None) for item, region in map(projection.split, keys)}),
-                    targets)
-
-    def known_uids(self) -> set[str]:
-        with self._cursor() as cur:
-            return {row[0] for row in cur.execute("SELECT uid::text FROM pilkada_events WHERE plan = %s",
-                                                  (self.plan_id,))}
+            if keys is None:
+                rows = cur.execute(select + " WHERE s.plan = %s", (self.plan_id,)).fetchall()
+            else:
+                items, regions = (list(column) for column in zip(*map(projection.split, keys))) if keys else ([], [])
+                rows = cur.execute(select + " JOIN unnest(%s::text[], %s::text[]) AS k(i, r) ON s.item = k.i "
+                                   "AND s.region = k.r WHERE s.plan = %s", (items, regions, self.plan_id)).fetchall()
+        return self._states(rows, targets)
 
     def head(self) -> tuple[int, str] | None:
         with self._cursor() as cur:
-            row = cur.execute("SELECT seq, hash FROM pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1",
-                              (self.plan_id,)).fetchone()
-        return (row[0], row[1] or "") if row else None
+            row = cur.execute("SELECT count(*), (SELECT hash FROM public.pilkada_events WHERE plan = %s ORDER BY seq "
+                              "DESC LIMIT 1) FROM public.pilkada_events WHERE plan = %s",
+                              (self.plan_id, self.plan_id)).fetchone()
+        return (row[0], row[1] or "") if row[0] else None
+
+    def chain_hashes(self) -> list[str]:
+        with self._cursor() as cur:
+            return [row[0] or "" for row in cur.execute(
+                "SELECT hash FROM public.pilkada_events WHERE plan = %s ORDER BY seq", (self.plan_id,))]
 
     def audit(self) -> list[tuple[str, dict]]:
+        """Everything in the database that the server's functions would not have produced: a broken chain of
+        events or of summary runs, rows no function writes (an unknown stakeholder or region, a time ahead of
+        its recording), a stored state that is not the fold of its events, and grants that let writers write."""
         problems: list[tuple[str, dict]] = []
         with self._cursor() as cur:
-            rows = cur.execute(f"SELECT {EVENT_COLUMNS}, hash FROM pilkada_events WHERE plan = %s ORDER BY seq",
-                               (self.plan_id,)).fetchall()
+            rows = cur.execute(f"SELECT {EVENT_COLUMNS}, hash FROM public.pilkada_events WHERE plan = %s "
+                               "ORDER BY seq", (self.plan_id,)).fetchall()
+            runs = cur.execute("SELECT id, ts, day, scope, actor, delivery, detail, upto_event, hash FROM "
+                               "public.pilkada_summaries WHERE plan = %s ORDER BY id", (self.plan_id,)).fetchall()
+            stored = cur.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
+                                 "FROM public.pilkada_item_state WHERE plan = %s", (self.plan_id,)).fetchall()
+            known = cur.execute("SELECT (SELECT array_agg(stakeholder) FROM public.pilkada_stakeholders WHERE plan = "
+                                "%(p)s), (SELECT array_agg(region) FROM public.pilkada_regions WHERE plan = %(p)s), "
+                                "(SELECT string_agg(note, '; ') FROM public.pilkada_migrations WHERE note IS NOT NULL)",
+                                {"p": self.plan_id}).fetchone()
+            writable = [row[0] for row in cur.execute(
+                "SELECT t FROM unnest(%s::text[]) t WHERE has_table_privilege(%s, 'public.' || t, "
+                "'INSERT, UPDATE, DELETE, TRUNCATE')", (list(pg_schema.TABLES), pg_schema.WRITER_ROLE))]
+        events = []
         for row in rows:
             try:
-                _event(row[:11])
+                event = _event(row)
             except JournalError as exc:
                 problems.append((exc.key, exc.params))
-        broken = chain.first_break([(r[0], utc_iso(r[1]), *r[2:8], r[11], r[10]) for r in rows])
+                continue
+            office = event.item.split("/", 1)[0]
+            if office == "gonogo":
+                office = event.item.split("/", 1)[1]
+            if (office != "risk" and office not in (known[0] or ())) \
+                    or (event.region is not None and event.region not in (known[1] or ())) \
+                    or (event.recorded_at is not None and (event.ts - event.recorded_at).total_seconds() > 300):
+                problems.append(("journal.bad_row", {"id": event.id}))
+            events.append((event, row[14]))
+        broken = chain.first_break(self.plan_id, events)
         if broken is not None:
             problems.append(("journal.chain_broken", {"id": broken}))
-        try:
-            with self._cursor() as cur:
-                upto_row = cur.execute("SELECT upto FROM pilkada_projection WHERE plan = %s",
-                                       (self.plan_id,)).fetchone()
-                stored = cur.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
-                                     "FROM pilkada_item_state WHERE plan = %s", (self.plan_id,)).fetchall()
-        except JournalError:
-            return problems  # no projection yet (db init not run since it came)
-        events = [_event(r[:11]) for r in rows if r[4] in KINDS and isinstance(r[6], str)]
-        problems += projection.compare(stored, upto_row[0] if upto_row else 0, rows[-1][0] if rows else 0, events)
+        broken = chain.first_summary_break(self.plan_id, [(run, row[8]) for run, row in zip(_runs(runs), runs)])
+        if broken is not None:
+            problems.append(("journal.summary_chain_broken", {"id": broken}))
+        if known[2] and f"{self.plan_id}:" in known[2]:
+            point = known[2].split(f"{self.plan_id}:", 1)[1].split()[0].rstrip(";")
+            problems.append(("journal.chain_broken_before_upgrade", {"id": point}))
+        kept = [e for e, _ in events if e.kind in STATE_KINDS]
+        last = rows[-1][0] if rows else 0
+        problems += projection.compare(stored, last, last, kept, complete=True)
+        for table in writable:
+            problems.append(("postgres.writable", {"table": table, "role": pg_schema.WRITER_ROLE}))
         return problems
 
     def integrity_ok(self) -> bool:
@@ -289,90 +329,90 @@ class PostgresJournal:
 
     # -- writing
 
-    def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
-               check: Check | None = None) -> list[Event]:
-        written: list[Event] = []
-        rows = []
-        with self._cursor(write=True, pipeline=True) as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"pilkada:{self.plan_id}",))
-            if check is not None:
-                new_events = check(_Within(self, cur), new_events)
-            if not new_events:
-                return written
-            # who writes, the server's clock, the chain's last link and a number for each event: one round trip
-            me, clock, last_ts, last_hash, numbers = cur.execute(
-                "SELECT current_user, clock_timestamp(), l.ts, l.hash, ARRAY(SELECT nextval('pilkada_events_seq_seq') "
-                "FROM generate_series(1, %s) ORDER BY 1) FROM (SELECT 1) x LEFT JOIN LATERAL (SELECT ts, hash "
-                "FROM pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1) l ON true",
-                (len(new_events), self.plan_id)).fetchone()
-            stamp = now if now is not None else max(clock, last_ts) if last_ts else clock
-            previous = last_hash or chain.GENESIS
-            for seq, event in zip(numbers, new_events):
-                ts = event.at or stamp
-                imported = event.actor != me
-                actor = event.actor if imported else me
-                uid = event.uid or chain.new_uid()
-                row = (seq, utc_iso(ts), event.item, event.region, event.kind, event.value, actor, event.note)
-                previous = chain.link(previous, chain.content(row, event.detail))
-                rows.append((seq, uid, self.plan_id, ts, event.item, event.region, event.kind, event.value, actor,
-                             event.on_behalf_of, event.note, me if imported else None, previous, event.detail))
-                written.append(Event(seq, ts, event.item, event.region, event.kind, event.value, actor, event.note,
-                                     uid, event.on_behalf_of, event.detail))
-            cur.executemany("INSERT INTO pilkada_events (seq, uid, plan, ts, item, region, kind, value, actor, "
-                            "on_behalf_of, note, imported_by, hash, detail) VALUES "
-                            "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
-        return written
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
+        lines = []
+        for event in new_events:
+            line: dict[str, Any] = {"item": event.item, "region": event.region, "kind": event.kind,
+                                    "value": event.value, "note": event.note, "detail": event.detail,
+                                    "on_behalf_of": event.on_behalf_of, "signature": event.signature}
+            moment = event.at or at
+            if moment is not None:
+                line["at"] = utc_iso(moment)
+            if imported:
+                line.update(uid=event.uid, actor=event.actor)
+            lines.append(line)
+        with self._cursor() as cur:
+            added, _ = cur.execute("SELECT * FROM public.pilkada_append(%s, %s::jsonb, %s)",
+                                   (self.plan_id, json.dumps(lines, allow_nan=False), imported)).fetchone()
+        return added
 
-    def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
+    def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
+             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+        shown = [projection.split(key) for key in show]
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT * FROM public.pilkada_tick(%s, %s::text[], %s::text[], %s::float8[], %s, %s, %s, %s, "
+                "%s::text[], %s::text[])",
+                (self.plan_id, [a.item for a in asks], [a.region for a in asks], [a.value for a in asks], undo, note,
+                 on_behalf_of, at, [item for item, _ in shown], [region for _, region in shown])).fetchall()
+        ticked: list[Ticked] = []
+        stored = []
+        before = None
+        for part, item, region, outcome, *state, target in rows:
+            if part == "before":
+                before = ItemState(*state)
+            elif part == "after":
+                ticked.append(Ticked(item, region, outcome, before, ItemState(*state)))
+            else:
+                stored.append((instance_key(item, region), item, *state, target))
+        return ticked, self._states(stored, targets)
+
+    def _states(self, rows: list[tuple], targets: dict[str, float | None]) -> dict[str, ItemState]:
+        """Stored states (projection.ROW); an item whose target in this plan is not the one the server folded
+        with (`db init` not run since the plan changed) is folded here from its events."""
+        states, _, retargeted = projection.load(rows, targets)
+        if retargeted:
+            states.update(fold(self.events_for({(i, r or None) for i, r in map(projection.split, retargeted)}),
+                               targets))
+        return states
+
+    def record_summary(self, now: datetime | None, day: str, scope: str, delivery: str | None,
                        detail: str | None = None) -> None:
-        with self._cursor(write=True) as cur:
-            cur.execute("INSERT INTO pilkada_summaries (plan, ts, day, scope, delivery, detail, upto_event) "
-                        "VALUES (%s, COALESCE(%s, clock_timestamp()), %s, %s, %s, %s, "
-                        "(SELECT COALESCE(MAX(seq), 0) FROM pilkada_events WHERE plan = %s))",
-                        (self.plan_id, now, day, scope, delivery, detail, self.plan_id))
+        with self._cursor() as cur:
+            cur.execute("SELECT public.pilkada_record_summary(%s, %s, %s, %s, %s)",
+                        (self.plan_id, day, scope, delivery, detail))
 
 
-class _Within:
-    """A check's reads inside the write transaction: each item's events, in one query, folded here."""
-
-    def __init__(self, journal: PostgresJournal, cur: Any) -> None:
-        self.journal, self.cur = journal, cur
-
-    def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
-        return self.journal._fold_keys(self.cur, keys, targets)
-
-    def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        return self.journal._events_of(self.cur, keys)
+def keyed(columns: str) -> str:
+    """The events of a set of instances (keyed_params), found through the (plan, item, region, seq) index:
+    those of a region by a join on it, the others (stored with no region) by item."""
+    columns = ", ".join("e." + column for column in columns.split(", "))
+    return (f"SELECT {columns} FROM public.pilkada_events e JOIN unnest(%(items)s::text[], %(regions)s::text[]) "
+            f"AS k(item, region) ON e.item = k.item AND e.region = k.region WHERE e.plan = %(plan)s "
+            f"UNION ALL SELECT {columns} FROM public.pilkada_events e "
+            f"WHERE e.plan = %(plan)s AND e.region IS NULL AND e.item = ANY(%(national)s::text[])")
 
 
-@contextmanager
-def _pipelined(psycopg: Any, conn: Any) -> Iterator[Any]:
-    """A transaction in pipeline mode whose BEGIN goes with its first statements and whose COMMIT goes with
-    its last: psycopg's own transaction() waits for the server on entering and again before committing.
-    Anything that fails (the server's error arrives at the next sync) rolls the whole transaction back."""
-    with conn.pipeline() as pipe:
-        cursor = conn.cursor()
-        cursor.execute("BEGIN")
-        try:
-            yield cursor
-            cursor.execute("COMMIT")
-            pipe.sync()
-        except BaseException:
-            try:
-                pipe.sync()  # what was sent before the failure, and the server's error if it was the server's
-            except psycopg.Error:
-                pass
-            try:
-                cursor.execute("ROLLBACK")
-                pipe.sync()
-            except psycopg.Error:
-                pass  # a connection that is gone has no transaction left to end
-            raise
-        finally:
-            cursor.close()
+def keyed_params(plan_id: str, keys) -> dict[str, Any]:
+    """(item, region; '' or None for none) pairs -> the parameters of keyed()."""
+    items: list[str] = []
+    regions: list[str] = []
+    national: list[str] = []
+    for item, region in keys:
+        if region:
+            items.append(item)
+            regions.append(region)
+        else:
+            national.append(item)
+    return {"plan": plan_id, "items": items, "regions": regions, "national": national}
+
+
+def _runs(rows) -> list[SummaryRun]:
+    return [SummaryRun(*row[:8]) for row in rows]
 
 
 def _event(row: tuple) -> Event:
     if row[4] not in KINDS or not isinstance(row[6], str):
         raise JournalError("journal.bad_row", id=row[0])
-    return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10])
+    return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10],
+                 row[11], row[12], row[13])

@@ -70,9 +70,11 @@ def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: 
     return changed
 
 
-def compare(stored: Iterable[tuple], upto: int, last: int, events: list[Event]) -> list[tuple[str, dict]]:
+def compare(stored: Iterable[tuple], upto: int, last: int, events: list[Event], *, complete: bool = False
+            ) -> list[tuple[str, dict]]:
     """`pilkada check`: the projection must be the fold of the events it claims to cover (up to `upto`, which
-    must not pass `last`, the last event recorded)."""
+    must not pass `last`, the last event recorded); `complete`, it must also hold every item those events name
+    (the PostgreSQL server folds each event as it writes it)."""
     problems: list[tuple[str, dict]] = []
     if upto > last:
         problems.append(("journal.projection_ahead", {"upto": upto, "last": last}))
@@ -80,12 +82,17 @@ def compare(stored: Iterable[tuple], upto: int, last: int, events: list[Event]) 
     for event in events:
         if event.id <= upto:
             by_key.setdefault(event.key, []).append(event)
+    seen = set()
     for item, region, value, done, done_at, before, by, target in stored:
         key = instance_key(item, region)
+        seen.add(key)
         folded = EMPTY
         for event in sorted(by_key.get(key, []), key=fold_order):
             folded = apply(folded, event, target)
         if key not in by_key or tuple(folded) != (value, bool(done), done_at, before, by):
             problems.append(("journal.projection_differs", {"id": key}))
-            break
+            return problems
+    missing = sorted(set(by_key) - seen) if complete else []
+    if missing:
+        problems.append(("journal.projection_differs", {"id": missing[0]}))
     return problems

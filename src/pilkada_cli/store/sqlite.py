@@ -16,26 +16,32 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from pilkada_cli.dates import from_utc_iso, utc_iso
-from pilkada_cli.errors import JournalError
-from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key
-from pilkada_cli.store import chain, projection
-from pilkada_cli.store.projection import split as _split
-from pilkada_cli.store.base import Check
-from pilkada_cli.store.fold import fold, fold_order
-from pilkada_cli.store.sqlite_schema import MIGRATIONS
+from collections.abc import Callable
+from datetime import timedelta
 
-APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
+from pilkada_cli.dates import from_utc_iso, utc_iso
+from pilkada_cli.errors import BadInput, JournalError
+from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun, instance_key
+from pilkada_cli.store import chain, projection
+from pilkada_cli.store.base import Ask, Ticked
+from pilkada_cli.store.projection import split as _split
+from pilkada_cli.store.fold import fold, fold_order
+from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA_VERSION, SUMMARY_QUERY, RAW_QUERY,
+                                             event_of as _event, event_query as _event_query, migrate,
+                                             runs_of as _runs)
+
 BUSY_TIMEOUT_MS = 10_000
 
-SCHEMA_VERSION = len(MIGRATIONS)
+AHEAD = timedelta(minutes=5)  # how far ahead of the journal's clock an event may be dated (spec section 13)
 
 
 class Journal:
-    """A journal file; opening it never creates it (only a write does)."""
+    """A journal file; opening it never creates it (only a write does). `clock` is the journal's own clock
+    (a test's fixed one; the machine's by default): what `recorded_at` says."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, clock: Callable[[], datetime] | None = None) -> None:
         self.path = path
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
 
     # -- connections
 
@@ -128,7 +134,7 @@ class Journal:
         conn = self._connect(write=True)
         try:
             conn.execute("BEGIN IMMEDIATE")
-            self._migrate(conn)
+            migrate(conn)
             yield conn
             conn.execute("COMMIT")
         except (sqlite3.Error, UnicodeError) as exc:
@@ -141,35 +147,6 @@ class Journal:
             raise
         finally:
             conn.close()
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version >= SCHEMA_VERSION:
-            return
-        if version == 0:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-        now = utc_iso(datetime.now().astimezone())
-        for name, script in MIGRATIONS[version:]:
-            for statement in _statements(script):
-                conn.execute(statement)
-            if name == "0005_chain":
-                self._chain_existing(conn)
-            if name == "0006_event_ids":
-                for event_id, ts in conn.execute("SELECT id, ts FROM events ORDER BY id").fetchall():
-                    moment = _moment(ts)
-                    conn.execute("UPDATE events SET uid = ? WHERE id = ?", (chain.new_uid(moment, event_id), event_id))
-                conn.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
-            conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    @staticmethod
-    def _chain_existing(conn: sqlite3.Connection) -> None:
-        previous = chain.GENESIS
-        for row in conn.execute("SELECT id, ts, item, region, kind, value, actor, note FROM events "
-                                "ORDER BY id").fetchall():
-            previous = chain.link(previous, row)
-            conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, row[0]))
 
     @contextmanager
     def _reader(self) -> Iterator[sqlite3.Connection | None]:
@@ -226,43 +203,77 @@ class Journal:
             if conn is None:
                 return []
             # A read-only journal of an older schema has no upto_event: those runs compare by time.
-            upto = "upto_event" if conn.execute("PRAGMA user_version").fetchone()[0] >= 4 else "NULL"
-            query = f"SELECT id, ts, day, scope, actor, delivery, detail, {upto} FROM summaries"
+            query = SUMMARY_QUERY if conn.execute("PRAGMA user_version").fetchone()[0] >= 4 else \
+                SUMMARY_QUERY.replace("upto_event", "NULL")
             rows = conn.execute(query + (" WHERE scope = ? ORDER BY id" if scope is not None else " ORDER BY id"),
                                 (scope,) if scope is not None else ()).fetchall()
-        return [SummaryRun(r[0], from_utc_iso(r[1]), *r[2:8]) for r in rows]
+        return _runs(rows)
 
     # -- writing
 
-    def append(self, new_events: list[NewEvent], now: datetime | None = None, *,
-               check: Check | None = None) -> list[Event]:
-        """Append events in one transaction. `check(current_events, requested)` may trim them under the lock.
-
-        The time is the store's, read inside the write lock, never earlier than the last event's, so events
-        are in time order as they are in sequence; `now` is given only for a late entry (--on a past day) or
-        a test clock. Each event extends the hash chain."""
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
         with self._transaction() as conn:
-            if check is not None:
-                new_events = check(_Within(self, conn), new_events)
-            last = conn.execute("SELECT id, ts, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
-            stamp = utc_iso(now) if now is not None else max(utc_iso(datetime.now(timezone.utc)),
-                                                              last[1] if last else "")
-            previous = last[2] if last and last[2] else chain.GENESIS
-            # The ids are given, not left to AUTOINCREMENT, so each row goes in whole with its chain hash, all
-            # in one statement; under the write lock, the next id is past the last one ever used.
-            used = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-            first = max(last[0] if last else 0, used[0] if used else 0) + 1
-            rows, written = [], []
-            for number, event in enumerate(new_events, first):
-                ts = utc_iso(event.at) if event.at is not None else stamp
-                uid = event.uid or chain.new_uid()
-                row = (number, ts, event.item, event.region, event.kind, event.value, event.actor, event.note)
-                previous = chain.link(previous, chain.content(row, event.detail))
-                rows.append((*row, uid, event.on_behalf_of, event.detail, previous))
-                written.append(Event(number, from_utc_iso(ts), event.item, event.region, event.kind,
-                                     event.value, event.actor, event.note, uid, event.on_behalf_of, event.detail))
-            conn.executemany("INSERT INTO events (id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, "
-                             "detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            return len(self._write(conn, new_events, at, imported))
+
+    def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
+             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+        from pilkada_cli.store.tick import decide
+
+        with self._transaction() as conn:
+            keys = [instance_key(ask.item, ask.region) for ask in asks]
+            states = self._project_in(conn, targets, keys, persist=True)
+            # only an open quantitative item's undo needs its history: which value to go back to
+            open_values = {(a.item, a.region) for a, key in zip(asks, keys)
+                           if undo and targets.get(a.item) is not None and not states.get(key, ItemState()).done}
+            history = self._events_in(conn, open_values) if open_values else []
+            moment = at or self._stamp(conn, self._clock())
+            chosen, ticked = decide(asks, states, history, undo, note, targets, self.identity(), on_behalf_of, moment)
+            self._write(conn, chosen, at, False)
+            return ticked, self._project_in(conn, targets, show, persist=True) if show else {}
+
+    def _stamp(self, conn: sqlite3.Connection, clock: datetime) -> datetime:
+        """The moment an event written now speaks for: the clock, never earlier than the last event's, so events
+        are in time order as they are in sequence."""
+        last = conn.execute("SELECT ts FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        return max(clock, from_utc_iso(last[0])) if last else clock
+
+    def _write(self, conn: sqlite3.Connection, new_events: list[NewEvent], at: datetime | None,
+               imported: bool) -> list[Event]:
+        """Append events in the open write transaction: numbered, timed and chained by the journal. An event
+        whose id is held already is skipped when it is the same, refused when it is not; one dated more than
+        AHEAD past the journal's clock is refused."""
+        clock = self._clock()
+        stamp = self._stamp(conn, clock)
+        last = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+        previous = last[1] if last and last[1] else chain.GENESIS
+        # The ids are given, not left to AUTOINCREMENT, so each row goes in whole with its chain hash, all
+        # in one statement; under the write lock, the next id is past the last one ever used.
+        used = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+        number = max(last[0] if last else 0, used[0] if used else 0)
+        identity = self.identity()
+        held = _held(conn, [event.uid for event in new_events if event.uid])
+        rows, written = [], []
+        for index, event in enumerate(new_events):
+            moment = event.at or at or stamp
+            if moment > clock + AHEAD:
+                raise BadInput("refused.bad_time", index=index, at=utc_iso(moment), now=utc_iso(clock))
+            if event.uid in held:
+                if held[event.uid] != _content(event, moment):
+                    raise BadInput("refused.other_content", index=index, id=event.uid)
+                continue
+            number += 1
+            recorded_by = identity if imported and event.actor != identity else None
+            new = Event(number, moment, event.item, event.region, event.kind, event.value, event.actor, event.note,
+                        event.uid or chain.new_uid(), event.on_behalf_of, event.detail, clock, recorded_by,
+                        event.signature)
+            held[new.uid] = _content(event, moment)
+            previous = chain.link(previous, None, new)
+            rows.append((new.id, utc_iso(moment), *new[2:8], new.uid, new.on_behalf_of, new.detail, previous,
+                         utc_iso(clock), recorded_by, new.signature))
+            written.append(new)
+        conn.executemany("INSERT INTO events (id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, "
+                         "detail, hash, recorded_at, recorded_by, signature) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         return written
 
     def identity(self) -> str:
@@ -280,13 +291,6 @@ class Journal:
             except Exception:  # no login name in some containers
                 return f"uid-{os.geteuid()}" if hasattr(os, "geteuid") else "unknown"
 
-    def known_uids(self) -> set[str]:
-        """The ids of every event held (what an import or a sync need not add)."""
-        with self._reader() as conn:
-            if conn is None or conn.execute("PRAGMA user_version").fetchone()[0] < 6:
-                return set()
-            return {row[0] for row in conn.execute("SELECT uid FROM events")}
-
     def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
         """Every event of these (item, region) pairs, in fold order."""
         with self._reader() as conn:
@@ -301,22 +305,33 @@ class Journal:
                             "ON e.item = w.item AND e.region IS w.region)").fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
-    def record_summary(self, now: datetime | None, day: str, scope: str, actor: str, delivery: str | None,
+    def record_summary(self, now: datetime | None, day: str, scope: str, delivery: str | None,
                        detail: str | None = None) -> None:
         with self._transaction() as conn:
-            stamp = utc_iso(now if now is not None else datetime.now(timezone.utc))
-            conn.execute("INSERT INTO summaries (ts, day, scope, actor, delivery, detail, upto_event) "
-                         "VALUES (?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(id), 0) FROM events))",
-                         (stamp, day, scope, actor, delivery, detail))
+            last = conn.execute("SELECT id, hash FROM summaries ORDER BY id DESC LIMIT 1").fetchone()
+            upto = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+            run = SummaryRun((last[0] if last else 0) + 1, now or self._clock(), day, scope, self.identity(),
+                             delivery, detail, upto)
+            conn.execute("INSERT INTO summaries (id, ts, day, scope, actor, delivery, detail, upto_event, hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (run.id, utc_iso(run.ts), run.day, run.scope, run.actor, run.delivery, run.detail,
+                          run.upto_event, chain.summary_link(last[1] if last and last[1] else chain.GENESIS, None, run)))
 
     def head(self) -> tuple[int, str] | None:
-        """The last event's number and its chain hash: what a summary prints so history cannot be rewritten
-        unnoticed."""
+        """How many events the chain holds and the last one's hash: what a summary prints so history cannot be
+        rewritten unnoticed."""
         with self._reader() as conn:
             if conn is None or conn.execute("PRAGMA user_version").fetchone()[0] < 5:
                 return None
-            row = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        return (row[0], row[1] or "") if row else None
+            row = conn.execute("SELECT count(*), (SELECT hash FROM events ORDER BY id DESC LIMIT 1) FROM events"
+                               ).fetchone()
+        return (row[0], row[1] or "") if row[0] else None
+
+    def chain_hashes(self) -> list[str]:
+        with self._reader() as conn:
+            if conn is None or conn.execute("PRAGMA user_version").fetchone()[0] < 5:
+                return []
+            return [row[0] or "" for row in conn.execute("SELECT hash FROM events ORDER BY id")]
 
     def current_states(self, targets: dict[str, float | None],
                        keys: list[str] | None = None) -> dict[str, "ItemState"]:
@@ -397,29 +412,44 @@ class Journal:
         return states
 
     def audit(self) -> list[tuple[str, dict]]:
-        """What does not fit: rows no pilkada could have written, the first event off the hash chain, and a
-        projection (derived state) that is not the fold of the events it claims to cover. Read-only."""
+        """What does not fit: rows no pilkada could have written, the first event off the hash chain (and the
+        first summary run off theirs), a break found when the journal was upgraded, and a projection (derived
+        state) that is not the fold of the events it claims to cover. Read-only."""
         problems: list[tuple[str, dict]] = []
         with self._reader() as conn:
             if conn is None:
                 return problems
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            raw = RAW_QUERY if version >= 7 else RAW_QUERY.replace(", detail FROM", ", NULL FROM")
-            rows = conn.execute(raw + " ORDER BY id").fetchall() if version >= 5 else []
             records = conn.execute(_event_query(version) + " ORDER BY id").fetchall()
+            hashes = [row[0] for row in conn.execute("SELECT hash FROM events ORDER BY id")] if version >= 5 else []
+            old_chain = conn.execute(RAW_QUERY.replace(", detail FROM", ", NULL FROM") if version < 7 else RAW_QUERY
+                                     ).fetchall() if 5 <= version < 8 else []
+            runs = conn.execute(SUMMARY_QUERY.replace(" FROM", ", hash FROM") + " ORDER BY id").fetchall() \
+                if version >= 8 else []
+            notes = [row[0] for row in conn.execute("SELECT note FROM migrations WHERE note IS NOT NULL")] \
+                if version >= 8 else []
             stored = conn.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
                                   "FROM item_state").fetchall() if version >= 3 else []
             upto = conn.execute("SELECT upto FROM projection").fetchone()[0] if version >= 3 else 0
         events: list[Event] = []
         for row in records:
             try:
-                events.append(_event(row))
+                event = _event(row)
             except JournalError as exc:
                 problems.append((exc.key, exc.params))
-        if version >= 5:
-            broken = chain.first_break(rows)
-            if broken is not None:
-                problems.append(("journal.chain_broken", {"id": broken}))
+                continue
+            if event.recorded_at is not None and event.ts - event.recorded_at > AHEAD:
+                problems.append(("journal.bad_row", {"id": event.id}))
+            events.append(event)
+        broken = (chain.first_break(None, zip(events, hashes)) if version >= 8
+                  else chain.first_chain_break(old_chain) if version >= 5 else None)
+        if broken is not None:
+            problems.append(("journal.chain_broken", {"id": broken}))
+        broken = chain.first_summary_break(None, [(run, row[8]) for run, row in zip(_runs(runs), runs)])
+        if broken is not None:
+            problems.append(("journal.summary_chain_broken", {"id": broken}))
+        for note in notes:
+            problems.append(("journal.chain_broken_before_upgrade", {"id": note.split()[-1]}))
         problems += projection.compare(stored, upto, records[-1][0] if records else 0, events)
         return problems
 
@@ -431,24 +461,6 @@ class Journal:
             return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-EVENT_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, detail FROM events"
-RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash, detail FROM events"
-
-
-class _Within:
-    """A check's reads inside the write transaction: states from the projection (brought up to date and saved
-    in the same transaction), events through the temporary table of wanted items."""
-
-    def __init__(self, journal: Journal, conn: sqlite3.Connection) -> None:
-        self.journal, self.conn = journal, conn
-
-    def states(self, keys: list[str], targets: dict[str, float | None]) -> dict[str, ItemState]:
-        return self.journal._project_in(self.conn, targets, keys, persist=True)
-
-    def events(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        return self.journal._events_in(self.conn, keys)
-
-
 def _wanted(conn: sqlite3.Connection, keys: set[tuple[str, str | None]] | set[tuple[str, str]]) -> None:
     """Fill the connection's temporary table of (item, region) pairs, which queries join to look up many items
     in one statement (a bulk tick of 20,000 lines) rather than one statement per item."""
@@ -457,41 +469,21 @@ def _wanted(conn: sqlite3.Connection, keys: set[tuple[str, str | None]] | set[tu
     conn.executemany("INSERT INTO temp.wanted VALUES (?, ?)", ((item, region or None) for item, region in keys))
 
 
-def _event_query(version: int) -> str:
-    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema."""
-    if version >= 7:
-        return EVENT_QUERY
-    if version >= 6:
-        return "SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, NULL FROM events"
-    return "SELECT id, ts, item, region, kind, value, actor, note, NULL, NULL, NULL FROM events"
+def _content(event: NewEvent, moment: datetime) -> tuple:
+    """What must match for an event brought in again under its id to be the same one."""
+    return (event.item, event.region, event.kind, event.value, event.note, event.detail, utc_iso(moment),
+            event.actor, event.on_behalf_of, event.signature)
 
 
-def _event(row: tuple) -> Event:
-    """An event from a row of EVENT_QUERY; a row no pilkada could have written is reported, not a crash."""
-    try:
-        if not (isinstance(row[2], str) and (row[3] is None or isinstance(row[3], str)) and row[4] in KINDS
-                and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
-                and (row[7] is None or isinstance(row[7], str))):
-            raise ValueError("types")
-        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10])
-    except (ValueError, TypeError, AttributeError):
-        raise JournalError("journal.bad_row", id=row[0]) from None
+def _held(conn: sqlite3.Connection, uids: list[str]) -> dict[str, tuple]:
+    """The content of the events held under these ids."""
+    if not uids:
+        return {}
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_uids (uid TEXT)")
+    conn.execute("DELETE FROM temp.wanted_uids")
+    conn.executemany("INSERT INTO temp.wanted_uids VALUES (?)", ((uid,) for uid in uids))
+    return {row[0]: tuple(row[1:]) for row in conn.execute(
+        "SELECT uid, item, region, kind, value, note, detail, ts, actor, on_behalf_of, signature FROM events "
+        "WHERE uid IN (SELECT uid FROM temp.wanted_uids)")}
 
-
-def _moment(ts: object) -> datetime:
-    try:
-        return from_utc_iso(str(ts))
-    except ValueError:
-        return datetime(1970, 1, 1, tzinfo=timezone.utc)
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The statements of a migration, split by SQLite's own tokenizer (comments may hold semicolons);
-    executescript() cannot be used, since it commits the migration's transaction."""
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            yield buffer
-            buffer = ""
 

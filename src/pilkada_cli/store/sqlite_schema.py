@@ -1,6 +1,19 @@
 """The SQLite journal's schema as named migrations, applied in order and recorded in the journal itself
-(never "drop and recreate": the journal is user data). Python steps that go with a migration (filling in
-hashes or ids for the events already there) are in sqlite.py's _migrate."""
+(never "drop and recreate": the journal is user data), with the Python steps that go with some of them (ids for
+the events already there, chaining them), and the queries and row readers that know its columns."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+from pilkada_cli.dates import from_utc_iso, utc_iso
+from pilkada_cli.errors import JournalError
+from pilkada_cli.model import KINDS, Event, SummaryRun
+from pilkada_cli.store import chain
+
+APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_events", """
@@ -52,8 +65,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         ALTER TABLE summaries ADD COLUMN upto_event INTEGER;
     """),
     ("0005_chain", """
-        -- Each event's hash: sha256 of the previous event's hash and this event's canonical content
-        -- (store/chain.py). Filled in for the events already recorded when the migration runs.
+        -- Each event's hash: sha256 of the previous event's hash and this event's content (store/chain.py),
+        -- filled in for the events already recorded by 0008.
         ALTER TABLE events ADD COLUMN hash TEXT;
     """),
     ("0006_event_ids", """
@@ -89,4 +102,106 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE INDEX events_ts ON events (ts);
         CREATE UNIQUE INDEX events_uid ON events (uid);
     """),
+    ("0008_two_times", """
+        -- Spec v3: each event keeps the journal's own clock when it was written beside the moment it speaks
+        -- for (`ts`), who brought it in from another journal, and its signature; summary runs are chained too.
+        -- Every event is chained anew over all of its fields when this runs (_chain_existing), after the chain it had
+        -- is checked; a break found then is noted here, and `check` keeps reporting it.
+        ALTER TABLE events ADD COLUMN recorded_at TEXT;
+        ALTER TABLE events ADD COLUMN recorded_by TEXT;
+        ALTER TABLE events ADD COLUMN signature TEXT;
+        UPDATE events SET recorded_at = ts;
+        ALTER TABLE summaries ADD COLUMN hash TEXT;
+        ALTER TABLE migrations ADD COLUMN note TEXT;
+    """),
 )
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+EVENT_QUERY = ("SELECT id, ts, item, region, kind, value, actor, note, uid, on_behalf_of, detail, recorded_at, "
+               "recorded_by, signature FROM events")
+RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash, detail FROM events"  # the first chain's
+SUMMARY_QUERY = "SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM summaries"
+
+
+def event_query(version: int) -> str:
+    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema."""
+    if version >= 8:
+        return EVENT_QUERY
+    had = {6: "uid, on_behalf_of, NULL", 7: "uid, on_behalf_of, detail"}.get(version, "NULL, NULL, NULL")
+    return f"SELECT id, ts, item, region, kind, value, actor, note, {had}, NULL, NULL, NULL FROM events"
+
+
+def event_of(row: tuple) -> Event:
+    """An event from a row of EVENT_QUERY; a row no pilkada could have written is reported, not a crash."""
+    try:
+        if not (isinstance(row[2], str) and (row[3] is None or isinstance(row[3], str)) and row[4] in KINDS
+                and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
+                and (row[7] is None or isinstance(row[7], str))):
+            raise ValueError("types")
+        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10],
+                     from_utc_iso(row[11]) if row[11] else None, row[12], row[13])
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        raise JournalError("journal.bad_row", id=row[0]) from None
+
+
+def runs_of(rows: list[tuple]) -> list[SummaryRun]:
+    return [SummaryRun(r[0], from_utc_iso(r[1]), *r[2:8]) for r in rows]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring a journal (in its write transaction) to this version's schema."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    if version == 0:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    now = utc_iso(datetime.now().astimezone())
+    for name, script in MIGRATIONS[version:]:
+        for statement in _statements(script):
+            conn.execute(statement)
+        if name == "0006_event_ids":
+            for event_id, ts in conn.execute("SELECT id, ts FROM events ORDER BY id").fetchall():
+                moment = _moment(ts)
+                conn.execute("UPDATE events SET uid = ? WHERE id = ?", (chain.new_uid(moment, event_id), event_id))
+            conn.execute("CREATE UNIQUE INDEX events_uid ON events (uid)")
+        conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, now))
+        if name == "0008_two_times":
+            _chain_existing(conn, had_chain=version >= 5)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _chain_existing(conn: sqlite3.Connection, had_chain: bool) -> None:
+    """Chain every event (and summary run) over all of its fields, after checking the chain it had."""
+    if had_chain:
+        broken = chain.first_chain_break(conn.execute(RAW_QUERY + " ORDER BY id").fetchall())
+        if broken is not None:
+            conn.execute("UPDATE migrations SET note = ? WHERE name = '0008_two_times'", (f"chain_broken {broken}",))
+    previous = chain.GENESIS
+    for row in conn.execute(EVENT_QUERY + " ORDER BY id").fetchall():
+        previous = chain.link(previous, None, event_of(row))
+        conn.execute("UPDATE events SET hash = ? WHERE id = ?", (previous, row[0]))
+    previous = chain.GENESIS
+    for run in runs_of(conn.execute(SUMMARY_QUERY + " ORDER BY id").fetchall()):
+        previous = chain.summary_link(previous, None, run)
+        conn.execute("UPDATE summaries SET hash = ? WHERE id = ?", (previous, run.id))
+
+
+def _moment(ts: object) -> datetime:
+    try:
+        return from_utc_iso(str(ts))
+    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, split by SQLite's own tokenizer (comments may hold semicolons);
+    executescript() cannot be used, since it commits the migration's transaction."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+

@@ -1,22 +1,25 @@
-"""What a tick does to the journal: the decision (done, already done, undone, a value, a note) taken under
-the store's write lock, so two people ticking the same item at once record it once.
+"""What a tick does to the journal: the decision (done, already done, undone, a value, a note) taken where the
+journal decides, so two people ticking the same item at once record it once. The rule is `decide`, run in the
+SQLite journal's write transaction; the PostgreSQL journal's server runs the same rule in `pilkada_tick`
+(store/pg_schema.py), and the tests compare the two on random histories.
 
 Pure of I/O beyond the store: no printing, no clock (the moment is passed in)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from pilkada_cli.errors import BadInput, NotAllowed
-from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, Plan, Task
-from pilkada_cli.store.base import Store, Within
+from pilkada_cli.model import EMPTY, NOTE_LIMIT, Event, ItemState, NewEvent, Plan, Task, instance_key
+from pilkada_cli.store.base import Ask, Store, Ticked
 from pilkada_cli.store.fold import apply
 
 
 @dataclass(frozen=True)
 class TickOutcome:
-    """What a tick did to one item: `done`, `undone`, `value`, `already_done`, `not_done` or `noted`."""
+    """What a tick did to one item: `done`, `undone`, `value`, `value_undone`, `already_done`, `not_done` or
+    `noted`."""
 
     task: Task
     outcome: str
@@ -24,14 +27,12 @@ class TickOutcome:
     after: ItemState
 
 
-def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on_behalf_of: str | None, *,
+def tick(plan: Plan, journal: Store, tasks: list[Task], at: datetime | None, on_behalf_of: str | None, *,
          value: float | None = None, undo: bool = False, note: str | None = None,
-         values: dict[str, float] | None = None) -> list[TickOutcome]:
+         values: dict[str, float] | None = None, show: list[str] = ()) -> tuple[list[TickOutcome], dict]:
     """Record ticks (or values, or undos) for several items in one transaction; `values` gives some items
-    their own value (tick --from).
-
-    The decision (is it already done?) is taken under the journal's write lock, so two people ticking the
-    same item at once record it once."""
+    their own value (tick --from). Returns what happened to each, and the states of the instances in `show`
+    after it (what the command prints), read in the same call."""
     values = dict(values or {})
     if value is not None:
         values.update({task.key: value for task in tasks})
@@ -41,59 +42,57 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
                 raise BadInput("tick.value_not_quantitative", id=task.key)
             if values[task.key] < 0 or values[task.key] != values[task.key]:
                 raise BadInput("tick.value_negative", value=values[task.key])
-    actor = journal.identity()
-    check_editors(plan, actor, {task.item.stakeholder for task in tasks})
-    by_key = {t.key: t for t in tasks}
-    shown_time = now or datetime.now(timezone.utc)  # for the outcome shown; the store dates the event itself
-    outcomes: dict[str, TickOutcome] = {}
-
-    def decide(recorded: Within, _requested: list[NewEvent]) -> list[NewEvent]:
-        states = recorded.states(list(by_key), plan.targets())
-        earlier_values: dict[str, list[float | None]] = {}  # what each value replaced, for undo
-        if undo:  # only an open quantitative item's undo needs its history: which value to go back to
-            open_values = {(t.item.full_id, t.region.id if t.region else None) for key, t in by_key.items()
-                           if t.item.target is not None and not states.get(key, EMPTY).done}
-            earlier_values = value_history(recorded.events(open_values) if open_values else [], by_key)
-        chosen = []
-        for key, task in by_key.items():
-            before = states.get(key, EMPTY)
-            region = task.region.id if task.region else None
-            restore = None
-            if undo and before.done:
-                kind, outcome = "undone", "undone"
-            elif undo and earlier_values.get(key):
-                # Undo a value: back to the value it replaced (0 when there was none).
-                kind, outcome = "undone", "value_undone"
-                restore = earlier_values[key][-1] or 0.0
-            elif undo:
-                kind, outcome = None, "not_done"
-            elif key in values:
-                kind, outcome = "progress", "value"
-            else:
-                kind, outcome = ("done", "done") if not before.done else (None, "already_done")
-            if kind is None and note:
-                kind, outcome = "note", "noted"
-            new = None
-            if kind is not None:
-                recorded = {"progress": values.get(key), "done": task.item.target, "undone": restore}.get(kind)
-                new = NewEvent(task.item.full_id, region, kind, recorded, actor, note, on_behalf_of)
-                chosen.append(new)
-            after = before
-            if new is not None:
-                after = apply(before, Event(0, shown_time, new.item, new.region, new.kind, new.value, actor, note, "",
-                                            on_behalf_of),
-                              task.item.target)
-            outcomes[key] = TickOutcome(task, outcome, before, after)
-        return chosen
-
-    requested = [NewEvent(t.item.full_id, t.region.id if t.region else None, "note", None, actor, None,
-                          on_behalf_of) for t in tasks]
-    journal.append(requested, now, check=decide)
-    return [outcomes[t.key] for t in tasks]
+    check_note(note)
+    check_editors(plan, journal.identity(), {(task.item.stakeholder, task.region.id if task.region else None)
+                                             for task in tasks})
+    asks = [Ask(task.item.full_id, task.region.id if task.region else None, values.get(task.key)) for task in tasks]
+    ticked, states = journal.tick(asks, undo=undo, note=note or None, on_behalf_of=on_behalf_of, at=at,
+                                  targets=plan.targets(), show=list(show))
+    by_key = {task.key: task for task in tasks}
+    return [TickOutcome(by_key[instance_key(t.item, t.region)], t.outcome, t.before, t.after) for t in ticked], states
 
 
-def value_history(events: list[Event], by_key: dict[str, Task]) -> dict[str, list[float | None]]:
-    """For each item, the values its recorded values replaced, latest last (an undo of a value pops one)."""
+def decide(asks: list[Ask], states: dict[str, ItemState], history: list[Event], undo: bool, note: str | None,
+           targets: dict[str, float | None], actor: str, on_behalf_of: str | None, at: datetime
+           ) -> tuple[list[NewEvent], list[Ticked]]:
+    """The events a tick writes and what it did to each instance, from the states now and (for an undo) the
+    events of the open quantitative instances asked for."""
+    earlier = value_history(history, targets) if undo else {}
+    chosen: list[NewEvent] = []
+    ticked: list[Ticked] = []
+    for ask in asks:
+        key = instance_key(ask.item, ask.region)
+        target = targets.get(ask.item)
+        before = states.get(key, EMPTY)
+        kind, recorded = None, None
+        if undo and before.done:
+            kind, outcome = "undone", "undone"
+        elif undo and target is not None and earlier.get(key):
+            # Undo a value: back to the value it replaced (0 when there was none).
+            kind, outcome, recorded = "undone", "value_undone", earlier[key][-1] or 0.0
+        elif undo:
+            outcome = "not_done"
+        elif ask.value is not None:
+            kind, outcome, recorded = "progress", "value", ask.value
+        elif before.done:
+            outcome = "already_done"
+        else:
+            kind, outcome, recorded = "done", "done", target
+        if kind is None and note:
+            kind, outcome = "note", "noted"
+        after = before
+        if kind is not None:
+            new = NewEvent(ask.item, ask.region, kind, recorded, actor, note, on_behalf_of)
+            chosen.append(new)
+            after = apply(before, Event(0, at, new.item, new.region, kind, recorded, actor, note, "", on_behalf_of),
+                          target)
+        ticked.append(Ticked(ask.item, ask.region, outcome, before, after))
+    return chosen, ticked
+
+
+def value_history(events: list[Event], targets: dict[str, float | None]) -> dict[str, list[float | None]]:
+    """For each instance, the values its recorded values replaced, latest last (an undo of a value pops one).
+    `events` in fold order."""
     states: dict[str, ItemState] = {}
     earlier: dict[str, list[float | None]] = {}
     for event in events:
@@ -103,15 +102,25 @@ def value_history(events: list[Event], by_key: dict[str, Task]) -> dict[str, lis
             stack.append(state.value)
         elif event.kind == "undone" and not state.done and event.value is not None and stack:
             stack.pop()
-        states[event.key] = apply(state, event, by_key[event.key].item.target)
+        states[event.key] = apply(state, event, targets.get(event.item))
     return earlier
 
 
-def check_editors(plan: Plan, identity: str, stakeholder_ids: set[str]) -> None:
-    """Refuse, before anything is written, a write by an identity that is not among a stakeholder's editors
-    (spec section 13). The store checks again where it can (PostgreSQL's row-level security)."""
-    for stakeholder_id in sorted(stakeholder_ids):
+def check_note(note: str | None) -> None:
+    """A note as every journal takes it (spec section 13): at most NOTE_LIMIT characters, no control
+    characters (a newline included: one entry, one line)."""
+    from pilkada_cli.safe_text import has_control
+
+    if note is not None and (len(note) > NOTE_LIMIT or has_control(note)):
+        raise BadInput("tick.bad_note", limit=NOTE_LIMIT)
+
+
+def check_editors(plan: Plan, identity: str, offices: set[tuple[str, str | None]]) -> None:
+    """Refuse, before anything is written, a write by an identity that is not among an office's editors (spec
+    section 13: a stakeholder's, in a region). The PostgreSQL journal's server checks again, and decides."""
+    for stakeholder_id, region in sorted(offices, key=lambda office: (office[0], office[1] or "")):
         stakeholder = plan.stakeholder(stakeholder_id)
-        if not stakeholder.may_write(identity):
-            raise NotAllowed("editors.refused", identity=identity, stakeholder=stakeholder.display_name(),
-                             editors=", ".join(stakeholder.editors or ()))
+        if not stakeholder.may_write(identity, region):
+            raise NotAllowed("editors.refused", identity=identity,
+                             stakeholder=stakeholder.display_name(plan.region(region) if region else None),
+                             editors=", ".join(stakeholder.editors_for(region)) or "-")
