@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from pilkada_cli.dates import from_utc_iso, utc_iso
 from pilkada_cli.errors import BadInput, JournalError
-from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun, instance_key
+from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key
 from pilkada_cli.store import chain, projection
 from pilkada_cli.store.base import Ask, Ticked
 from pilkada_cli.store.projection import split as _split
@@ -226,10 +226,12 @@ class Journal:
             open_values = {(a.item, a.region) for a, key in zip(asks, keys)
                            if undo and targets.get(a.item) is not None and not states.get(key, ItemState()).done}
             history = self._events_in(conn, open_values) if open_values else []
-            moment = at or self._stamp(conn, self._clock())
-            chosen, ticked = decide(asks, states, history, undo, note, targets, self.identity(), on_behalf_of, moment)
+            chosen, outcomes = decide(asks, states, history, undo, note, targets, self.identity(), on_behalf_of)
             self._write(conn, chosen, at, False)
-            return ticked, self._project_in(conn, targets, show, persist=True) if show else {}
+            after = self._project_in(conn, targets, list(dict.fromkeys(keys + list(show))), persist=True)
+            ticked = [Ticked(ask.item, ask.region, outcome, states.get(key, EMPTY), after.get(key, EMPTY))
+                      for (ask, outcome), key in zip(outcomes, keys)]
+            return ticked, {key: after[key] for key in show if key in after}
 
     def _stamp(self, conn: sqlite3.Connection, clock: datetime) -> datetime:
         """The moment an event written now speaks for: the clock, never earlier than the last event's, so events

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from pilkada_cli.errors import BadInput, NotAllowed
 from pilkada_cli.model import EMPTY, NOTE_LIMIT, Event, ItemState, NewEvent, Plan, Task, instance_key
-from pilkada_cli.store.base import Ask, Store, Ticked
+from pilkada_cli.store.base import Ask, Store
 from pilkada_cli.store.fold import apply
 
 
@@ -53,13 +53,14 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], at: datetime | None, on_
 
 
 def decide(asks: list[Ask], states: dict[str, ItemState], history: list[Event], undo: bool, note: str | None,
-           targets: dict[str, float | None], actor: str, on_behalf_of: str | None, at: datetime
-           ) -> tuple[list[NewEvent], list[Ticked]]:
-    """The events a tick writes and what it did to each instance, from the states now and (for an undo) the
-    events of the open quantitative instances asked for."""
+           targets: dict[str, float | None], actor: str, on_behalf_of: str | None
+           ) -> tuple[list[NewEvent], list[tuple[Ask, str]]]:
+    """The events a tick writes, and what it does to each instance (its outcome), from the states now and (for
+    an undo) the events of the open quantitative instances asked for. The states after are read back once the
+    events are written: an event dated before others (a late entry) folds in its place, not on top."""
     earlier = value_history(history, targets) if undo else {}
     chosen: list[NewEvent] = []
-    ticked: list[Ticked] = []
+    outcomes: list[tuple[Ask, str]] = []
     for ask in asks:
         key = instance_key(ask.item, ask.region)
         target = targets.get(ask.item)
@@ -80,14 +81,10 @@ def decide(asks: list[Ask], states: dict[str, ItemState], history: list[Event], 
             kind, outcome, recorded = "done", "done", target
         if kind is None and note:
             kind, outcome = "note", "noted"
-        after = before
         if kind is not None:
-            new = NewEvent(ask.item, ask.region, kind, recorded, actor, note, on_behalf_of)
-            chosen.append(new)
-            after = apply(before, Event(0, at, new.item, new.region, kind, recorded, actor, note, "", on_behalf_of),
-                          target)
-        ticked.append(Ticked(ask.item, ask.region, outcome, before, after))
-    return chosen, ticked
+            chosen.append(NewEvent(ask.item, ask.region, kind, recorded, actor, note, on_behalf_of))
+        outcomes.append((ask, outcome))
+    return chosen, outcomes
 
 
 def value_history(events: list[Event], targets: dict[str, float | None]) -> dict[str, list[float | None]]:
