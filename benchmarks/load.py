@@ -4,7 +4,7 @@
 
 PostgreSQL: 20 processes x 500 ticks on loopback (needs a database; by default one is created on
 127.0.0.1:5432 and dropped afterwards). SQLite: 4 processes x 200 ticks on one file. Each tick is one
-store transaction as `pilkada tick` makes it (the decision under the write lock, then the write); the run
+store call as `pilkada tick` makes it (the decision under the write lock, then the write); the run
 checks that every event was kept and that the hash chain holds. Only loopback is ever contacted."""
 
 from __future__ import annotations
@@ -20,20 +20,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from pilkada_cli.model import NewEvent  # noqa: E402
 from pilkada_cli.store import open_store  # noqa: E402
+from pilkada_cli.store.base import Ask  # noqa: E402
 
 CTX = multiprocessing.get_context("fork")
 
 
 def worker(location: str, plan_id: str, number: int, ticks: int, results) -> None:
     store = open_store(location if location.startswith("postgresql://") else Path(location), plan_id)
-    identity = store.identity()
     latencies = []
     for n in range(ticks):
         started = time.perf_counter()
-        store.append([NewEvent(f"polda/w{number}-{n}", None, "done", None, identity)],
-                     check=lambda current, requested: requested)
+        store.tick([Ask(f"polda/w{number}-{n}", None)], undo=False, note=None, on_behalf_of=None, at=None,
+                   targets={}, show=[])
         latencies.append(time.perf_counter() - started)
     results.put(latencies)
 
@@ -78,7 +77,7 @@ def main() -> None:
                 conn.execute(f"CREATE DATABASE {created}")
             url = f"postgresql://postgres@127.0.0.1:5432/{created}"
         store = open_store(url, "beban")
-        store.init({})
+        store.init({"polda": (False, None)}, [], {})
         store.close()
         rows.append(("PostgreSQL", run(url, "beban", 20, 500 // scale)))
     except Exception as exc:  # noqa: BLE001 - a missing server is reported, the SQLite figures stand
