@@ -476,3 +476,20 @@ def test_the_server_decides_and_folds_as_python_does(pg_url, tmp_path_factory):
 
     same()
     assert server.audit() == []
+
+
+def test_a_time_no_journal_writes_is_reported_not_a_crash(run, isolated):
+    """An event dated 9999-12-31 (written by hand, or by a version that let imports through unchecked): every
+    command that reads it names it, none crashes, and later writes are timed by the clock, not after it."""
+    root, _ = make_plan(run, isolated)
+    p = str(root)
+    assert run("tick", "apel", "--plan", p).exit_code == 0
+    with sqlite3.connect(root / ".pilkada" / "journal.sqlite3") as conn:
+        conn.execute("UPDATE events SET ts = '9999-12-31T23:00:00.000000+00:00', "
+                     "recorded_at = '9999-12-31T23:00:00.000000+00:00'")
+    conn.close()
+    for args in (["log"], ["summary", "--dry-run"], ["report", "--html", str(isolated / "b.html")], ["gonogo"]):
+        result = run(*args, "--plan", p)
+        assert result.exit_code == 1 and "#1" in result.stderr, (args, result.output)
+    assert run("tick", "nphd", "--value", "10", "--plan", p).exit_code == 0
+    assert run("check", "--plan", p).exit_code == 2

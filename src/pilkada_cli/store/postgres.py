@@ -23,6 +23,7 @@ from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, ins
 from pilkada_cli.store import chain, pg_schema, projection
 from pilkada_cli.store.base import Ask, Ticked
 from pilkada_cli.store.fold import fold, fold_order
+from pilkada_cli.store.sqlite_schema import in_range
 
 EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
                  "recorded_by, signature")
@@ -414,5 +415,8 @@ def _runs(rows) -> list[SummaryRun]:
 def _event(row: tuple) -> Event:
     if row[4] not in KINDS or not isinstance(row[6], str):
         raise JournalError("journal.bad_row", id=row[0])
-    return Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10],
-                 row[11], row[12], row[13])
+    event = Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10],
+                  row[11], row[12], row[13])
+    if not in_range(event):
+        raise JournalError("journal.bad_row", id=row[0])
+    return event

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from collections.abc import Callable
 from datetime import timedelta
 
-from pilkada_cli.dates import from_utc_iso, utc_iso
+from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key
 from pilkada_cli.store import chain, projection
@@ -233,19 +233,12 @@ class Journal:
                       for (ask, outcome), key in zip(outcomes, keys)]
             return ticked, {key: after[key] for key in show if key in after}
 
-    def _stamp(self, conn: sqlite3.Connection, clock: datetime) -> datetime:
-        """The moment an event written now speaks for: the clock, never earlier than the last event's, so events
-        are in time order as they are in sequence."""
-        last = conn.execute("SELECT ts FROM events ORDER BY id DESC LIMIT 1").fetchone()
-        return max(clock, from_utc_iso(last[0])) if last else clock
-
     def _write(self, conn: sqlite3.Connection, new_events: list[NewEvent], at: datetime | None,
                imported: bool) -> list[Event]:
         """Append events in the open write transaction: numbered, timed and chained by the journal. An event
         whose id is held already is skipped when it is the same, refused when it is not; one dated more than
         AHEAD past the journal's clock is refused."""
-        clock = self._clock()
-        stamp = self._stamp(conn, clock)
+        clock = self._clock()  # read under the write lock: what an event written now speaks for, and when it was
         last = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         previous = last[1] if last and last[1] else chain.GENESIS
         # The ids are given, not left to AUTOINCREMENT, so each row goes in whole with its chain hash, all
@@ -256,7 +249,7 @@ class Journal:
         held = _held(conn, [event.uid for event in new_events if event.uid])
         rows, written = [], []
         for index, event in enumerate(new_events):
-            moment = event.at or at or stamp
+            moment = event.at or at or clock
             if moment > clock + AHEAD:
                 raise BadInput("refused.bad_time", index=index, at=utc_iso(moment), now=utc_iso(clock))
             if event.uid in held:

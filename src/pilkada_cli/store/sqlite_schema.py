@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
-from pilkada_cli.dates import from_utc_iso, utc_iso
+from pilkada_cli.dates import FIRST_YEAR, LAST_YEAR, from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import KINDS, Event, SummaryRun
 from pilkada_cli.store import chain
@@ -139,10 +139,19 @@ def event_of(row: tuple) -> Event:
                 and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
                 and (row[7] is None or isinstance(row[7], str))):
             raise ValueError("types")
-        return Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10],
-                     from_utc_iso(row[11]) if row[11] else None, row[12], row[13])
+        event = Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10],
+                      from_utc_iso(row[11]) if row[11] else None, row[12], row[13])
+        if not in_range(event):
+            raise ValueError("time")
+        return event
     except (ValueError, TypeError, AttributeError, OverflowError):
         raise JournalError("journal.bad_row", id=row[0]) from None
+
+
+def in_range(event: Event) -> bool:
+    """Times no journal of pilkada writes (spec section 13: no later than its clock plus five minutes) and no
+    date arithmetic survives (the year 9999)."""
+    return all(moment is None or FIRST_YEAR <= moment.year <= LAST_YEAR for moment in (event.ts, event.recorded_at))
 
 
 def runs_of(rows: list[tuple]) -> list[SummaryRun]:
