@@ -181,7 +181,7 @@ def tick(
     from pilkada_cli.values import parse_value
 
     s = Session(plan, on, lang)
-    value = parse_value(value_text) if value_text is not None else None
+    value = parse_value(value_text, s.lang) if value_text is not None else None
     note = valid_utf8(note) if note is not None else None
     s.refuse_future_write()
     if undo and value is not None:
@@ -223,7 +223,7 @@ def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict
         try:
             task = find_task(s.plan, ref, region)
             if rest:
-                values[task.key] = parse_value(rest)
+                values[task.key] = parse_value(rest, s.lang)
         except PilkadaError as exc:
             raise BadInput("tick.from_line", path=source, line=number, reason=t(exc.key, s.lang, **exc.params)) \
                 from None

@@ -47,9 +47,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- status
     "status.vote_day": ("Hari H: {date}", "Vote day: {date}"),
     "status.current_phases": ("Tahapan berjalan: {phases}", "Current phases: {phases}"),
-    "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} days left)"),
+    "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} {days|day|days} left)"),
     "status.phase_last_day": ("{name} (hari terakhir)", "{name} (last day)"),
-    "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} regions)"),
+    "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} {count|region|regions})"),
     "status.overall": ("Progres keseluruhan", "Overall progress"),
     "status.counts_line": ("{done}/{total} selesai · {overdue} terlambat · {due_soon} segera",
                            "{done}/{total} done · {overdue} overdue · {due_soon} due soon"),
@@ -63,7 +63,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.nothing_urgent": ("Tidak ada item terlambat atau segera jatuh tempo.",
                               "Nothing is overdue or due soon."),
     "status.unknown_items": ("Jurnal memuat {count} item yang tidak ada lagi di rencana (tetap disimpan): {ids}",
-                             "The journal has {count} items no longer in the plan (kept): {ids}"),
+                             "The journal has {count} {count|item|items} no longer in the plan (kept): {ids}"),
     "regions.title": ("Progres per wilayah ({count})", "Progress by region ({count})"),
     "status.bad_by": ("--by '{value}' tidak dikenal; pakai --by region.", "Unknown --by '{value}'; use --by region."),
     "status.no_regions": ("Rencana ini tidak punya daftar regions; --by region butuh wilayah di pilkada.yaml.",
@@ -86,7 +86,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.state": ("Status", "State"),
     "col.owner": ("Penanggung jawab", "Owner"),
     "col.completion": ("Capaian", "Completion"),
-    "list.title": ("{count} item", "{count} items"),
+    "list.title": ("{count} item", "{count} {count|item|items}"),
     # -- summary
     "summary.header": ("{date} · {countdown} · Hari H {vote}", "{date} · {countdown} · vote day {vote}"),
     "summary.last_day": ("hari terakhir", "last day"),
@@ -98,8 +98,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.subject": ("[pilkada] {countdown} · {name} · {date}", "[pilkada] {countdown} · {name} · {date}"),
     "summary.points": ("{value} poin", "{value} points"),
     "summary.phases": ("Tahapan", "Phases"),
-    "summary.phase_running": ("{name}: berjalan, sisa {days} hari", "{name}: running, {days} days left"),
-    "summary.phase_starting": ("{name}: mulai {date} ({days} hari lagi)", "{name}: starts {date} (in {days} days)"),
+    "summary.phase_running": ("{name}: berjalan, sisa {days} hari", "{name}: running, {days} {days|day|days} left"),
+    "summary.phase_starting": ("{name}: mulai {date} ({days} hari lagi)", "{name}: starts {date} (in {days} {days|day|days})"),
     "summary.progress": ("Progres {progress}, {done}/{total} selesai ({change} sejak {since})",
                          "Progress {progress}, {done}/{total} done ({change} since {since})"),
     "summary.progress_line": ("{name}: {progress} ({change}), {done}/{total} selesai",
@@ -107,15 +107,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.completed": ("Selesai sejak {since} ({count})", "Completed since {since} ({count})"),
     "summary.newly_overdue": ("Baru terlambat sejak {since} ({count})", "Newly overdue since {since} ({count})"),
     "summary.overdue": ("Semua yang terlambat ({count})", "All overdue ({count})"),
-    "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} days ({count})"),
-    "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} entries · chain code "
+    "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} {days|day|days} ({count})"),
+    "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} {events|entry|entries} · chain code "
                       "{chain}"),
     "summary.none": ("tidak ada", "none"),
     "summary.more": ("… dan {count} lagi: pilkada list --state {state}", "… and {count} more: pilkada list --state {state}"),
     "summary.by": ("(oleh {who})", "(by {who})"),
     "summary.due": ("tenggat {date} ({label})", "due {date} ({label})"),
-    "summary.days_late": ("terlambat {days} hari", "days late: {days}"),
-    "summary.days_left": ("sisa {days} hari", "days left: {days}"),
+    "summary.days_late": ("terlambat {days} hari", "{days} {days|day|days} late"),
+    "summary.days_left": ("sisa {days} hari", "{days} {days|day|days} left"),
     "summary.bad_format": ("Format '{value}' tidak dikenal; pilih {choices}.",
                            "Unknown format '{value}'; choose {choices}."),
     "summary.bad_fail_on": ("--fail-on '{value}' tidak dikenal; pilih overdue atau critical.",
@@ -145,7 +145,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "mail.bad_port": ("Port SMTP '{value}' bukan angka; periksa PILKADA_SMTP_PORT atau notify.smtp_port.",
                       "SMTP port '{value}' is not a number; check PILKADA_SMTP_PORT or notify.smtp_port."),
     # -- log and cron
-    "log.title": ("Jurnal: {count} catatan", "Journal: {count} entries"),
+    "log.title": ("Jurnal: {count} catatan", "Journal: {count} {count|entry|entries}"),
     "log.not_in_plan": ("(tidak ada lagi di rencana)", "(no longer in the plan)"),
     "log.summaries_title": ("Ringkasan yang dijalankan: {count}", "Summaries run: {count}"),
     "log.delivery_ok": ("terkirim", "sent"),
@@ -196,6 +196,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "{id} has no target, so it takes no --value. Tick it: pilkada tick {id}"),
     "tick.bad_value": ("--value '{value}' bukan angka. Contoh: 65, 65,5 atau 65%.",
                        "--value '{value}' is not a number. For example: 65, 65.5 or 65%."),
+    "tick.value_ambiguous": ("'{value}' bisa dibaca dua cara: {first} atau {second} (dalam bahasa Indonesia titik "
+                             "memisahkan ribuan dan koma menandai desimal). Tulis salah satunya persis seperti itu; "
+                             "tidak ada yang dicatat.",
+                             "'{value}' reads two ways: {first} or {second} (in English the comma groups thousands "
+                             "and the dot marks decimals). Type the one you mean exactly as written here; nothing "
+                             "was recorded."),
+    "tick.value_written_otherwise": ("'{value}' bukan cara menulis angka dalam bahasa Indonesia (titik memisahkan "
+                                     "ribuan, koma menandai desimal); maksud Anda {suggestion}? Tidak ada yang "
+                                     "dicatat.",
+                                     "'{value}' is not how English writes a number (the comma groups thousands, the "
+                                     "dot marks decimals); did you mean {suggestion}? Nothing was recorded."),
     "tick.value_out_of_range": ("Nilai {value} tidak sah: beri angka 0 atau lebih, paling besar {limit}.",
                                 "Value {value} is not valid: give a number from 0 to {limit}."),
     "write.future_on": ("--on {day} belum tiba (hari ini {today}); catatan hanya boleh untuk hari ini atau "
@@ -242,8 +253,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "or Asia/Jayapura (WIT)."),
     # -- errors in general
     "error.prefix": ("Kesalahan: ", "Error: "),
-    "plan.invalid": ("Rencana tidak valid ({count} kesalahan):", "The plan is not valid ({count} errors):"),
-    "plan.more_problems": ("… dan {count} kesalahan lain", "… and {count} more errors"),
+    "plan.invalid": ("Rencana tidak valid ({count} kesalahan):", "The plan is not valid ({count} {count|error|errors}):"),
+    "plan.more_problems": ("… dan {count} kesalahan lain", "… and {count} more {count|error|errors}"),
     "plan.run_check": ("Daftar lengkap dan cara memperbaikinya: pilkada check",
                        "For the full list and how to fix each: pilkada check"),
     "plan.not_found": ("Rencana tidak ditemukan di {path}. Beri folder yang berisi pilkada.yaml, atau buat "
@@ -404,7 +415,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "journal.unknown_item": ("Jurnal memuat catatan untuk '{id}', yang tidak ada lagi di rencana (catatan tetap "
                              "disimpan).",
                              "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),
-    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
+    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} in "
                       "{path}"),
     "journal.bad_row": ("Jurnal memuat catatan #{id} yang tidak mungkin ditulis pilkada (waktu, jenis atau isi "
                         "yang rusak). Simpan salinan jurnal dan laporkan; jangan dihapus.",
@@ -461,12 +472,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.bad_line": ("{path}:{line}: bukan baris ekspor pilkada (JSON dengan id, plan, item, kind, actor, at); "
                         "tidak ada yang diimpor.", "{path}:{line}: not a pilkada export line (JSON with id, plan, "
                         "item, kind, actor, at); nothing was imported."),
-    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} events added, {skipped} already "
+    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} {added|event|events} added, {skipped} already "
                     "held."),
     "sync.not_found": ("{path} bukan URL postgresql:// dan bukan berkas jurnal.", "{path} is neither a "
                        "postgresql:// URL nor a journal file."),
     "sync.done": ("Sinkron dengan {other}: {sent} catatan dikirim, {received} diterima.",
-                  "Synced with {other}: {sent} events sent, {received} received."),
+                  "Synced with {other}: {sent} {sent|event|events} sent, {received} received."),
     "depends.unknown": ("{id}: depends_on menyebut '{ref}', yang tidak ada. Mungkin maksud Anda: {suggestions}",
                         "{id}: depends_on names '{ref}', which does not exist. Did you mean: {suggestions}"),
     "depends.cycle": ("Ketergantungan melingkar: {chain}. Hapus salah satu depends_on.",
@@ -479,7 +490,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- init
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),
     "init.created": ("Rencana baru di {path}: {items} item, Hari H {date}. Coba: pilkada status --plan {path}",
-                     "New plan in {path}: {items} items, vote day {date}. Try: pilkada status --plan {path}"),
+                     "New plan in {path}: {items} {items|item|items}, vote day {date}. Try: pilkada status --plan {path}"),
     "init.exists": ("{path} sudah berisi rencana (pilkada.yaml atau checklists/); tidak ada yang ditimpa. "
                     "Pilih folder lain.",
                     "{path} already holds a plan (pilkada.yaml or checklists/); nothing was overwritten. "
