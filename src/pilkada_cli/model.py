@@ -32,7 +32,8 @@ RISK_DIR = "risks"
 RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
 DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
 LEVELS = ("rendah", "sedang", "tinggi")
-NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "mail_from", "mail_to", "subject_prefix")
+NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "smtp_tls", "smtp_ca_file", "mail_from", "mail_to",
+               "subject_prefix")
 
 
 @dataclass(frozen=True)

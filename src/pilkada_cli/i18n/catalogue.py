@@ -136,10 +136,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "The e-mail address '{value}' is not valid (e.g. ops@polda.example); nothing was sent."),
     "mail.dry_run": ("--dry-run: tidak ada e-mail yang dikirim (akan ke: {recipients}).",
                      "--dry-run: no mail was sent (it would go to: {recipients})."),
-    "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS akan mengirim kata sandi tanpa enkripsi; tidak "
-                            "dikirim. Pasang smtp_starttls: true (atau, bila memang disengaja, false) di notify.",
-                            "An SMTP login to {host} without STARTTLS would send the password in clear; nothing was "
-                            "sent. Set smtp_starttls: true (or, if you mean it, false) under notify."),
+    "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS atau TLS akan mengirim kata sandi tanpa enkripsi; "
+                            "tidak dikirim. Pasang smtp_starttls: true (atau smtp_tls: true untuk port 465; bila "
+                            "memang disengaja, smtp_starttls: false) di notify.",
+                            "An SMTP login to {host} without STARTTLS or TLS would send the password in clear; nothing "
+                            "was sent. Set smtp_starttls: true (or smtp_tls: true for port 465; if you mean it, "
+                            "smtp_starttls: false) under notify."),
+    "mail.certificate": ("Sertifikat server SMTP {host}:{port} tidak terpercaya ({reason}); tidak ada yang dikirim. "
+                         "Bila server memakai otoritas sertifikat (CA) sendiri, beri berkas CA-nya: notify.smtp_ca_file "
+                         "atau PILKADA_SMTP_CA_FILE.",
+                         "The certificate of the SMTP server {host}:{port} is not trusted ({reason}); nothing was sent. "
+                         "If the server has its own certificate authority, give its CA file: notify.smtp_ca_file or "
+                         "PILKADA_SMTP_CA_FILE."),
+    "mail.no_starttls": ("Server SMTP {host}:{port} tidak menawarkan STARTTLS; tidak dikirim tanpa enkripsi. Periksa "
+                         "port-nya (587 untuk STARTTLS, 465 untuk TLS) atau tanyakan pengelola server.",
+                         "The SMTP server {host}:{port} does not offer STARTTLS; nothing was sent in clear. Check the "
+                         "port (587 for STARTTLS, 465 for TLS) or ask the server's administrator."),
+    "mail.bad_ca_file": ("Berkas CA {path} tidak bisa dipakai: {reason}. Beri berkas PEM sertifikat otoritasnya.",
+                         "The CA file {path} cannot be used: {reason}. Give the authority's certificate as a PEM "
+                         "file."),
+    "mail.tls_and_starttls": ("smtp_tls dan smtp_starttls tidak bisa keduanya (port {port}); pilih TLS (port 465) "
+                              "atau STARTTLS (port 587).",
+                              "smtp_tls and smtp_starttls cannot both be on (port {port}); choose TLS (port 465) or "
+                              "STARTTLS (port 587)."),
+    "mail.ca_file_without_tls": ("Berkas CA {path} diberikan, tetapi TLS maupun STARTTLS tidak dipasang; tidak "
+                                 "dikirim tanpa enkripsi. Pasang smtp_starttls: true atau smtp_tls: true.",
+                                 "The CA file {path} is given, but neither TLS nor STARTTLS is on; nothing was sent "
+                                 "in clear. Set smtp_starttls: true or smtp_tls: true."),
     "mail.cleartext_warning": ("Peringatan: kata sandi SMTP dikirim ke {host} tanpa enkripsi (smtp_starttls: false).",
                                "Warning: the SMTP password goes to {host} unencrypted (smtp_starttls: false)."),
     "mail.bad_port": ("Port SMTP '{value}' bukan angka; periksa PILKADA_SMTP_PORT atau notify.smtp_port.",
