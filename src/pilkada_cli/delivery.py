@@ -67,30 +67,35 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            if info is not None:
+            # No fchmod or fchown on Windows (before Python 3.13): there the file keeps the folder's defaults.
+            if info is not None and hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
                 try:
                     os.fchown(handle.fileno(), -1, info.st_gid)
-                except OSError:
-                    pass  # not in that group: the folder's group it is
-            else:
+                except (OSError, AttributeError):
+                    pass  # not in that group (or no groups here): the folder's group it is
+            elif hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-        try:
-            dir_fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt or a bug as well: never a temporary file left behind
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        if isinstance(exc, OSError):
+            raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)  # the rename itself to disk; a folder cannot be opened on Windows
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 def _umask() -> int:

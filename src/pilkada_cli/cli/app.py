@@ -18,6 +18,7 @@ from pilkada_cli import __version__, dates
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
 from pilkada_cli.cli import click_text, complete
 from pilkada_cli.i18n import Lang, help_lang, problem_text, t
+from pilkada_cli.safe_text import json_output
 
 HELP = help_lang()
 F = TypeVar("F", bound=Callable[..., Any])
@@ -219,6 +220,7 @@ class Session:
         programs. With `rows` (a key of `data`, and its list given as a function of its elements as dicts and
         one of them as JSON texts), a program gets the texts written as they come, so a national plan's
         52,860 items are never one string in memory."""
+        json_output(sys.stdout)
         if rows is None or sys.stdout.isatty():
             data = data if rows is None else {**data, rows[0]: list(rows[1]())}
             sys.stdout.write(_json(data, 2 if sys.stdout.isatty() else None) + "\n")
@@ -233,6 +235,7 @@ class Session:
 
     def print_json_list(self, dicts: Callable[[], Iterable[dict]], texts: Callable[[], Iterable[str]]) -> None:
         """A JSON array (see print_json): indented dicts for a person, the texts as they come for a program."""
+        json_output(sys.stdout)
         if sys.stdout.isatty():
             sys.stdout.write(_json(list(dicts()), 2) + "\n")
             return
@@ -375,6 +378,9 @@ def _find(plan: str | None):
 
 def main() -> None:
     """The console script."""
+    from pilkada_cli.safe_text import plain_marks_where_needed
+
+    plain_marks_where_needed(sys.stdout, sys.stderr)
     wanted = {"--install-completion", "--show-completion", "--help", "-h"}
     app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or wanted & set(sys.argv[1:2]) or  # type: ignore[attr-defined]
                                any(arg in ("--install-completion", "--show-completion") for arg in sys.argv))

@@ -13,6 +13,7 @@ from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionO
                                  _print_error, app, finite, fixed_clock, handled)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
+from pilkada_cli.safe_text import json_output
 
 FORMATS = ("text", "markdown", "json")
 EXIT_OVERDUE = 3
@@ -66,6 +67,7 @@ def summary(
     report = build_summary(s.plan, now, then, s.clock, filters, point, s.journal.head())
     report = _readiness(s, report, filters, then, point)
     if fmt == "json":
+        json_output(sys.stdout)
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif fmt == "markdown":
         body = summary_format.as_markdown(report, s.lang)

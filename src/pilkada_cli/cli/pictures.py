@@ -99,6 +99,10 @@ def export(
         data = as_csv(statuses, excel) if fmt == "csv" else as_ics(s.plan, statuses, s.now)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if output is None:
+        if fmt == "json":
+            from pilkada_cli.safe_text import json_output
+
+            json_output(sys.stdout)
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
