@@ -1,5 +1,7 @@
-"""Commands about the plan itself: `init` (a new plan from the template) and `check`."""
+"""Commands about the plan itself: `init` (a new plan from the template), `check` and `schema` (the JSON
+Schemas of its files, for editors)."""
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -56,3 +58,15 @@ def check(
         s.print("\n".join(lines))
     if errors:
         raise typer.Exit(2)
+
+
+@app.command(help=t("help.schema", HELP), epilog=t("help.schema.example", HELP))
+@handled
+def schema(
+    name: Annotated[str, typer.Argument(help=t("help.arg.schema", HELP), show_default=False)],
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.plan.schema import schema_text
+
+    Session(None, None, lang, load=False)  # the language of a mistake's message
+    sys.stdout.write(schema_text(name))

@@ -401,5 +401,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                     "{path} already holds a plan (pilkada.yaml or checklists/); nothing was overwritten. "
                     "Choose another folder."),
     "init.not_a_dir": ("{path} adalah berkas, bukan folder.", "{path} is a file, not a folder."),
+    "schema.unknown": ("Skema '{value}' tidak ada; pilih {choices}.", "No schema '{value}'; choose {choices}."),
     "init.failed": ("Gagal menulis rencana di {path}: {reason}", "Could not write the plan in {path}: {reason}"),
 }

@@ -37,6 +37,14 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                    "cara memperbaikinya.",
                    "Check the whole plan and journal; list every problem with file, line and how to fix it."),
     "help.check.example": ("Contoh: pilkada check --plan rencana-ntt", "Example: pilkada check --plan plan-ntt"),
+    "help.schema": ("Cetak JSON Schema berkas rencana (plan, checklist atau risks) untuk penyunting teks: VS Code "
+                    "melengkapi kunci dan menandai kesalahan.",
+                    "Print the JSON Schema of a plan file (plan, checklist or risks) for editors: VS Code completes "
+                    "keys and underlines mistakes."),
+    "help.schema.example": ("Contoh: pilkada schema checklist > schemas/checklist.schema.json",
+                            "Example: pilkada schema checklist > schemas/checklist.schema.json"),
+    "help.arg.schema": ("plan (pilkada.yaml), checklist (checklists/*.yaml) atau risks (risks/*.yaml).",
+                        "plan (pilkada.yaml), checklist (checklists/*.yaml) or risks (risks/*.yaml)."),
     "help.opt.plan": ("Folder rencana atau berkas pilkada.yaml (juga PILKADA_PLAN).",
                       "Plan folder or its pilkada.yaml (also PILKADA_PLAN)."),
     "help.opt.on": ("Jalankan seolah-olah pada tanggal ini, mis. 2024-08-01 atau 1 Agustus 2024.",
