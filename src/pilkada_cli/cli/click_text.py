@@ -43,9 +43,10 @@ def translate_error(message: str, lang: Lang) -> str:
             if "kind" in params:
                 params["kind"] = t("click.kind_number", lang) if "float" in params["kind"] else t(
                     "click.kind_integer", lang)
-            text = t(key, lang, **{k: v for k, v in params.items() if k != "close"})
-            if params.get("close"):
-                text += " " + t("click.did_you_mean", lang, close=params["close"])
+            text = t(key, lang, **{k: v for k, v in params.items() if k not in ("close", "options")})
+            close = params.get("close") or params.get("options")  # Click names one, or lists the possible
+            if close:
+                text += " " + t("click.did_you_mean", lang, close=close)
             return text
     return message
 
