@@ -132,11 +132,17 @@ class Session:
         self.lang: Lang = _early_lang(lang)
         self.lang_given = bool(lang or GLOBAL.lang or os.environ.get("PILKADA_LANG"))
         _error_lang[0] = self.lang
-        on_text = on or GLOBAL.on
-        self.on = dates.parse_date(on_text) if on_text else None
+        self._on_text = on or GLOBAL.on
         self.now = _now()
+        # `--on kemarin` is yesterday in the plan's time zone, read once the plan is (UTC's without a plan)
+        self.on = self.day(self._on_text, timezone.utc)
         if load:
             self._load(plan or GLOBAL.plan)
+
+    def day(self, text: str | None, tz: Any = None) -> Any:
+        """A day given on the command line (--on, --since): a date, or hari ini/kemarin (today/yesterday) in
+        the plan's time zone (or `tz`)."""
+        return dates.parse_date(text, today=dates.today_in(tz or self.tz, self.now)) if text else None
 
     def _load(self, explicit: str | None) -> None:
         from pilkada_cli.store import open_plan_store
@@ -148,9 +154,10 @@ class Session:
         if not self.lang_given and self.plan.language:
             self.lang = self.plan.language  # type: ignore[assignment]
             _error_lang[0] = self.lang
+        self.tz = dates.zone(self.plan.timezone)
+        self.on = self.day(self._on_text)
         self.clock = Clock(self.now, self.on)
         self.journal = open_plan_store(self.plan, os.environ)
-        self.tz = dates.zone(self.plan.timezone)
 
     def states(self, keys: list[str] | None = None) -> dict:
         """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from

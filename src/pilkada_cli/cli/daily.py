@@ -59,7 +59,7 @@ def summary(
     filters = _filters(stakeholder, [], region, s)
     scope = scope_of(filters)
     today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
-    point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
+    point = since_point(today, dates.parse_date(since, today=today) if since else None, s.journal.summary_runs(scope))
     from pilkada_cli.report.status import Clock
 
     now = s.states()
@@ -168,7 +168,7 @@ def log(
         return
     start = None
     if since:
-        start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)
+        start = datetime.combine(s.day(since), time.min, tzinfo=s.tz)
     events = s.journal.events(until=s.clock.cutoff(s.tz), since=start)
     known = {task.key for task in s.plan.tasks()}
 

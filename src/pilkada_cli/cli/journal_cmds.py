@@ -57,7 +57,7 @@ def export(
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, None, lang)
-    start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz) if since else None
+    start = datetime.combine(s.day(since), time.min, tzinfo=s.tz) if since else None
     text = "".join(json.dumps(event_line(e, s.plan.id), ensure_ascii=False, allow_nan=False) + "\n"
                    for e in s.journal.events(since=start))
     if output is None:
