@@ -25,3 +25,24 @@ def test_since_takes_yesterday_too(run, plan_dir):
     assert json.loads(run("log", "--json", "--since", "today", "--plan", p, env=env).stdout)[0]["item"] == "polda/apel"
     wrong = run("log", "--since", "besok", "--plan", p, env=env)
     assert wrong.exit_code == 2 and "kemarin" in wrong.stderr
+
+
+def test_output_dash_is_standard_output(run, plan_dir, isolated):
+    p = str(plan_dir)
+    export = run("export", "-o", "-", "--plan", p, "--on", "2024-08-01")
+    assert export.exit_code == 0 and export.stdout.startswith("id,"), export.stderr
+    summary = run("summary", "--dry-run", "-o", "-", "--plan", p, "--on", "2024-08-01")
+    assert summary.exit_code == 0 and summary.stdout.count("*Rencana Uji*") == 1
+    assert run("tick", "apel", "--plan", p, "--on", "2024-08-01").exit_code == 0
+    journal = run("journal", "export", "-o", "-", "--plan", p)
+    assert journal.exit_code == 0 and json.loads(journal.stdout.splitlines()[0])["item"] == "polda/apel"
+    assert not (isolated / "-").exists()
+
+
+def test_output_help_says_whether_it_replaces_standard_output(run):
+    def flat(*args):
+        return " ".join(run(*args, "--help").stdout.split())
+
+    assert "alih-alih ke keluaran standar; - berarti keluaran standar" in flat("export")
+    assert "alih-alih ke keluaran standar" in flat("journal", "export")
+    assert "Tulis juga ke berkas ini (secara atomik), selain ke keluaran standar" in flat("summary")

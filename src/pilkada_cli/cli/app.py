@@ -377,6 +377,11 @@ def actor(by: str | None) -> str | None:
     return None
 
 
+def output_file(output: Path | None) -> Path | None:
+    """The file an --output names; None for none or for `-`, which means standard output (as for cat, curl)."""
+    return None if output is None or str(output) == "-" else output
+
+
 def _find(plan: str | None):
     from pilkada_cli.plan import find_plan
 

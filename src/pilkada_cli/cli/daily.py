@@ -10,7 +10,7 @@ import typer
 
 from pilkada_cli import dates
 from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, app, finite, fixed_clock, handled)
+                                 _print_error, app, finite, fixed_clock, handled, output_file)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 from pilkada_cli.safe_text import json_output
@@ -49,6 +49,7 @@ def summary(
     from pilkada_cli.delivery import check_address, check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
+    output = output_file(output)  # `-o -`: standard output, which has it already
     if output is not None:
         check_output(output)
     if fail_on not in (None, "overdue", "critical"):

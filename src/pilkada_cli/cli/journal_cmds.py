@@ -51,11 +51,14 @@ def event_line(event, plan_id: str) -> dict:
 def export(
     since: Annotated[Optional[str], typer.Option("--since", help=t("help.opt.log_since", HELP),
                                                  show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output_only", HELP),
                                                    show_default=False)] = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
 ) -> None:
+    from pilkada_cli.cli.app import output_file
+
+    output = output_file(output)
     s = Session(plan, None, lang)
     start = datetime.combine(s.day(since), time.min, tzinfo=s.tz) if since else None
     text = "".join(json.dumps(event_line(e, s.plan.id), ensure_ascii=False, allow_nan=False) + "\n"

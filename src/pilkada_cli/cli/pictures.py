@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli.cli.app import (BlockedOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt,
-                                 Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled)
+                                 Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled, output_file)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -62,7 +62,7 @@ def timeline(
 @handled
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=t("help.opt.export_format", HELP))] = "csv",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output_only", HELP),
                                                    show_default=False)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=t("help.opt.excel", HELP))] = False,
     stakeholder: StakeholderOpt = [],  # noqa: B006
@@ -84,6 +84,7 @@ def export(
     if fmt not in ("csv", "ics", "json"):
         raise BadInput("export.bad_format", value=fmt[:20])
     s = Session(plan, on, lang)
+    output = output_file(output)
     if output is not None:
         check_output(output)
     if fmt == "json":

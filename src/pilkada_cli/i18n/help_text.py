@@ -92,7 +92,11 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                        "Compare with the state at the end of the DATE given, e.g. 2024-11-25 (default: the "
                        "last summary, or yesterday)."),
     "help.opt.format": ("text (untuk WhatsApp), markdown, atau json.", "text (for WhatsApp), markdown or json."),
-    "help.opt.output": ("Tulis juga ke berkas ini (secara atomik).", "Also write to this file (atomically)."),
+    "help.opt.output": ("Tulis juga ke berkas ini (secara atomik), selain ke keluaran standar.",
+                        "Also write to this file (atomically), besides standard output."),
+    "help.opt.output_only": ("Tulis ke berkas ini (secara atomik) alih-alih ke keluaran standar; - berarti keluaran "
+                             "standar.", "Write to this file (atomically) instead of standard output; - means "
+                             "standard output."),
     "help.opt.mail_to": ("Kirim lewat e-mail ke alamat ini (boleh berulang).",
                          "E-mail it to this address (repeatable)."),
     "help.opt.dry_run": ("Cetak saja, tanpa mencatat ringkasan ini di jurnal.",
