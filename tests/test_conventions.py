@@ -46,3 +46,35 @@ def test_output_help_says_whether_it_replaces_standard_output(run):
     assert "alih-alih ke keluaran standar; - berarti keluaran standar" in flat("export")
     assert "alih-alih ke keluaran standar" in flat("journal", "export")
     assert "Tulis juga ke berkas ini (secara atomik), selain ke keluaran standar" in flat("summary")
+
+
+def test_cron_with_mail_is_quiet_so_the_digest_comes_once(run, plan_dir):
+    entry = run("cron", "--plan", str(plan_dir), "--mail-to", "ops@polda.example").stdout.splitlines()
+    assert entry[-1].endswith("--mail-to ops@polda.example --quiet") and "--quiet" in entry[1]
+    assert "--quiet" not in run("cron", "--plan", str(plan_dir)).stdout
+    quiet = run("summary", "--quiet", "--dry-run", "--plan", str(plan_dir), "--on", "2024-08-01")
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def test_cron_names_the_pilkada_on_path_even_written_with_a_tilde(run, plan_dir, isolated, monkeypatch):
+    home = isolated / "rumah"
+    (home / ".local" / "bin").mkdir(parents=True)
+    script = home / ".local" / "bin" / "pilkada"
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PATH", "~/.local/bin:/usr/bin:/bin")  # as pipx users often write it
+    entry = run("cron", "--plan", str(plan_dir)).stdout.splitlines()[-1]
+    assert f" {script} summary" in entry, entry
+
+
+def test_cron_without_pilkada_on_path_names_the_script_beside_python(run, plan_dir, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    beside = Path(sys.executable).parent / "pilkada"
+    if not beside.exists():
+        pytest.skip("no pilkada script beside this Python")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    entry = run("cron", "--plan", str(plan_dir)).stdout.splitlines()[-1]
+    assert f" {beside} summary" in entry and " -m pilkada_cli" not in entry, entry

@@ -34,6 +34,7 @@ def summary(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.opt.dry_run", HELP))] = False,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=t("help.opt.fail_on", HELP),
                                                    show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.opt.quiet", HELP))] = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -74,8 +75,9 @@ def summary(
         body = summary_format.as_markdown(report, s.lang)
     else:
         body = summary_format.as_text(report, s.lang)
-    sys.stdout.write(body)
-    sys.stdout.flush()
+    if not quiet:  # --quiet: cron mails what a job prints, and --mail-to has sent it already
+        sys.stdout.write(body)
+        sys.stdout.flush()
 
     failures: list[PilkadaError] = []
     if dry_run and mail_to:
@@ -205,23 +207,34 @@ def cron(
     if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
-    program = shutil.which("pilkada")
-    command = [program] if program else [sys.executable, "-m", "pilkada_cli"]
-    command += ["summary", "--format", "text"]
+    command = [*_pilkada_command(), "summary", "--format", "text"]
     for who in stakeholder:
         command += ["--stakeholder", who]
     from pilkada_cli.delivery import check_address, one_line
 
     for address in mail_to:
         command += ["--mail-to", check_address(address.strip())]
+    if mail_to:
+        command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
     if lang:
         command += ["--lang", s.lang]
     environment = "" if s.plan.bundled else f"PILKADA_PLAN={_cron_word(str(s.plan.root.resolve()))} "
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_mail", s.lang),
+    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)),
+                       t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
                        f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+
+
+def _pilkada_command() -> list[str]:
+    """How cron starts pilkada, with cron's bare PATH: the `pilkada` on this PATH (pipx's ~/.local/bin, a `~`
+    in PATH as the shell reads it), else the script installed beside this Python (a venv run by its full path),
+    else this Python with -m."""
+    path = os.pathsep.join(os.path.expanduser(folder) for folder in os.environ.get("PATH", os.defpath).split(os.pathsep))
+    beside = str(Path(sys.executable).parent)
+    program = shutil.which("pilkada", path=path) or shutil.which("pilkada", path=beside)
+    return [os.path.abspath(program)] if program else [sys.executable, "-m", "pilkada_cli"]
 
 
 def _cron_word(value: str) -> str:

@@ -193,6 +193,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "# pilkada daily summary: {name}. Install with `crontab -e` and paste the two lines below."),
     "cron.comment_mail": ("# Cron mengirim keluaran ke MAILTO; tambahkan --output FILE untuk menyimpannya juga.",
                           "# cron mails the output to MAILTO; add --output FILE to keep a copy as well."),
+    "cron.comment_quiet": ("# Ringkasan dikirim lewat --mail-to; --quiet mencegah cron mengirimnya lagi ke MAILTO "
+                           "(kesalahan tetap dikirim).",
+                           "# The digest goes by --mail-to; --quiet keeps cron from mailing it again to MAILTO (errors "
+                           "still go)."),
     "cron.control_character": ("'{value}' memuat karakter kendali (mis. baris baru); baris cron tidak dibuat. "
                                "Ganti nama folder atau nilainya.",
                                "'{value}' holds a control character (e.g. a newline); no cron line was made. "

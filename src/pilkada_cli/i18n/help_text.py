@@ -101,6 +101,9 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                          "E-mail it to this address (repeatable)."),
     "help.opt.dry_run": ("Cetak saja, tanpa mencatat ringkasan ini di jurnal.",
                          "Print only; do not record this run in the journal."),
+    "help.opt.quiet": ("Jangan cetak ringkasan ke keluaran standar (hanya --mail-to dan --output); kesalahan tetap "
+                       "ke stderr.", "Do not print the summary on standard output (only --mail-to and --output); "
+                       "errors still go to stderr."),
     "help.opt.fail_on": ("overdue atau critical: keluar dengan kode 3 bila ada item (kritis) terlambat.",
                          "overdue or critical: exit with code 3 when any (critical) item is overdue."),
     "help.log": ("Riwayat jurnal: kapan, siapa, apa, item mana, nilai dan catatan.",
