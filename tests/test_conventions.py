@@ -1,6 +1,7 @@
 """Issue 22, the smaller items: what a user of git, gh or ripgrep expects of a command line."""
 
 import json
+import re
 
 import pytest
 
@@ -78,3 +79,22 @@ def test_cron_without_pilkada_on_path_names_the_script_beside_python(run, plan_d
     monkeypatch.setenv("PATH", "/nonexistent")
     entry = run("cron", "--plan", str(plan_dir)).stdout.splitlines()[-1]
     assert f" {beside} summary" in entry and " -m pilkada_cli" not in entry, entry
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_color_always_never_and_auto(run, plan_dir, before):
+    def status(*color, env=None):
+        args = [*color, "status"] if before else ["status", *color]
+        return run(*args, "--plan", str(plan_dir), "--on", "2024-08-01", env=env).stdout
+
+    colour = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])[;m]")  # a foreground colour, not bold
+    assert colour.search(status("--color", "always"))
+    assert "\x1b[" not in status("--color", "never", env={"FORCE_COLOR": "1"})  # no style at all
+    assert "\x1b[" not in status()  # auto, and CliRunner's output is no terminal
+    assert colour.search(status("--color", "auto", env={"FORCE_COLOR": "1"}))
+    assert not colour.search(status("--color", "auto", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}))
+
+
+def test_an_unknown_color_is_a_usage_error(run, plan_dir):
+    result = run("status", "--color", "pink", "--plan", str(plan_dir))
+    assert result.exit_code == 2 and "auto, always atau never" in result.stderr, result.stderr

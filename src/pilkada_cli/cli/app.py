@@ -49,6 +49,23 @@ RegionOpt = Annotated[list[str], typer.Option("--region", "-r", help=t("help.opt
                                               show_default=False, autocompletion=complete.regions)]
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)]
+COLORS = ("auto", "always", "never")
+_color: list[str] = ["auto"]
+
+
+def _set_color(value: str | None) -> str | None:
+    """--color, read as it is parsed (before the command runs), for every Rich console made afterwards."""
+    if value is not None:
+        value = value.strip().lower()
+        if value not in COLORS:
+            raise typer.BadParameter(t("color.unknown", _error_lang[0], value=value[:20]))
+        _color[0] = value
+    return value
+
+
+# auto: colour on a terminal unless NO_COLOR is set (Rich reads it); always: also into a pipe; never: none.
+ColorOpt = Annotated[Optional[str], typer.Option("--color", help=t("help.opt.color", HELP), show_default=False,
+                                                 callback=_set_color, metavar="auto|always|never")]
 # The filters of `list`, shared by `export`.
 StateOpt = Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)]
 TagOpt = Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)]
@@ -119,7 +136,8 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     # Messages are not wrapped: a coordinator copies them whole into a chat or a search.
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    colors = {"always": {"force_terminal": True}, "never": {"no_color": True, "color_system": None}}
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr, **colors.get(_color[0], {}))
 
 
 REFOLD_AT_MOST = 5_000  # items changed since a summary's earlier point; past that, the journal is replayed
@@ -333,10 +351,13 @@ def main_options(
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
+    color: ColorOpt = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help=t("help.opt.version", HELP))] = False,
 ) -> None:
     GLOBAL.plan, GLOBAL.on, GLOBAL.lang = plan, on, lang
+    if color is None:
+        _color[0] = "auto"  # a command's own --color is read after this
 
 
 def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):

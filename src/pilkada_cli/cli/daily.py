@@ -9,8 +9,9 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, app, finite, fixed_clock, handled, output_file)
+from pilkada_cli.cli.app import (ColorOpt, HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session,
+                                 StakeholderOpt, _filters, _print_error, app, finite, fixed_clock, handled,
+                                 output_file)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 from pilkada_cli.safe_text import json_output
@@ -153,6 +154,7 @@ def log(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from datetime import datetime, time
@@ -231,7 +233,8 @@ def _pilkada_command() -> list[str]:
     """How cron starts pilkada, with cron's bare PATH: the `pilkada` on this PATH (pipx's ~/.local/bin, a `~`
     in PATH as the shell reads it), else the script installed beside this Python (a venv run by its full path),
     else this Python with -m."""
-    path = os.pathsep.join(os.path.expanduser(folder) for folder in os.environ.get("PATH", os.defpath).split(os.pathsep))
+    folders = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    path = os.pathsep.join(os.path.expanduser(folder) for folder in folders)
     beside = str(Path(sys.executable).parent)
     program = shutil.which("pilkada", path=path) or shutil.which("pilkada", path=beside)
     return [os.path.abspath(program)] if program else [sys.executable, "-m", "pilkada_cli"]

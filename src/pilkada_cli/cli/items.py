@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (BlockedOpt, ByOpt, CriticalOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt,
-                                 PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt,
-                                 _filters, actor, app, handled)
+from pilkada_cli.cli.app import (BlockedOpt, ByOpt, ColorOpt, CriticalOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt,
+                                 PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, _filters,
+                                 actor, app, handled)
 from pilkada_cli.cli import complete
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
@@ -26,6 +26,7 @@ def status(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.report.tally import build_status
@@ -111,6 +112,7 @@ def list_items(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, on, lang)

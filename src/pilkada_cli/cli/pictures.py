@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (BlockedOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt,
-                                 Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled, output_file)
+from pilkada_cli.cli.app import (BlockedOpt, ColorOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt,
+                                 RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled,
+                                 output_file)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -48,6 +49,7 @@ def timeline(
     region: RegionOpt = [],  # noqa: B006
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.render.timeline import timeline_view

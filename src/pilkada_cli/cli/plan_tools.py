@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import HELP, JsonOpt, LangOpt, PlanOpt, Session, _find, app, handled
+from pilkada_cli.cli.app import ColorOpt, HELP, JsonOpt, LangOpt, PlanOpt, Session, _find, app, handled
 from pilkada_cli.i18n import t
 
 
@@ -38,6 +38,7 @@ def init(
 def check(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.report.check import check_all

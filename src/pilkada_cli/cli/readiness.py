@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import (ByOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt, PlanOpt, RegionOpt, Session,
-                                 StakeholderOpt, _filters, actor, app, handled)
+from pilkada_cli.cli.app import (ByOpt, ColorOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt, PlanOpt, RegionOpt,
+                                 Session, StakeholderOpt, _filters, actor, app, handled)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -41,6 +41,7 @@ def gonogo(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, on, lang)
@@ -95,6 +96,7 @@ def risk(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     if ctx.invoked_subcommand is not None:

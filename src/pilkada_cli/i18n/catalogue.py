@@ -262,6 +262,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "No region '{value}' in the plan. Close: {suggestions}"),
     "state.unknown": ("Status '{value}' tidak dikenal. Pilih salah satu: {choices}",
                       "Unknown state '{value}'. Choose one of: {choices}"),
+    "color.unknown": ("'{value}' tidak dikenal; pilih auto, always atau never.",
+                      "Unknown '{value}'; choose auto, always or never."),
     "lang.unknown": ("Bahasa '{value}' tidak tersedia; pilih id atau en.", "Language '{value}' is not available; "
                      "choose id or en."),
     "date.invalid": ("Tanggal '{text}' tidak dikenali. Tulis seperti: {example}",

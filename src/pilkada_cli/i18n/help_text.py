@@ -51,6 +51,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                     "Run as of this date, e.g. 2024-08-01, 1 August 2024 or yesterday."),
     "help.opt.lang": ("Bahasa keluaran: id atau en (juga PILKADA_LANG).",
                       "Output language: id or en (also PILKADA_LANG)."),
+    "help.opt.color": ("Warna: auto (di terminal, kecuali NO_COLOR diatur), always (juga ke pipa) atau never.",
+                       "Colour: auto (on a terminal, unless NO_COLOR is set), always (into a pipe too) or never."),
     "help.opt.json": ("Cetak JSON (format stabil, lihat README).", "Print JSON (a stable format, see README)."),
     "help.opt.stakeholder": ("Hanya pemangku kepentingan ini (id, boleh berulang).",
                              "Only this stakeholder (id, repeatable)."),
