@@ -122,6 +122,11 @@ def list_items(
 
         s.print_json_list(lambda: (x.to_dict() for x in statuses), lambda: json_items(statuses))
         return
+    if not sys.stdout.isatty():  # into a pipe: one line per item, however many (render/export.as_lines)
+        from pilkada_cli.render.export import as_lines
+
+        sys.stdout.write(as_lines(statuses, s.lang))
+        return
     from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
 
     if len(statuses) >= PLAIN_LIST_FROM:
