@@ -115,3 +115,49 @@ def test_list_into_a_pipe_is_one_tab_separated_line_per_item_whatever_their_numb
     fields = next(line for line in lines if line.startswith("polda/item-1\t")).split("\t")
     assert fields == ["polda/item-1", "2024-11-26", "H-1", "25", "mendatang", "0%", "Dit Intelkam",
                       "‼ Kegiatan 1\\x09dua"]
+
+
+def _keys(data, skip=("counts", "heatmap")) -> set[str]:
+    """Every field name in a JSON value, nested records too (not the ids that key a map)."""
+    if isinstance(data, list):
+        return set().union(*(_keys(x, skip) for x in data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    return set(data) | set().union(*(_keys(v, skip) for k, v in data.items() if k not in skip))
+
+
+def test_every_json_object_has_a_schema_and_every_field_is_documented(run):
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    documented = readme.split("### JSON")[1].split("\n## ")[0] + readme.split("`summary --format json` prints")[1][:1200]
+    assert run("tick", "polda/pemetaan-kerawanan", "--on", "2024-08-02").exit_code == 0
+    assert run("gonogo", "--declare", "go", "--stakeholder", "polda", "--on", "2024-11-25").exit_code == 0
+    assert run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--on", "2024-09-10").exit_code == 0
+    run("summary", "--on", "2024-08-03")
+    objects = [["status", "--json"], ["check", "--json"], ["gonogo", "--json", "--on", "2024-11-26"],
+               ["risk", "--json", "--on", "2024-09-10"], ["summary", "--format", "json", "--dry-run"],
+               ["export", "--format", "json"]]
+    arrays = [["list", "--json"], ["log", "--json"], ["log", "--summaries", "--json"]]
+    missing = {}
+    for command in objects + arrays:
+        result = run(*command)
+        data = json.loads(result.stdout)
+        assert isinstance(data, list) == (command in arrays), command
+        if command in objects:
+            assert data["schema"] == 1, command
+        undocumented = {k for k in _keys(data) if f'"{k}"' not in documented and f"`{k}`" not in documented}
+        if undocumented:
+            missing[" ".join(command)] = sorted(undocumented)
+    assert not missing
+
+
+@pytest.mark.parametrize("english, indonesian", [("high", "tinggi"), ("medium", "sedang"), ("low", "rendah")])
+def test_risk_levels_in_english_as_the_help_promises(run, english, indonesian):
+    listed = json.loads(run("risk", "--json", "--level", english, "--on", "2024-09-10").stdout)["risks"]
+    assert {r["level"] for r in listed} <= {indonesian} and (listed or english == "low")
+    assessed = run("risk", "assess", "politik-uang@belu", "--level", english.upper(), "--on", "2024-09-10",
+                   "--lang", "en")
+    assert assessed.exit_code == 0, assessed.stderr
+    wrong = run("risk", "--level", "huge", "--on", "2024-09-10")
+    assert wrong.exit_code == 2 and "low, medium, high" in wrong.stderr

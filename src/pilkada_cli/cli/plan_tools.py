@@ -49,7 +49,7 @@ def check(
     problems = check_all(root, bundled)
     errors = sum(p.is_error for p in problems)
     if as_json:
-        s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,
+        s.print_json({"schema": 1, "plan": str(root), "errors": errors, "warnings": len(problems) - errors,
                       "problems": [{"file": str(p.file) if p.file else None, "line": p.line,
                                     "severity": p.severity, "code": p.key,
                                     "message": t(p.key, s.lang, **p.params)} for p in problems]})
