@@ -161,3 +161,28 @@ def test_risk_levels_in_english_as_the_help_promises(run, english, indonesian):
     assert assessed.exit_code == 0, assessed.stderr
     wrong = run("risk", "--level", "huge", "--on", "2024-09-10")
     assert wrong.exit_code == 2 and "low, medium, high" in wrong.stderr
+
+
+def _pilkada(*args, env=None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pilkada_cli", *args], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, **(env or {})})
+
+
+def test_the_completion_options_show_in_the_top_level_help_however_it_is_asked_for():
+    for args in (["--help"], ["--lang", "en", "--help"], ["-h"], []):
+        result = _pilkada(*args)
+        assert "--install-completion" in result.stdout + result.stderr, args
+    assert "--install-completion" not in _pilkada("status", "--help").stdout  # a command's own help: its options
+
+
+def test_installing_completion_says_so_in_the_users_language(isolated):
+    home = isolated / "rumah"
+    home.mkdir()
+    result = _pilkada("--install-completion", "bash", env={"HOME": str(home),
+                                                           "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
+    assert result.returncode == 0 and result.stdout.startswith("Pelengkapan bash terpasang di "), result.stdout
+    assert (home / ".bashrc").exists()

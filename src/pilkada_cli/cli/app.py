@@ -414,27 +414,32 @@ def main() -> None:
     from pilkada_cli.safe_text import plain_marks_where_needed
 
     plain_marks_where_needed(sys.stdout, sys.stderr)
-    wanted = {"--install-completion", "--show-completion", "--help", "-h"}
-    app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or wanted & set(sys.argv[1:2]) or  # type: ignore[attr-defined]
+    # The completion options belong to the top-level help however it is reached (pilkada, pilkada --lang en
+    # -h), and to a shell asking for completions; a command's run does not load them.
+    app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or command_word(sys.argv[1:]) is None or  # type: ignore[attr-defined]
                                any(arg in ("--install-completion", "--show-completion") for arg in sys.argv))
     if not app._add_completion:  # type: ignore[attr-defined]
         only_the_command_given(sys.argv[1:])
     app(prog_name="pilkada")
 
 
-def only_the_command_given(args: list[str]) -> None:
-    """Typer builds every registered command's options on each start; when the command line names one
-    command, only that one is built (tens of milliseconds on every tick). Anything else (no command, an
-    unknown one, top-level help) keeps them all, for the listing and the did-you-mean."""
-    valued = {"--plan", "-p", "--on", "--lang"}
+def command_word(args: list[str]) -> str | None:
+    """The command a command line names (the first word that is no option or an option's value), if any."""
+    valued = {"--plan", "-p", "--on", "--lang", "--color"}
     words = iter(args)
-    name = None
     for word in words:
         if word in valued:
             next(words, None)
         elif not word.startswith("-"):
-            name = word
-            break
+            return word
+    return None
+
+
+def only_the_command_given(args: list[str]) -> None:
+    """Typer builds every registered command's options on each start; when the command line names one
+    command, only that one is built (tens of milliseconds on every tick). Anything else (no command, an
+    unknown one, top-level help) keeps them all, for the listing and the did-you-mean."""
+    name = command_word(args)
     if name is None:
         return
     commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]

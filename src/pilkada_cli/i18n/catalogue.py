@@ -23,6 +23,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "Install completion for the current shell."),
     "click.show_completion": ("Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau disesuaikan.",
                               "Show completion for the current shell, to copy it or customize the installation."),
+    "click.completion_installed": ("Pelengkapan {shell} terpasang di {path}; berlaku setelah terminal dibuka ulang.",
+                                   "{shell} completion installed in {path}; it takes effect once you restart the "
+                                   "terminal."),
     "click.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
     "click.try_help": ("Lihat bantuan dengan: {command}", "Try '{command}' for help."),
     "click.no_such_option": ("Opsi {name} tidak dikenal.", "No such option: {name}."),
