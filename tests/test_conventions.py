@@ -186,3 +186,20 @@ def test_installing_completion_says_so_in_the_users_language(isolated):
                                                            "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert result.returncode == 0 and result.stdout.startswith("Pelengkapan bash terpasang di "), result.stdout
     assert (home / ".bashrc").exists()
+
+
+def test_one_table_lists_every_environment_variable_in_the_readme_and_the_help(run):
+    from pathlib import Path
+
+    import pilkada_cli
+    from pilkada_cli.i18n import t
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(pilkada_cli.__file__).parent.rglob("*.py"))
+    used = set(re.findall(r"(?<![A-Z_])PILKADA_[A-Z_]*[A-Z]", source)) - {"PILKADA_SMTP"}
+    assert len(used) >= 16
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Environment variables")[1].split("\n## ")[0]
+    help_text = run("--help").stdout
+    for name in sorted(used | {"NO_COLOR", "PGPASSWORD"}):
+        assert f"| `{name}` |" in table, name
+        assert f"  {name} " in t("help.environment", "en") and f"  {name} " in help_text, name

@@ -25,6 +25,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     help=t("help.app", HELP),
+    epilog=t("help.environment", HELP),
     no_args_is_help=True,
     # pilkada --install-completion: switched on by main() only when a shell asks for completions or someone
     # asks for help or to install them, so ordinary commands do not load Typer's completion machinery.

@@ -7,6 +7,48 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
         "Bawaslu, Pemda, Kejaksaan.\n\nContoh: pilkada status --on 2024-08-01",
         "Countdown and checklists for Indonesia's regional elections, shared by every stakeholder: police, "
         "military, KPU, Bawaslu, regional government, prosecutors.\n\nExample: pilkada status --on 2024-08-01"),
+    # the epilog of `pilkada --help`, and the README's table: one list of every variable
+    "help.environment": (
+        "\b\n"
+        "Variabel lingkungan:\n"
+        "  PILKADA_PLAN           folder rencana (seperti --plan)\n"
+        "  PILKADA_LANG           bahasa keluaran: id atau en (seperti --lang)\n"
+        "  PILKADA_USER           atas nama siapa catatan ditulis (seperti --by)\n"
+        "  PILKADA_DATA_DIR       folder jurnal rencana bawaan\n"
+        "  PILKADA_CACHE_DIR      folder cache rencana\n"
+        "  PILKADA_DATABASE_URL   jurnal PostgreSQL, menggantikan journal: rencana\n"
+        "  PILKADA_SMTP_HOST      server e-mail (notify.smtp_host), bawaan localhost\n"
+        "  PILKADA_SMTP_PORT      port-nya (smtp_port), bawaan 25; 465: TLS\n"
+        "  PILKADA_SMTP_USER      login SMTP (smtp_user)\n"
+        "  PILKADA_SMTP_PASSWORD  kata sandi SMTP (hanya di sini)\n"
+        "  PILKADA_SMTP_STARTTLS  STARTTLS: true atau false (smtp_starttls)\n"
+        "  PILKADA_SMTP_TLS       TLS sejak awal: true atau false (smtp_tls)\n"
+        "  PILKADA_SMTP_CA_FILE   CA server e-mail, berkas PEM (smtp_ca_file)\n"
+        "  PILKADA_MAIL_FROM      alamat pengirim (mail_from)\n"
+        "  PILKADA_NOW            jam tetap (ISO), hanya dengan PILKADA_TESTING=1\n"
+        "  PILKADA_TESTING        1: ini uji atau peragaan\n"
+        "  NO_COLOR               tanpa warna (lihat --color)\n"
+        "  PGPASSWORD             kata sandi PostgreSQL (atau ~/.pgpass)",
+        "\b\n"
+        "Environment variables:\n"
+        "  PILKADA_PLAN           the plan folder (as --plan)\n"
+        "  PILKADA_LANG           output language: id or en (as --lang)\n"
+        "  PILKADA_USER           on whose behalf entries are written (as --by)\n"
+        "  PILKADA_DATA_DIR       the folder of the bundled plan's journal\n"
+        "  PILKADA_CACHE_DIR      the folder of the plan cache\n"
+        "  PILKADA_DATABASE_URL   a PostgreSQL journal, instead of the plan's journal:\n"
+        "  PILKADA_SMTP_HOST      mail server (notify.smtp_host), default localhost\n"
+        "  PILKADA_SMTP_PORT      its port (smtp_port), default 25; 465: TLS\n"
+        "  PILKADA_SMTP_USER      SMTP login (smtp_user)\n"
+        "  PILKADA_SMTP_PASSWORD  SMTP password (only here)\n"
+        "  PILKADA_SMTP_STARTTLS  STARTTLS: true or false (smtp_starttls)\n"
+        "  PILKADA_SMTP_TLS       TLS from the start: true or false (smtp_tls)\n"
+        "  PILKADA_SMTP_CA_FILE   the mail server's CA, a PEM file (smtp_ca_file)\n"
+        "  PILKADA_MAIL_FROM      sender address (mail_from)\n"
+        "  PILKADA_NOW            a fixed clock (ISO), only with PILKADA_TESTING=1\n"
+        "  PILKADA_TESTING        1: this is a test or a demonstration\n"
+        "  NO_COLOR               no colour (see --color)\n"
+        "  PGPASSWORD             PostgreSQL password (or ~/.pgpass)"),
     "help.status": (
         "Hitung mundur, progres per pemangku kepentingan dan tahapan, serta item terlambat dan segera.",
         "The countdown, progress per stakeholder and phase, and what is overdue or due soon."),
