@@ -203,3 +203,13 @@ def test_one_table_lists_every_environment_variable_in_the_readme_and_the_help(r
     for name in sorted(used | {"NO_COLOR", "PGPASSWORD"}):
         assert f"| `{name}` |" in table, name
         assert f"  {name} " in t("help.environment", "en") and f"  {name} " in help_text, name
+
+
+def test_the_package_says_who_it_is_for():
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert {"Natural Language :: Indonesian", "Natural Language :: English", "Environment :: Console",
+            "Operating System :: OS Independent"} <= set(project["classifiers"])
+    assert "pilkada" in project["keywords"] and "babel>=2.12" in project["dependencies"]
