@@ -1,6 +1,7 @@
 """The command line as a user runs it: output, exit codes, and no traceback on bad input."""
 
 import json
+import sys
 
 import pytest
 
@@ -217,10 +218,25 @@ def test_commands_are_all_registered():
     assert set(COMMANDS) <= names
 
 
-def test_a_long_list_is_plain_aligned_lines(run, isolated):
+class _Terminal:
+    """sys.stdout as `list` sees it on a terminal (CliRunner's output is no terminal)."""
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        return sys.stdout.write(text)
+
+
+def test_a_long_list_on_a_terminal_is_plain_aligned_lines(run, isolated, monkeypatch):
+    import types
+
+    import pilkada_cli.cli.items as items_module
+
     items = "".join(f"  - {{id: item-{n}, title: Kegiatan {n}, due: H-{n % 50}}}\n" for n in range(400))
     root = write_plan(isolated / "banyak", plan=PLAN.split("phases:")[0],
                       files={"a.yaml": "stakeholder: polda\nitems:\n" + items})
+    monkeypatch.setattr(items_module, "sys", types.SimpleNamespace(stdout=_Terminal()))
     result = run("list", "--plan", str(root), "--on", "2024-11-01")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

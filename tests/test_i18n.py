@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pilkada_cli
-from pilkada_cli.i18n import CATALOGUE, fmt_date_long, fmt_num, fmt_pct, t
+from pilkada_cli.i18n import _PLURAL, CATALOGUE, fmt_date_long, fmt_num, fmt_pct, t
 
 SOURCE = Path(pilkada_cli.__file__).parent
 KEY = re.compile(r'"([a-z_]+\.[a-z_.]+)"')
@@ -38,6 +38,7 @@ def test_every_refusal_of_the_server_has_its_words():
 
 def test_both_languages_take_the_same_parameters():
     for key, (indonesian, english) in CATALOGUE.items():
+        indonesian, english = (_PLURAL.sub(r"{\1}", text) for text in (indonesian, english))  # {n|one|other}
         fields_id = {f for _, f, _, _ in string.Formatter().parse(indonesian) if f}
         fields_en = {f for _, f, _, _ in string.Formatter().parse(english) if f}
         assert fields_id == fields_en, key
@@ -52,3 +53,36 @@ def test_dates_and_numbers_the_indonesian_way():
     assert fmt_num(9877, "id") == "9.877" and fmt_num(9877, "en") == "9,877"
     assert fmt_num(3988372.5, "id") == "3.988.372,5"
     assert t("state.overdue", "id") == "terlambat" and t("state.overdue", "en") == "overdue"
+
+
+def test_english_plurals_agree_with_the_number():
+    assert t("list.title", "en", count=1) == "1 item" and t("list.title", "en", count=2) == "2 items"
+    assert t("log.title", "en", count=1) == "Journal: 1 entry" and t("log.title", "en", count=0) == "Journal: 0 entries"
+    assert t("check.summary", "en", errors=1, warnings=2, path="p") == "1 error, 2 warnings in p"
+    assert t("summary.days_late", "en", days=1) == "1 day late" and t("list.title", "id", count=1) == "1 item"
+
+
+def test_no_english_text_says_one_of_a_plural():
+    """Every English text that counts something with a plural noun chooses the word by the number."""
+    counted = re.compile(r"\{(count|days|events|errors|warnings|added|sent|items|no_go)\} (?:more |critical )?"
+                         r"(items|entries|days|errors|warnings|events|regions|offices|steps)\b")
+    wrong = [key for key, (_, english) in CATALOGUE.items() if counted.search(english)]
+    assert not wrong
+
+
+def test_percentages_are_written_as_babel_writes_them():
+    """fmt_pct stays off Babel (every status and tick prints percentages) and must agree with it."""
+    from babel.numbers import format_decimal
+
+    for value in (0, 0.1, 5.25, 12.5, 33.3, 99.9, 100):
+        for lang in ("id", "en"):
+            assert fmt_pct(value, lang) == format_decimal(value, format="0.0", locale=lang) + "%"
+            assert fmt_pct(value, lang, decimals=0) == format_decimal(value, format="0", locale=lang) + "%"
+
+
+def test_small_whole_numbers_skip_babel_and_match_it():
+    from babel.numbers import format_decimal
+
+    for value in [*range(0, 1000, 7), 999, 1000, 9877, 12.5, 0.125]:
+        for lang in ("id", "en"):
+            assert fmt_num(value, lang) == format_decimal(value, format="#,##0.##", locale=lang)

@@ -37,6 +37,7 @@ _MONTHS = [
 _MONTH_NUMBER = {name.lower(): number for number, names in enumerate(_MONTHS, 1) for name in names}
 
 ACCEPTED_DATE_EXAMPLE = "2024-11-27, 27-11-2024, 27/11/2024, 27 November 2024"
+ACCEPTED_DAY_EXAMPLE = ACCEPTED_DATE_EXAMPLE + ", hari ini, kemarin (today, yesterday)"  # where a day may be named
 
 
 def parse_offset(text: str) -> int | None:
@@ -58,9 +59,17 @@ def looks_like_offset(text: str) -> bool:
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # wide enough for any election; keeps date arithmetic in range
 
 
-def parse_date(text: str) -> date:
-    """A calendar date in any accepted form; raises BadInput(date.invalid / date.nonexistent)."""
+# Days people name on the command line (--on, --since), counted from `today` in the plan's time zone.
+RELATIVE_DAYS = {"hari ini": 0, "today": 0, "kemarin": -1, "yesterday": -1}
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    """A calendar date in any accepted form, or, given `today`, `hari ini`/`today` and `kemarin`/`yesterday`;
+    raises BadInput(date.invalid / date.nonexistent)."""
     text = str(text)
+    relative = RELATIVE_DAYS.get(" ".join(text.lower().split()))
+    if relative is not None and today is not None:
+        return today + timedelta(days=relative)
     try:
         if m := _ISO.match(text):
             day = date(int(m[1]), int(m[2]), int(m[3]))
@@ -69,7 +78,8 @@ def parse_date(text: str) -> date:
         elif (m := _DAY_MONTH_NAME.match(text)) and (month := _month_number(m[2])) is not None:
             day = date(int(m[3]), month, int(m[1]))
         else:
-            raise BadInput("date.invalid", text=text.strip()[:60], example=ACCEPTED_DATE_EXAMPLE)
+            raise BadInput("date.invalid", text=text.strip()[:60],
+                           example=ACCEPTED_DATE_EXAMPLE if today is None else ACCEPTED_DAY_EXAMPLE)
     except ValueError:
         raise BadInput("date.nonexistent", text=text.strip()) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:

@@ -1,7 +1,9 @@
 """Getting a summary to people: atomic files and e-mail over SMTP with the standard library.
 
 Server settings come from the plan's `notify:` section and the environment (PILKADA_SMTP_*), the environment
-winning; the password only ever comes from PILKADA_SMTP_PASSWORD."""
+winning; the password only ever comes from PILKADA_SMTP_PASSWORD. Encryption is STARTTLS or implicit TLS (port
+465), always with a context that verifies the server's certificate and name (the system's authorities, or the
+CA file given); once asked for, it is never dropped for clear text."""
 
 from __future__ import annotations
 
@@ -65,30 +67,35 @@ def write_atomic(path: Path, text: str) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            if info is not None:
+            # No fchmod or fchown on Windows (before Python 3.13): there the file keeps the folder's defaults.
+            if info is not None and hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
                 try:
                     os.fchown(handle.fileno(), -1, info.st_gid)
-                except OSError:
-                    pass  # not in that group: the folder's group it is
-            else:
+                except (OSError, AttributeError):
+                    pass  # not in that group (or no groups here): the folder's group it is
+            elif hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), 0o666 & ~_umask())
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-        try:
-            dir_fd = os.open(folder, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt or a bug as well: never a temporary file left behind
         try:
             os.unlink(temporary)
         except OSError:
             pass
-        raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        if isinstance(exc, OSError):
+            raise PilkadaError("output.failed", path=str(path), reason=exc.strerror or str(exc)) from None
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)  # the rename itself to disk; a folder cannot be opened on Windows
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 def _umask() -> int:
@@ -108,12 +115,17 @@ class SmtpSettings:
     starttls: bool
     sender: str
     starttls_given: bool = False  # smtp_starttls (or PILKADA_SMTP_STARTTLS) was set, true or false
+    tls: bool = False  # implicit TLS from the first byte (port 465, or smtp_tls: true)
+    ca_file: str | None = None  # the certificate authority that signs the server's certificate, if not the system's
 
 
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in ("1", "true", "yes", "ya", "on")
+
+
+IMPLICIT_TLS_PORT = 465  # SMTP submission over TLS (RFC 8314)
 
 
 def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSettings:
@@ -125,16 +137,38 @@ def smtp_settings(notify: Mapping[str, Any], env: Mapping[str, str]) -> SmtpSett
         raise PilkadaError("mail.bad_port", value=str(port_text)) from None
     given = env.get("PILKADA_SMTP_STARTTLS", notify.get("smtp_starttls"))
     starttls = _flag(given) if given is not None else False
+    tls_given = env.get("PILKADA_SMTP_TLS", notify.get("smtp_tls"))
+    tls = _flag(tls_given) if tls_given is not None else port == IMPLICIT_TLS_PORT and not starttls
+    if tls and starttls:
+        raise PilkadaError("mail.tls_and_starttls", port=port)
+    ca_file = env.get("PILKADA_SMTP_CA_FILE") or notify.get("smtp_ca_file") or None
+    if ca_file and not (tls or starttls):
+        # A CA file says the server is to be verified: mail in clear would be a silent downgrade.
+        raise PilkadaError("mail.ca_file_without_tls", path=str(ca_file))
     import socket  # only when mail is sent
 
     sender = env.get("PILKADA_MAIL_FROM") or notify.get("mail_from") or f"pilkada@{socket.gethostname()}"
     return SmtpSettings(str(host), port, env.get("PILKADA_SMTP_USER") or notify.get("smtp_user"),
-                        env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender), given is not None)
+                        env.get("PILKADA_SMTP_PASSWORD"), starttls, str(sender), given is not None, tls,
+                        str(ca_file) if ca_file else None)
 
 
 def cleartext_login(settings: SmtpSettings) -> bool:
-    """A password would cross the network in clear: a login without STARTTLS."""
-    return bool(settings.user and settings.password) and not settings.starttls
+    """A password would cross the network in clear: a login without TLS or STARTTLS."""
+    return bool(settings.user and settings.password) and not (settings.starttls or settings.tls)
+
+
+def tls_context(settings: SmtpSettings):
+    """A context that verifies the server's certificate and its name: the system's authorities, or only the
+    CA file given (a government server with its own authority)."""
+    import ssl
+
+    try:
+        return ssl.create_default_context(cafile=settings.ca_file)
+    except (OSError, ssl.SSLError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise PilkadaError("mail.bad_ca_file", path=str(settings.ca_file), reason=" ".join(reason.split())[:200]) \
+            from None
 
 
 _ADDRESS = re.compile(r"^[^@\s<>,;:\"'()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
@@ -155,6 +189,7 @@ def one_line(text: str) -> str:
 def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text: str, html: str) -> None:
     """Send a multipart message (plain text plus HTML); raises PilkadaError(mail.failed) with one reason."""
     import smtplib
+    import ssl
     from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
 
@@ -169,16 +204,29 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
     if cleartext_login(settings) and not settings.starttls_given:
         # Sending the password in clear is a choice to write down (smtp_starttls: false), never a default.
         raise PilkadaError("mail.needs_starttls", host=settings.host)
+    context = tls_context(settings) if settings.tls or settings.starttls else None
     try:
-        with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+        if settings.tls:
+            connection: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30, context=context)
+        else:
+            connection = smtplib.SMTP(settings.host, settings.port, timeout=30)
+        with connection as smtp:
             if settings.starttls:
-                smtp.starttls()
+                try:
+                    smtp.starttls(context=context)
+                except smtplib.SMTPNotSupportedError:  # never on in clear once encryption was asked for
+                    raise PilkadaError("mail.no_starttls", host=settings.host, port=settings.port) from None
             if settings.user and settings.password:
                 smtp.login(settings.user, settings.password)
             smtp.send_message(message)
+    except ssl.SSLCertVerificationError as exc:  # before OSError, of which it is one
+        reason = exc.verify_message or str(exc)
+        raise PilkadaError("mail.certificate", host=settings.host, port=settings.port,
+                           reason=" ".join(str(reason).split())[:200]) from None
     except UnicodeError:
         raise PilkadaError("mail.failed", host=settings.host, port=settings.port,
                            reason="PILKADA_SMTP_PASSWORD / smtp_user: ASCII only") from None
     except (OSError, smtplib.SMTPException) as exc:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise PilkadaError("mail.failed", host=settings.host, port=settings.port, reason=reason[:200]) from None
+

@@ -34,7 +34,8 @@ DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
 LEVELS = ("rendah", "sedang", "tinggi")
 STAGES = ("before", "during", "after")  # of a risk assessment (spec section 12)
 CALLS = ("go", "no-go")  # an office's declared Go/No-Go (spec section 11)
-NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "mail_from", "mail_to", "subject_prefix")
+NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "smtp_tls", "smtp_ca_file", "mail_from", "mail_to",
+               "subject_prefix")
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,14 @@ from pilkada_cli import __version__, dates
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
 from pilkada_cli.cli import click_text, complete
 from pilkada_cli.i18n import Lang, help_lang, problem_text, t
+from pilkada_cli.safe_text import json_output
 
 HELP = help_lang()
 F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     help=t("help.app", HELP),
+    epilog=t("help.environment", HELP),
     no_args_is_help=True,
     # pilkada --install-completion: switched on by main() only when a shell asks for completions or someone
     # asks for help or to install them, so ordinary commands do not load Typer's completion machinery.
@@ -48,6 +50,23 @@ RegionOpt = Annotated[list[str], typer.Option("--region", "-r", help=t("help.opt
                                               show_default=False, autocompletion=complete.regions)]
 NoteOpt = Annotated[Optional[str], typer.Option("--note", help=t("help.opt.note", HELP), show_default=False)]
 ByOpt = Annotated[Optional[str], typer.Option("--by", help=t("help.opt.by", HELP), show_default=False)]
+COLORS = ("auto", "always", "never")
+_color: list[str] = ["auto"]
+
+
+def _set_color(value: str | None) -> str | None:
+    """--color, read as it is parsed (before the command runs), for every Rich console made afterwards."""
+    if value is not None:
+        value = value.strip().lower()
+        if value not in COLORS:
+            raise typer.BadParameter(t("color.unknown", _error_lang[0], value=value[:20]))
+        _color[0] = value
+    return value
+
+
+# auto: colour on a terminal unless NO_COLOR is set (Rich reads it); always: also into a pipe; never: none.
+ColorOpt = Annotated[Optional[str], typer.Option("--color", help=t("help.opt.color", HELP), show_default=False,
+                                                 callback=_set_color, metavar="auto|always|never")]
 # The filters of `list`, shared by `export`.
 StateOpt = Annotated[list[str], typer.Option("--state", help=t("help.opt.state", HELP), show_default=False)]
 TagOpt = Annotated[list[str], typer.Option("--tag", help=t("help.opt.tag", HELP), show_default=False)]
@@ -118,7 +137,8 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     # Messages are not wrapped: a coordinator copies them whole into a chat or a search.
-    return Console(stderr=stderr, highlight=False, soft_wrap=stderr)
+    colors = {"always": {"force_terminal": True}, "never": {"no_color": True, "color_system": None}}
+    return Console(stderr=stderr, highlight=False, soft_wrap=stderr, **colors.get(_color[0], {}))
 
 
 REFOLD_AT_MOST = 5_000  # items changed since a summary's earlier point; past that, the journal is replayed
@@ -131,11 +151,17 @@ class Session:
         self.lang: Lang = _early_lang(lang)
         self.lang_given = bool(lang or GLOBAL.lang or os.environ.get("PILKADA_LANG"))
         _error_lang[0] = self.lang
-        on_text = on or GLOBAL.on
-        self.on = dates.parse_date(on_text) if on_text else None
+        self._on_text = on or GLOBAL.on
         self.now = _now()
+        # `--on kemarin` is yesterday in the plan's time zone, read once the plan is (UTC's without a plan)
+        self.on = self.day(self._on_text, timezone.utc)
         if load:
             self._load(plan or GLOBAL.plan)
+
+    def day(self, text: str | None, tz: Any = None) -> Any:
+        """A day given on the command line (--on, --since): a date, or hari ini/kemarin (today/yesterday) in
+        the plan's time zone (or `tz`)."""
+        return dates.parse_date(text, today=dates.today_in(tz or self.tz, self.now)) if text else None
 
     def _load(self, explicit: str | None) -> None:
         from pilkada_cli.store import open_plan_store
@@ -147,10 +173,11 @@ class Session:
         if not self.lang_given and self.plan.language:
             self.lang = self.plan.language  # type: ignore[assignment]
             _error_lang[0] = self.lang
+        self.tz = dates.zone(self.plan.timezone)
+        self.on = self.day(self._on_text)
         self.clock = Clock(self.now, self.on)
         # a test's fixed clock is the SQLite journal's too (a database server keeps its own)
         self.journal = open_plan_store(self.plan, os.environ, (lambda: self.now) if fixed_clock() else None)
-        self.tz = dates.zone(self.plan.timezone)
 
     def states(self, keys: list[str] | None = None) -> dict:
         """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from
@@ -220,6 +247,7 @@ class Session:
         programs. With `rows` (a key of `data`, and its list given as a function of its elements as dicts and
         one of them as JSON texts), a program gets the texts written as they come, so a national plan's
         52,860 items are never one string in memory."""
+        json_output(sys.stdout)
         if rows is None or sys.stdout.isatty():
             data = data if rows is None else {**data, rows[0]: list(rows[1]())}
             sys.stdout.write(_json(data, 2 if sys.stdout.isatty() else None) + "\n")
@@ -234,6 +262,7 @@ class Session:
 
     def print_json_list(self, dicts: Callable[[], Iterable[dict]], texts: Callable[[], Iterable[str]]) -> None:
         """A JSON array (see print_json): indented dicts for a person, the texts as they come for a program."""
+        json_output(sys.stdout)
         if sys.stdout.isatty():
             sys.stdout.write(_json(list(dicts()), 2) + "\n")
             return
@@ -324,10 +353,13 @@ def main_options(
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
+    color: ColorOpt = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help=t("help.opt.version", HELP))] = False,
 ) -> None:
     GLOBAL.plan, GLOBAL.on, GLOBAL.lang = plan, on, lang
+    if color is None:
+        _color[0] = "auto"  # a command's own --color is read after this
 
 
 def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):
@@ -370,6 +402,11 @@ def actor(by: str | None) -> str | None:
     return name
 
 
+def output_file(output: Path | None) -> Path | None:
+    """The file an --output names; None for none or for `-`, which means standard output (as for cat, curl)."""
+    return None if output is None or str(output) == "-" else output
+
+
 def _find(plan: str | None):
     from pilkada_cli.plan import find_plan
 
@@ -378,27 +415,35 @@ def _find(plan: str | None):
 
 def main() -> None:
     """The console script."""
-    wanted = {"--install-completion", "--show-completion", "--help", "-h"}
-    app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or wanted & set(sys.argv[1:2]) or  # type: ignore[attr-defined]
+    from pilkada_cli.safe_text import plain_marks_where_needed
+
+    plain_marks_where_needed(sys.stdout, sys.stderr)
+    # The completion options belong to the top-level help however it is reached (pilkada, pilkada --lang en
+    # -h), and to a shell asking for completions; a command's run does not load them.
+    app._add_completion = bool(os.environ.get("_PILKADA_COMPLETE") or command_word(sys.argv[1:]) is None or  # type: ignore[attr-defined]
                                any(arg in ("--install-completion", "--show-completion") for arg in sys.argv))
     if not app._add_completion:  # type: ignore[attr-defined]
         only_the_command_given(sys.argv[1:])
     app(prog_name="pilkada")
 
 
-def only_the_command_given(args: list[str]) -> None:
-    """Typer builds every registered command's options on each start; when the command line names one
-    command, only that one is built (tens of milliseconds on every tick). Anything else (no command, an
-    unknown one, top-level help) keeps them all, for the listing and the did-you-mean."""
-    valued = {"--plan", "-p", "--on", "--lang"}
+def command_word(args: list[str]) -> str | None:
+    """The command a command line names (the first word that is no option or an option's value), if any."""
+    valued = {"--plan", "-p", "--on", "--lang", "--color"}
     words = iter(args)
-    name = None
     for word in words:
         if word in valued:
             next(words, None)
         elif not word.startswith("-"):
-            name = word
-            break
+            return word
+    return None
+
+
+def only_the_command_given(args: list[str]) -> None:
+    """Typer builds every registered command's options on each start; when the command line names one
+    command, only that one is built (tens of milliseconds on every tick). Anything else (no command, an
+    unknown one, top-level help) keeps them all, for the listing and the did-you-mean."""
+    name = command_word(args)
     if name is None:
         return
     commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]

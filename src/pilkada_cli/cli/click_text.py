@@ -43,9 +43,10 @@ def translate_error(message: str, lang: Lang) -> str:
             if "kind" in params:
                 params["kind"] = t("click.kind_number", lang) if "float" in params["kind"] else t(
                     "click.kind_integer", lang)
-            text = t(key, lang, **{k: v for k, v in params.items() if k != "close"})
-            if params.get("close"):
-                text += " " + t("click.did_you_mean", lang, close=params["close"])
+            text = t(key, lang, **{k: v for k, v in params.items() if k not in ("close", "options")})
+            close = params.get("close") or params.get("options")  # Click names one, or lists the possible
+            if close:
+                text += " " + t("click.did_you_mean", lang, close=close)
             return text
     return message
 
@@ -106,3 +107,28 @@ def install(current_lang: Callable[[], Lang]) -> None:
         out.write(t("error.prefix", lang) + translate_error(self.format_message(), lang) + "\n")
 
     exceptions.UsageError.show = show_usage_error  # type: ignore[method-assign]
+
+    _translate_completion_install(current_lang)
+
+
+def _translate_completion_install(current_lang: Callable[[], Lang]) -> None:
+    """`pilkada --install-completion` says what it did in the user's language (Typer's own says it in English).
+    Typer builds the option from a placeholder function's defaults; their callback is swapped here."""
+    import inspect
+
+    from typer import completion
+
+    def install_callback(ctx: Any, param: Any, value: Any) -> Any:
+        if not value or ctx.resilient_parsing:
+            return value
+        from typer._completion_shared import install as install_script
+
+        shell, path = install_script(shell=value) if isinstance(value, str) else install_script()
+        sys.stdout.write(t("click.completion_installed", current_lang(), shell=shell, path=str(path)) + "\n")
+        raise SystemExit(0)
+
+    for placeholder in (completion._install_completion_placeholder_function,
+                        completion._install_completion_no_auto_placeholder_function):
+        for parameter in inspect.signature(placeholder).parameters.values():
+            if parameter.name == "install_completion":
+                parameter.default.callback = install_callback

@@ -9,10 +9,12 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import (HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, _filters,
-                                 _print_error, app, finite, fixed_clock, handled)
+from pilkada_cli.cli.app import (ColorOpt, HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session,
+                                 StakeholderOpt, _filters, _print_error, app, finite, fixed_clock, handled,
+                                 output_file)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
+from pilkada_cli.safe_text import json_output
 
 FORMATS = ("text", "markdown", "json")
 EXIT_OVERDUE = 3
@@ -33,6 +35,7 @@ def summary(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.opt.dry_run", HELP))] = False,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=t("help.opt.fail_on", HELP),
                                                    show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.opt.quiet", HELP))] = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -48,6 +51,7 @@ def summary(
     from pilkada_cli.delivery import check_address, check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
+    output = output_file(output)  # `-o -`: standard output, which has it already
     if output is not None:
         check_output(output)
     if fail_on not in (None, "overdue", "critical"):
@@ -58,7 +62,7 @@ def summary(
     filters = _filters(stakeholder, [], region, s)
     scope = scope_of(filters)
     today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
-    point = since_point(today, dates.parse_date(since) if since else None, s.journal.summary_runs(scope))
+    point = since_point(today, dates.parse_date(since, today=today) if since else None, s.journal.summary_runs(scope))
     from pilkada_cli.report.status import Clock
 
     now = s.states()
@@ -66,13 +70,15 @@ def summary(
     report = build_summary(s.plan, now, then, s.clock, filters, point, s.journal.head())
     report = _readiness(s, report, filters, then, point)
     if fmt == "json":
+        json_output(sys.stdout)
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     elif fmt == "markdown":
         body = summary_format.as_markdown(report, s.lang)
     else:
         body = summary_format.as_text(report, s.lang)
-    sys.stdout.write(body)
-    sys.stdout.flush()
+    if not quiet:  # --quiet: cron mails what a job prints, and --mail-to has sent it already
+        sys.stdout.write(body)
+        sys.stdout.flush()
 
     failures: list[PilkadaError] = []
     if dry_run and mail_to:
@@ -148,6 +154,7 @@ def log(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from datetime import datetime, time
@@ -166,7 +173,7 @@ def log(
         return
     start = None
     if since:
-        start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)
+        start = datetime.combine(s.day(since), time.min, tzinfo=s.tz)
     from pilkada_cli.store.fold import fold_order
 
     events = sorted(s.journal.events(until=s.clock.cutoff(s.tz), since=start), key=fold_order)  # by `at`
@@ -206,23 +213,35 @@ def cron(
     if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
-    program = shutil.which("pilkada")
-    command = [program] if program else [sys.executable, "-m", "pilkada_cli"]
-    command += ["summary", "--format", "text"]
+    command = [*_pilkada_command(), "summary", "--format", "text"]
     for who in stakeholder:
         command += ["--stakeholder", who]
     from pilkada_cli.delivery import check_address, one_line
 
     for address in mail_to:
         command += ["--mail-to", check_address(address.strip())]
+    if mail_to:
+        command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
     if lang:
         command += ["--lang", s.lang]
     environment = "" if s.plan.bundled else f"PILKADA_PLAN={_cron_word(str(s.plan.root.resolve()))} "
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_mail", s.lang),
+    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)),
+                       t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
                        f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+
+
+def _pilkada_command() -> list[str]:
+    """How cron starts pilkada, with cron's bare PATH: the `pilkada` on this PATH (pipx's ~/.local/bin, a `~`
+    in PATH as the shell reads it), else the script installed beside this Python (a venv run by its full path),
+    else this Python with -m."""
+    folders = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    path = os.pathsep.join(os.path.expanduser(folder) for folder in folders)
+    beside = str(Path(sys.executable).parent)
+    program = shutil.which("pilkada", path=path) or shutil.which("pilkada", path=beside)
+    return [os.path.abspath(program)] if program else [sys.executable, "-m", "pilkada_cli"]
 
 
 def _cron_word(value: str) -> str:

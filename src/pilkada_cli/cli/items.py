@@ -6,9 +6,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (BlockedOpt, ByOpt, CriticalOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt,
-                                 PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt,
-                                 _filters, actor, app, handled)
+from pilkada_cli.cli.app import (BlockedOpt, ByOpt, ColorOpt, CriticalOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt,
+                                 PhaseOpt, PlanOpt, RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, _filters,
+                                 actor, app, handled)
 from pilkada_cli.cli import complete
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
@@ -26,6 +26,7 @@ def status(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.report.tally import build_status
@@ -111,6 +112,7 @@ def list_items(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, on, lang)
@@ -119,6 +121,11 @@ def list_items(
         from pilkada_cli.report.status import json_items
 
         s.print_json_list(lambda: (x.to_dict() for x in statuses), lambda: json_items(statuses))
+        return
+    if not sys.stdout.isatty():  # into a pipe: one line per item, however many (render/export.as_lines)
+        from pilkada_cli.render.export import as_lines
+
+        sys.stdout.write(as_lines(statuses, s.lang))
         return
     from pilkada_cli.render.terminal import PLAIN_LIST_FROM, items_plain, items_table
 
@@ -181,7 +188,7 @@ def tick(
     from pilkada_cli.values import parse_value
 
     s = Session(plan, on, lang)
-    value = parse_value(value_text) if value_text is not None else None
+    value = parse_value(value_text, s.lang) if value_text is not None else None
     note = valid_utf8(note) if note is not None else None
     s.refuse_future_write()
     if undo and value is not None:
@@ -224,7 +231,7 @@ def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict
         try:
             task = find_task(s.plan, ref, region)
             if rest:
-                values[task.key] = parse_value(rest)
+                values[task.key] = parse_value(rest, s.lang)
         except PilkadaError as exc:
             raise BadInput("tick.from_line", path=source, line=number, reason=t(exc.key, s.lang, **exc.params)) \
                 from None

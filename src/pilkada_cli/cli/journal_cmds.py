@@ -42,15 +42,17 @@ def db_init(plan: PlanOpt = None, lang: LangOpt = None) -> None:
 def export(
     since: Annotated[Optional[str], typer.Option("--since", help=t("help.opt.log_since", HELP),
                                                  show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output_only", HELP),
                                                    show_default=False)] = None,
     plan: PlanOpt = None,
     lang: LangOpt = None,
 ) -> None:
+    from pilkada_cli.cli.app import output_file
     from pilkada_cli.exchange import export_text
 
+    output = output_file(output)
     s = Session(plan, None, lang)
-    start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz) if since else None
+    start = datetime.combine(s.day(since), time.min, tzinfo=s.tz) if since else None
     text = export_text(s.journal.events(since=start), s.plan.id)
     if output is None:
         sys.stdout.write(text)

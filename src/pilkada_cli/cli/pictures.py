@@ -7,8 +7,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli.cli.app import (BlockedOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt, RegionOpt,
-                                 Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled)
+from pilkada_cli.cli.app import (BlockedOpt, ColorOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt,
+                                 RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled,
+                                 output_file)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -48,6 +49,7 @@ def timeline(
     region: RegionOpt = [],  # noqa: B006
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.render.timeline import timeline_view
@@ -62,7 +64,7 @@ def timeline(
 @handled
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=t("help.opt.export_format", HELP))] = "csv",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output", HELP),
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("help.opt.output_only", HELP),
                                                    show_default=False)] = None,
     excel: Annotated[bool, typer.Option("--excel", help=t("help.opt.excel", HELP))] = False,
     stakeholder: StakeholderOpt = [],  # noqa: B006
@@ -84,6 +86,7 @@ def export(
     if fmt not in ("csv", "ics", "json"):
         raise BadInput("export.bad_format", value=fmt[:20])
     s = Session(plan, on, lang)
+    output = output_file(output)
     if output is not None:
         check_output(output)
     if fmt == "json":
@@ -99,6 +102,10 @@ def export(
         data = as_csv(statuses, excel) if fmt == "csv" else as_ics(s.plan, statuses, s.now)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if output is None:
+        if fmt == "json":
+            from pilkada_cli.safe_text import json_output
+
+            json_output(sys.stdout)
         sys.stdout.write(text)
     else:
         write_atomic(output, text)

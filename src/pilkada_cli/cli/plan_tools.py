@@ -1,12 +1,14 @@
-"""Commands about the plan itself: `init` (a new plan from the template) and `check`."""
+"""Commands about the plan itself: `init` (a new plan from the template), `check` and `schema` (the JSON
+Schemas of its files, for editors)."""
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import HELP, JsonOpt, LangOpt, PlanOpt, Session, _find, app, handled
+from pilkada_cli.cli.app import ColorOpt, HELP, JsonOpt, LangOpt, PlanOpt, Session, _find, app, handled
 from pilkada_cli.i18n import t
 
 
@@ -37,6 +39,7 @@ def check(
     head: Annotated[Optional[str], typer.Option("--head", help=t("help.opt.head", HELP), show_default=False)] = None,
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.report.check import check_all, parse_head
@@ -47,7 +50,7 @@ def check(
     problems = check_all(root, bundled, parse_head(head) if head is not None else None)
     errors = sum(p.is_error for p in problems)
     if as_json:
-        s.print_json({"plan": str(root), "errors": errors, "warnings": len(problems) - errors,
+        s.print_json({"schema": 1, "plan": str(root), "errors": errors, "warnings": len(problems) - errors,
                       "problems": [{"file": str(p.file) if p.file else None, "line": p.line,
                                     "severity": p.severity, "code": p.key,
                                     "message": t(p.key, s.lang, **p.params)} for p in problems]})
@@ -57,3 +60,15 @@ def check(
         s.print("\n".join(lines))
     if errors:
         raise typer.Exit(2)
+
+
+@app.command(help=t("help.schema", HELP), epilog=t("help.schema.example", HELP))
+@handled
+def schema(
+    name: Annotated[str, typer.Argument(help=t("help.arg.schema", HELP), show_default=False)],
+    lang: LangOpt = None,
+) -> None:
+    from pilkada_cli.plan.schema import schema_text
+
+    Session(None, None, lang, load=False)  # the language of a mistake's message
+    sys.stdout.write(schema_text(name))

@@ -7,8 +7,8 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli import dates
-from pilkada_cli.cli.app import (ByOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt, PlanOpt, RegionOpt, Session,
-                                 StakeholderOpt, _filters, actor, app, handled)
+from pilkada_cli.cli.app import (ByOpt, ColorOpt, HELP, JsonOpt, LangOpt, NoteOpt, OnOpt, PlanOpt, RegionOpt,
+                                 Session, StakeholderOpt, _filters, actor, app, handled)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
 
@@ -41,6 +41,7 @@ def gonogo(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, on, lang)
@@ -98,6 +99,7 @@ def risk(
     as_json: JsonOpt = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
+    color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
     if ctx.invoked_subcommand is not None:
@@ -105,8 +107,9 @@ def risk(
     s = Session(plan, on, lang)
     _filters([], [], region, s)
     result = register_of(s)
+    levels = [level_name(value) for value in level]
     result.entries = [e for e in result.entries
-                      if (not region or (e.region and e.region.id in region)) and (not level or e.level in level)]
+                      if (not region or (e.region and e.region.id in region)) and (not levels or e.level in levels)]
     if as_json:
         s.print_json(result.to_dict())
         return
@@ -116,6 +119,20 @@ def risk(
     from pilkada_cli.render.readiness import register_view
 
     s.print(register_view(s.plan, result, s.lang, s.width, fold=not region))
+
+
+LEVEL_WORDS = {"low": "rendah", "medium": "sedang", "high": "tinggi"}  # the English the help names
+
+
+def level_name(value: str) -> str:
+    """A risk level as the plan spells it (rendah, sedang, tinggi), given in Indonesian or English."""
+    from pilkada_cli.model import LEVELS
+
+    level = value.strip().lower()
+    level = LEVEL_WORDS.get(level, level)
+    if level not in LEVELS:
+        raise BadInput("risk.bad_level", value=level[:20], choices=", ".join(LEVELS) + " (low, medium, high)")
+    return level
 
 
 def register_of(s: Session, clock=None, states=None):
@@ -143,7 +160,7 @@ def assess(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.model import LEVELS, NewEvent
+    from pilkada_cli.model import NewEvent
     from pilkada_cli.report.risk import STAGES, assessment_item, stage_on
     from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.store.tick import check_note
@@ -158,9 +175,7 @@ def assess(
     places = [r.id for r in s.plan.regions if not risk.regions or r.id in risk.regions]
     if s.plan.regions and region_id not in places:
         raise BadInput("risk.region_needed", id=risk_id, regions=", ".join(places[:30]))
-    level = level.strip().lower()
-    if level not in LEVELS:
-        raise BadInput("risk.bad_level", value=level[:20], choices=", ".join(LEVELS))
+    level = level_name(level)
     region = s.plan.region(region_id) if region_id else None
     stage = (stage or stage_on(s.plan, region, s.clock.today(dates.zone(s.plan.timezone_for(region))))).lower()
     if stage not in STAGES:

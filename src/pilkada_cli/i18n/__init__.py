@@ -45,7 +45,14 @@ def t(key: str, lang: Lang, /, **params: Any) -> str:
                   else v for k, v in params.items()}
     if key == "yaml.syntax" and "reason" in params:
         params = {**params, "reason": yaml_reason(str(params["reason"]), lang)}
+    if "|" in text:
+        text = _PLURAL.sub(lambda m: m[2] if params.get(m[1]) == 1 else m[3], text)
     return text.format(**params) if params else text
+
+
+# `{count|item|items}`: the word for one, else the other, by the number `count` (English: "1 item", "2 items";
+# Indonesian does not inflect, so its texts need none).
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 
 
 # PyYAML's problems, as a person who edits YAML by hand can act on them.
@@ -97,14 +104,11 @@ def fmt_date_short(day: date, lang: Lang) -> str:
 
 
 def fmt_num(value: float, lang: Lang, decimals: int = 2) -> str:
-    """A number the way the language writes it: 9.877 and 12,5 in Indonesian; 9,877 and 12.5 in English."""
-    if float(value).is_integer():
-        text = f"{int(value):,}"
-    else:
-        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    if lang == "id":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    """A number the way the language writes it: 9.877 and 12,5 in Indonesian; 9,877 and 12.5 in English (Babel,
+    in values.format_number, so that what is shown is what `tick --value` reads back)."""
+    from pilkada_cli.values import format_number
+
+    return format_number(value, lang, decimals)
 
 
 def fmt_completion(completion: float, value: float | None, target: float | None, unit: str | None,
@@ -116,7 +120,9 @@ def fmt_completion(completion: float, value: float | None, target: float | None,
 
 
 def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
-    """`12,5%` / `12.5%`: always the given number of decimals, so columns line up."""
+    """`12,5%` / `12.5%`: always the given number of decimals, so columns line up. A percentage has no
+    thousands to group, so this is the decimal mark alone, as Babel writes it (tests/test_i18n.py compares
+    the two), without loading Babel on every status and tick."""
     text = f"{value:.{decimals}f}"
     if lang == "id":
         text = text.replace(".", ",")

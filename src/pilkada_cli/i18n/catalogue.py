@@ -2,12 +2,14 @@
 
 from pilkada_cli.i18n.help_text import HELP_TEXT
 from pilkada_cli.i18n.journal_text import JOURNAL_TEXT
+from pilkada_cli.i18n.plan_text import PLAN_TEXT
 from pilkada_cli.i18n.readiness_text import READINESS_TEXT
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **HELP_TEXT,
     **JOURNAL_TEXT,
     **READINESS_TEXT,
+    **PLAN_TEXT,  # plan problems
     # -- Typer's own words (cli/click_text.py)
     "click.usage": ("Penggunaan: ", "Usage: "),
     "click.options_placeholder": ("[OPSI]", "[OPTIONS]"),
@@ -23,6 +25,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                  "Install completion for the current shell."),
     "click.show_completion": ("Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau disesuaikan.",
                               "Show completion for the current shell, to copy it or customize the installation."),
+    "click.completion_installed": ("Pelengkapan {shell} terpasang di {path}; berlaku setelah terminal dibuka ulang.",
+                                   "{shell} completion installed in {path}; it takes effect once you restart the "
+                                   "terminal."),
     "click.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
     "click.try_help": ("Lihat bantuan dengan: {command}", "Try '{command}' for help."),
     "click.no_such_option": ("Opsi {name} tidak dikenal.", "No such option: {name}."),
@@ -49,9 +54,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- status
     "status.vote_day": ("Hari H: {date}", "Vote day: {date}"),
     "status.current_phases": ("Tahapan berjalan: {phases}", "Current phases: {phases}"),
-    "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} days left)"),
+    "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} {days|day|days} left)"),
     "status.phase_last_day": ("{name} (hari terakhir)", "{name} (last day)"),
-    "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} regions)"),
+    "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} {count|region|regions})"),
     "status.overall": ("Progres keseluruhan", "Overall progress"),
     "status.counts_line": ("{done}/{total} selesai · {overdue} terlambat · {due_soon} segera",
                            "{done}/{total} done · {overdue} overdue · {due_soon} due soon"),
@@ -65,7 +70,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.nothing_urgent": ("Tidak ada item terlambat atau segera jatuh tempo.",
                               "Nothing is overdue or due soon."),
     "status.unknown_items": ("Jurnal memuat {count} item yang tidak ada lagi di rencana (tetap disimpan): {ids}",
-                             "The journal has {count} items no longer in the plan (kept): {ids}"),
+                             "The journal has {count} {count|item|items} no longer in the plan (kept): {ids}"),
     "regions.title": ("Progres per wilayah ({count})", "Progress by region ({count})"),
     "status.bad_by": ("--by '{value}' tidak dikenal; pakai --by region.", "Unknown --by '{value}'; use --by region."),
     "status.no_regions": ("Rencana ini tidak punya daftar regions; --by region butuh wilayah di pilkada.yaml.",
@@ -88,7 +93,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.state": ("Status", "State"),
     "col.owner": ("Penanggung jawab", "Owner"),
     "col.completion": ("Capaian", "Completion"),
-    "list.title": ("{count} item", "{count} items"),
+    "list.title": ("{count} item", "{count} {count|item|items}"),
     # -- summary
     "summary.header": ("{date} · {countdown} · Hari H {vote}", "{date} · {countdown} · vote day {vote}"),
     "summary.last_day": ("hari terakhir", "last day"),
@@ -100,8 +105,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.subject": ("[pilkada] {countdown} · {name} · {date}", "[pilkada] {countdown} · {name} · {date}"),
     "summary.points": ("{value} poin", "{value} points"),
     "summary.phases": ("Tahapan", "Phases"),
-    "summary.phase_running": ("{name}: berjalan, sisa {days} hari", "{name}: running, {days} days left"),
-    "summary.phase_starting": ("{name}: mulai {date} ({days} hari lagi)", "{name}: starts {date} (in {days} days)"),
+    "summary.phase_running": ("{name}: berjalan, sisa {days} hari", "{name}: running, {days} {days|day|days} left"),
+    "summary.phase_starting": ("{name}: mulai {date} ({days} hari lagi)", "{name}: starts {date} (in {days} {days|day|days})"),
     "summary.progress": ("Progres {progress}, {done}/{total} selesai ({change} sejak {since})",
                          "Progress {progress}, {done}/{total} done ({change} since {since})"),
     "summary.progress_line": ("{name}: {progress} ({change}), {done}/{total} selesai",
@@ -109,15 +114,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.completed": ("Selesai sejak {since} ({count})", "Completed since {since} ({count})"),
     "summary.newly_overdue": ("Baru terlambat sejak {since} ({count})", "Newly overdue since {since} ({count})"),
     "summary.overdue": ("Semua yang terlambat ({count})", "All overdue ({count})"),
-    "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} days ({count})"),
-    "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} entries · chain code "
+    "summary.due_soon": ("Jatuh tempo dalam {days} hari ({count})", "Due within {days} {days|day|days} ({count})"),
+    "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} {events|entry|entries} · chain code "
                       "{chain}"),
     "summary.none": ("tidak ada", "none"),
     "summary.more": ("… dan {count} lagi: pilkada list --state {state}", "… and {count} more: pilkada list --state {state}"),
     "summary.by": ("(oleh {who})", "(by {who})"),
     "summary.due": ("tenggat {date} ({label})", "due {date} ({label})"),
-    "summary.days_late": ("terlambat {days} hari", "days late: {days}"),
-    "summary.days_left": ("sisa {days} hari", "days left: {days}"),
+    "summary.days_late": ("terlambat {days} hari", "{days} {days|day|days} late"),
+    "summary.days_left": ("sisa {days} hari", "{days} {days|day|days} left"),
     "summary.bad_format": ("Format '{value}' tidak dikenal; pilih {choices}.",
                            "Unknown format '{value}'; choose {choices}."),
     "summary.bad_fail_on": ("--fail-on '{value}' tidak dikenal; pilih overdue atau critical.",
@@ -138,16 +143,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "The e-mail address '{value}' is not valid (e.g. ops@polda.example); nothing was sent."),
     "mail.dry_run": ("--dry-run: tidak ada e-mail yang dikirim (akan ke: {recipients}).",
                      "--dry-run: no mail was sent (it would go to: {recipients})."),
-    "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS akan mengirim kata sandi tanpa enkripsi; tidak "
-                            "dikirim. Pasang smtp_starttls: true (atau, bila memang disengaja, false) di notify.",
-                            "An SMTP login to {host} without STARTTLS would send the password in clear; nothing was "
-                            "sent. Set smtp_starttls: true (or, if you mean it, false) under notify."),
+    "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS atau TLS akan mengirim kata sandi tanpa enkripsi; "
+                            "tidak dikirim. Pasang smtp_starttls: true (atau smtp_tls: true untuk port 465; bila "
+                            "memang disengaja, smtp_starttls: false) di notify.",
+                            "An SMTP login to {host} without STARTTLS or TLS would send the password in clear; nothing "
+                            "was sent. Set smtp_starttls: true (or smtp_tls: true for port 465; if you mean it, "
+                            "smtp_starttls: false) under notify."),
+    "mail.certificate": ("Sertifikat server SMTP {host}:{port} tidak terpercaya ({reason}); tidak ada yang dikirim. "
+                         "Bila server memakai otoritas sertifikat (CA) sendiri, beri berkas CA-nya: notify.smtp_ca_file "
+                         "atau PILKADA_SMTP_CA_FILE.",
+                         "The certificate of the SMTP server {host}:{port} is not trusted ({reason}); nothing was sent. "
+                         "If the server has its own certificate authority, give its CA file: notify.smtp_ca_file or "
+                         "PILKADA_SMTP_CA_FILE."),
+    "mail.no_starttls": ("Server SMTP {host}:{port} tidak menawarkan STARTTLS; tidak dikirim tanpa enkripsi. Periksa "
+                         "port-nya (587 untuk STARTTLS, 465 untuk TLS) atau tanyakan pengelola server.",
+                         "The SMTP server {host}:{port} does not offer STARTTLS; nothing was sent in clear. Check the "
+                         "port (587 for STARTTLS, 465 for TLS) or ask the server's administrator."),
+    "mail.bad_ca_file": ("Berkas CA {path} tidak bisa dipakai: {reason}. Beri berkas PEM sertifikat otoritasnya.",
+                         "The CA file {path} cannot be used: {reason}. Give the authority's certificate as a PEM "
+                         "file."),
+    "mail.tls_and_starttls": ("smtp_tls dan smtp_starttls tidak bisa keduanya (port {port}); pilih TLS (port 465) "
+                              "atau STARTTLS (port 587).",
+                              "smtp_tls and smtp_starttls cannot both be on (port {port}); choose TLS (port 465) or "
+                              "STARTTLS (port 587)."),
+    "mail.ca_file_without_tls": ("Berkas CA {path} diberikan, tetapi TLS maupun STARTTLS tidak dipasang; tidak "
+                                 "dikirim tanpa enkripsi. Pasang smtp_starttls: true atau smtp_tls: true.",
+                                 "The CA file {path} is given, but neither TLS nor STARTTLS is on; nothing was sent "
+                                 "in clear. Set smtp_starttls: true or smtp_tls: true."),
     "mail.cleartext_warning": ("Peringatan: kata sandi SMTP dikirim ke {host} tanpa enkripsi (smtp_starttls: false).",
                                "Warning: the SMTP password goes to {host} unencrypted (smtp_starttls: false)."),
     "mail.bad_port": ("Port SMTP '{value}' bukan angka; periksa PILKADA_SMTP_PORT atau notify.smtp_port.",
                       "SMTP port '{value}' is not a number; check PILKADA_SMTP_PORT or notify.smtp_port."),
     # -- log and cron
-    "log.title": ("Jurnal: {count} catatan", "Journal: {count} entries"),
+    "log.title": ("Jurnal: {count} catatan", "Journal: {count} {count|entry|entries}"),
     "log.not_in_plan": ("(tidak ada lagi di rencana)", "(no longer in the plan)"),
     "log.summaries_title": ("Ringkasan yang dijalankan: {count}", "Summaries run: {count}"),
     "log.delivery_ok": ("terkirim", "sent"),
@@ -172,6 +200,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "# pilkada daily summary: {name}. Install with `crontab -e` and paste the two lines below."),
     "cron.comment_mail": ("# Cron mengirim keluaran ke MAILTO; tambahkan --output FILE untuk menyimpannya juga.",
                           "# cron mails the output to MAILTO; add --output FILE to keep a copy as well."),
+    "cron.comment_quiet": ("# Ringkasan dikirim lewat --mail-to; --quiet mencegah cron mengirimnya lagi ke MAILTO "
+                           "(kesalahan tetap dikirim).",
+                           "# The digest goes by --mail-to; --quiet keeps cron from mailing it again to MAILTO (errors "
+                           "still go)."),
     "cron.control_character": ("'{value}' memuat karakter kendali (mis. baris baru); baris cron tidak dibuat. "
                                "Ganti nama folder atau nilainya.",
                                "'{value}' holds a control character (e.g. a newline); no cron line was made. "
@@ -200,6 +232,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "{id} has no target, so it takes no --value. Tick it: pilkada tick {id}"),
     "tick.bad_value": ("--value '{value}' bukan angka. Contoh: 65, 65,5 atau 65%.",
                        "--value '{value}' is not a number. For example: 65, 65.5 or 65%."),
+    "tick.value_ambiguous": ("'{value}' bisa dibaca dua cara: {first} atau {second} (dalam bahasa Indonesia titik "
+                             "memisahkan ribuan dan koma menandai desimal). Tulis salah satunya persis seperti itu; "
+                             "tidak ada yang dicatat.",
+                             "'{value}' reads two ways: {first} or {second} (in English the comma groups thousands "
+                             "and the dot marks decimals). Type the one you mean exactly as written here; nothing "
+                             "was recorded."),
+    "tick.value_written_otherwise": ("'{value}' bukan cara menulis angka dalam bahasa Indonesia (titik memisahkan "
+                                     "ribuan, koma menandai desimal); maksud Anda {suggestion}? Tidak ada yang "
+                                     "dicatat.",
+                                     "'{value}' is not how English writes a number (the comma groups thousands, the "
+                                     "dot marks decimals); did you mean {suggestion}? Nothing was recorded."),
     "tick.value_out_of_range": ("Nilai {value} tidak sah: beri angka 0 atau lebih, paling besar {limit}.",
                                 "Value {value} is not valid: give a number from 0 to {limit}."),
     "write.future_on": ("--on {day} belum tiba (hari ini {today}); catatan hanya boleh untuk hari ini atau "
@@ -232,6 +275,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "No region '{value}' in the plan. Close: {suggestions}"),
     "state.unknown": ("Status '{value}' tidak dikenal. Pilih salah satu: {choices}",
                       "Unknown state '{value}'. Choose one of: {choices}"),
+    "color.unknown": ("'{value}' tidak dikenal; pilih auto, always atau never.",
+                      "Unknown '{value}'; choose auto, always or never."),
     "lang.unknown": ("Bahasa '{value}' tidak tersedia; pilih id atau en.", "Language '{value}' is not available; "
                      "choose id or en."),
     "date.invalid": ("Tanggal '{text}' tidak dikenali. Tulis seperti: {example}",
@@ -252,8 +297,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "or Asia/Jayapura (WIT)."),
     # -- errors in general
     "error.prefix": ("Kesalahan: ", "Error: "),
-    "plan.invalid": ("Rencana tidak valid ({count} kesalahan):", "The plan is not valid ({count} errors):"),
-    "plan.more_problems": ("… dan {count} kesalahan lain", "… and {count} more errors"),
+    "plan.invalid": ("Rencana tidak valid ({count} kesalahan):", "The plan is not valid ({count} {count|error|errors}):"),
+    "plan.more_problems": ("… dan {count} kesalahan lain", "… and {count} more {count|error|errors}"),
     "plan.run_check": ("Daftar lengkap dan cara memperbaikinya: pilkada check",
                        "For the full list and how to fix each: pilkada check"),
     "plan.not_found": ("Rencana tidak ditemukan di {path}. Beri folder yang berisi pilkada.yaml, atau buat "
@@ -263,126 +308,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.no_plan_file": ("Tidak ada pilkada.yaml di {path}.", "No pilkada.yaml in {path}."),
     "severity.error": ("kesalahan", "error"),
     "severity.warning": ("peringatan", "warning"),
-    # -- plan problems
-    "file.missing": ("Berkas tidak ditemukan.", "File not found."),
-    "file.is_dir": ("Ini folder, bukan berkas YAML.", "This is a folder, not a YAML file."),
-    "file.unreadable": ("Berkas tidak bisa dibaca: {reason}. Periksa izin berkas.",
-                        "The file cannot be read: {reason}. Check its permissions."),
-    "yaml.too_big": ("Berkas {size_mb} MB, melebihi batas {limit_mb} MB; pecah menjadi beberapa berkas.",
-                     "The file is {size_mb} MB, over the {limit_mb} MB limit; split it into several files."),
-    "yaml.not_utf8": ("Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 di penyunting teks Anda.",
-                      "The file is not UTF-8 text. Save it again as UTF-8 in your editor."),
-    "yaml.empty": ("Berkas kosong; isi sesuai contoh di README, atau hapus berkasnya.",
-                   "The file is empty; fill it as in the README's example, or delete it."),
-    "yaml.syntax": ("YAML tidak sah: {reason}. Periksa indentasi (spasi, bukan tab), titik dua dan tanda kutip.",
-                    "Invalid YAML: {reason}. Check indentation (spaces, not tabs), colons and quotes."),
-    "yaml.too_many_aliases": ("Alias YAML (*nama) di berkas ini mengembang menjadi lebih dari {limit} nilai; "
-                              "tulis nilainya langsung.",
-                              "The YAML aliases (*name) in this file expand to over {limit} values; write the "
-                              "values out."),
-    "yaml.reason.colon": ("ada titik dua ':' yang tidak pada tempatnya (teks yang memuat ': ' perlu diberi "
-                          "tanda kutip)",
-                          "a colon ':' where it does not belong (text containing ': ' needs quotes)"),
-    "yaml.reason.tab": ("ada karakter tab; YAML memakai spasi untuk indentasi", "a tab character; YAML indents "
-                        "with spaces"),
-    "yaml.reason.bad_start": ("ada karakter yang tidak boleh mengawali nilai (tab, @ atau `); beri tanda kutip "
-                              "atau pakai spasi", "a character that cannot start a value (a tab, @ or `); "
-                              "quote the text or use spaces"),
-    "yaml.reason.indent": ("indentasi tidak sejajar dengan baris di atasnya", "the indentation does not line up "
-                           "with the lines above"),
-    "yaml.reason.no_colon": ("titik dua ':' setelah nama kunci tidak ditemukan", "the ':' after a key is missing"),
-    "yaml.reason.dash": ("tanda '-' untuk butir daftar tidak ditemukan", "the '-' of a list entry is missing"),
-    "yaml.reason.unclosed_quote": ("tanda kutip tidak ditutup", "a quote is not closed"),
-    "yaml.reason.unclosed_bracket": ("kurung [ ] atau { } tidak ditutup", "a [ ] or { } bracket is not closed"),
-    "yaml.reason.alias": ("alias *{name} tidak punya jangkar &{name}", "the alias *{name} has no anchor &{name}"),
-    "yaml.reason.escape": ("karakter escape \\{name} tidak dikenal dalam tanda kutip ganda; pakai tanda kutip "
-                           "tunggal", "an unknown escape \\{name} in double quotes; use single quotes"),
-    "yaml.reason.duplicate_anchor": ("jangkar &nama yang sama dipakai dua kali", "the same &anchor is used twice"),
-    "yaml.number_too_long": ("Angka di sini terlalu panjang (ribuan digit); tulis angka yang wajar.",
-                             "A number here is far too long (thousands of digits); write a sensible number."),
-    "yaml.too_deep": ("Struktur YAML terlalu dalam.", "The YAML structure is nested too deeply."),
-    "shape.want_mapping_got_list": ("{what} harus berupa pemetaan (kunci: nilai), bukan daftar (- ...).",
-                                    "{what} must be a mapping (key: value), not a list (- ...)."),
-    "shape.want_mapping_got_value": ("{what} harus berupa pemetaan (kunci: nilai).",
-                                     "{what} must be a mapping (key: value)."),
-    "shape.want_list": ("'{key}' di {what} harus berupa daftar (baris yang diawali '- ').",
-                        "'{key}' in {what} must be a list (lines starting with '- ')."),
-    "key.unknown_suggest": ("Kunci '{key}' tidak dikenal di {what}. Mungkin maksud Anda '{suggestion}'?",
-                            "Unknown key '{key}' in {what}. Did you mean '{suggestion}'?"),
-    "key.unknown": ("Kunci '{key}' tidak dikenal di {what}. Kunci yang sah: {allowed}",
-                    "Unknown key '{key}' in {what}. Valid keys: {allowed}"),
-    "key.missing": ("Kunci wajib '{key}' tidak ada atau kosong di {what}; tambahkan.",
-                    "Required key '{key}' is missing or empty in {what}; add it."),
-    "key.duplicate": ("Kunci '{key}' ditulis dua kali di {what}; hapus salah satunya.",
-                      "Key '{key}' appears twice in {what}; remove one."),
-    "value.want_text": ("'{key}' di {what} harus berupa teks.", "'{key}' in {what} must be text."),
-    "value.want_date": ("'{key}' di {what} harus berupa tanggal (2024-11-27) atau H-n.",
-                        "'{key}' in {what} must be a date (2024-11-27) or H-n."),
-    "value.want_number": ("'{key}' di {what} harus berupa angka, bukan '{value}'.",
-                          "'{key}' in {what} must be a number, not '{value}'."),
-    "value.too_large": ("'{key}' di {what} terlalu besar; paling besar {limit}.",
-                        "'{key}' in {what} is too large; at most {limit}."),
-    "value.want_positive": ("'{key}' di {what} harus lebih dari 0 (tertulis {value}).",
-                            "'{key}' in {what} must be more than 0 (it is {value})."),
-    "value.want_bool": ("'{key}' di {what} harus true atau false.", "'{key}' in {what} must be true or false."),
-    "slug.invalid": ("'{value}' bukan id yang sah untuk {what}: pakai huruf kecil, angka dan '-', mis. "
-                     "'{suggestion}'.",
-                     "'{value}' is not a valid {what} id: use lowercase letters, digits and '-', e.g. "
-                     "'{suggestion}'."),
-    "id.duplicate": ("Id {kind} '{id}' dipakai dua kali; setiap id harus unik.",
-                     "The {kind} id '{id}' is used twice; each id must be unique."),
-    "id.duplicate_item": ("Item '{id}' sudah ada di {first}; ganti salah satu id.",
-                          "Item '{id}' already exists at {first}; rename one of them."),
-    "stakeholders.empty": ("Daftar stakeholders kosong; tulis paling sedikit satu pemangku kepentingan.",
-                           "The stakeholders list is empty; declare at least one."),
-    "stakeholder.undeclared": ("Pemangku kepentingan '{value}' tidak dideklarasikan di pilkada.yaml. Yang ada: "
-                               "{declared}",
-                               "Stakeholder '{value}' is not declared in pilkada.yaml. Declared: {declared}"),
-    "stakeholder.undeclared_suggest": ("Pemangku kepentingan '{value}' tidak dideklarasikan di pilkada.yaml. "
-                                       "Mungkin maksud Anda '{suggestion}'?",
-                                       "Stakeholder '{value}' is not declared in pilkada.yaml. Did you mean "
-                                       "'{suggestion}'?"),
-    "phase.undeclared": ("Tahapan '{value}' tidak dideklarasikan di pilkada.yaml. Yang ada: {declared}",
-                         "Phase '{value}' is not declared in pilkada.yaml. Declared: {declared}"),
-    "phase.undeclared_suggest": ("Tahapan '{value}' tidak dideklarasikan di pilkada.yaml. Mungkin maksud Anda "
-                                 "'{suggestion}'?",
-                                 "Phase '{value}' is not declared in pilkada.yaml. Did you mean '{suggestion}'?"),
-    "region.undeclared": ("Wilayah '{value}' tidak dideklarasikan di regions. Yang ada: {declared}",
-                          "Region '{value}' is not declared under regions. Declared: {declared}"),
-    "region.undeclared_suggest": ("Wilayah '{value}' tidak dideklarasikan di regions. Mungkin maksud Anda "
-                                  "'{suggestion}'?",
-                                  "Region '{value}' is not declared under regions. Did you mean '{suggestion}'?"),
-    "region.per_region_without_regions": ("per_region: true butuh daftar regions di pilkada.yaml.",
-                                          "per_region: true needs a regions list in pilkada.yaml."),
-    "region.item_regions_without_regions": ("Item ini menyebut regions, tetapi rencana tidak punya daftar regions.",
-                                            "This item names regions, but the plan declares no regions."),
-    "region.item_regions_not_per_region": ("regions hanya berlaku untuk item pemangku kepentingan per_region.",
-                                           "regions only applies to items of a per_region stakeholder."),
-    "item.phase_missing": ("Item '{id}' tidak punya phase; tambahkan 'phase:' ke item atau ke berkasnya. "
-                           "Tahapan: {declared}",
-                           "Item '{id}' has no phase; add 'phase:' to the item or the file. Phases: {declared}"),
-    "item.due_outside_phase": ("Tenggat {id} ({due}) di luar tahapan {phase} ({start} s.d. {end}).",
-                               "{id} is due {due}, outside its phase {phase} ({start} to {end})."),
-    "phase.ends_before_start": ("Tahapan '{id}' berakhir ({end}) sebelum dimulai ({start}); tukar start dan end.",
-                                "Phase '{id}' ends ({end}) before it starts ({start}); swap start and end."),
-    "timezone.unknown_in_plan": ("Zona waktu '{name}' tidak dikenal. Mungkin '{suggestion}'? WIB Asia/Jakarta, "
-                                 "WITA Asia/Makassar, WIT Asia/Jayapura.",
-                                 "Unknown time zone '{name}'. Maybe '{suggestion}'? WIB Asia/Jakarta, "
-                                 "WITA Asia/Makassar, WIT Asia/Jayapura."),
-    "language.unknown": ("language '{value}' tidak tersedia; pakai id atau en.",
-                         "language '{value}' is not available; use id or en."),
-    "due_soon.invalid": ("due_soon_days harus bilangan bulat 0 atau lebih, bukan '{value}'.",
-                         "due_soon_days must be a whole number of 0 or more, not '{value}'."),
-    "checklists.missing": ("Folder {path} tidak ada; buat dan isi dengan berkas daftar periksa (*.yaml).",
-                           "Folder {path} is missing; create it and put checklist files (*.yaml) in it."),
-    "checklists.empty": ("Folder {path} tidak berisi berkas *.yaml; tambahkan paling sedikit satu daftar periksa.",
-                         "Folder {path} has no *.yaml files; add at least one checklist."),
-    "checklist.no_items": ("Berkas ini tidak berisi item.", "This file has no items."),
-    "stakeholder.no_items": ("Pemangku kepentingan '{id}' belum punya item.", "Stakeholder '{id}' has no items."),
-    "notify.password_in_plan": ("Kata sandi tidak boleh ditulis di rencana; pakai variabel lingkungan "
-                                "PILKADA_SMTP_PASSWORD.",
-                                "Never put a password in the plan; use the PILKADA_SMTP_PASSWORD environment "
-                                "variable."),
     # -- journal
     "depends.unknown": ("{id}: depends_on menyebut '{ref}', yang tidak ada. Mungkin maksud Anda: {suggestions}",
                         "{id}: depends_on names '{ref}', which does not exist. Did you mean: {suggestions}"),
@@ -396,11 +321,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- init
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),
     "init.created": ("Rencana baru di {path}: {items} item, Hari H {date}. Coba: pilkada status --plan {path}",
-                     "New plan in {path}: {items} items, vote day {date}. Try: pilkada status --plan {path}"),
+                     "New plan in {path}: {items} {items|item|items}, vote day {date}. Try: pilkada status --plan {path}"),
     "init.exists": ("{path} sudah berisi rencana (pilkada.yaml atau checklists/); tidak ada yang ditimpa. "
                     "Pilih folder lain.",
                     "{path} already holds a plan (pilkada.yaml or checklists/); nothing was overwritten. "
                     "Choose another folder."),
     "init.not_a_dir": ("{path} adalah berkas, bukan folder.", "{path} is a file, not a folder."),
+    "schema.unknown": ("Skema '{value}' tidak ada; pilih {choices}.", "No schema '{value}'; choose {choices}."),
     "init.failed": ("Gagal menulis rencana di {path}: {reason}", "Could not write the plan in {path}: {reason}"),
 }

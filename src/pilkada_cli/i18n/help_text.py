@@ -7,6 +7,48 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
         "Bawaslu, Pemda, Kejaksaan.\n\nContoh: pilkada status --on 2024-08-01",
         "Countdown and checklists for Indonesia's regional elections, shared by every stakeholder: police, "
         "military, KPU, Bawaslu, regional government, prosecutors.\n\nExample: pilkada status --on 2024-08-01"),
+    # the epilog of `pilkada --help`, and the README's table: one list of every variable
+    "help.environment": (
+        "\b\n"
+        "Variabel lingkungan:\n"
+        "  PILKADA_PLAN           folder rencana (seperti --plan)\n"
+        "  PILKADA_LANG           bahasa keluaran: id atau en (seperti --lang)\n"
+        "  PILKADA_USER           atas nama siapa catatan ditulis (seperti --by)\n"
+        "  PILKADA_DATA_DIR       folder jurnal rencana bawaan\n"
+        "  PILKADA_CACHE_DIR      folder cache rencana\n"
+        "  PILKADA_DATABASE_URL   jurnal PostgreSQL, menggantikan journal: rencana\n"
+        "  PILKADA_SMTP_HOST      server e-mail (notify.smtp_host), bawaan localhost\n"
+        "  PILKADA_SMTP_PORT      port-nya (smtp_port), bawaan 25; 465: TLS\n"
+        "  PILKADA_SMTP_USER      login SMTP (smtp_user)\n"
+        "  PILKADA_SMTP_PASSWORD  kata sandi SMTP (hanya di sini)\n"
+        "  PILKADA_SMTP_STARTTLS  STARTTLS: true atau false (smtp_starttls)\n"
+        "  PILKADA_SMTP_TLS       TLS sejak awal: true atau false (smtp_tls)\n"
+        "  PILKADA_SMTP_CA_FILE   CA server e-mail, berkas PEM (smtp_ca_file)\n"
+        "  PILKADA_MAIL_FROM      alamat pengirim (mail_from)\n"
+        "  PILKADA_NOW            jam tetap (ISO), hanya dengan PILKADA_TESTING=1\n"
+        "  PILKADA_TESTING        1: ini uji atau peragaan\n"
+        "  NO_COLOR               tanpa warna (lihat --color)\n"
+        "  PGPASSWORD             kata sandi PostgreSQL (atau ~/.pgpass)",
+        "\b\n"
+        "Environment variables:\n"
+        "  PILKADA_PLAN           the plan folder (as --plan)\n"
+        "  PILKADA_LANG           output language: id or en (as --lang)\n"
+        "  PILKADA_USER           on whose behalf entries are written (as --by)\n"
+        "  PILKADA_DATA_DIR       the folder of the bundled plan's journal\n"
+        "  PILKADA_CACHE_DIR      the folder of the plan cache\n"
+        "  PILKADA_DATABASE_URL   a PostgreSQL journal, instead of the plan's journal:\n"
+        "  PILKADA_SMTP_HOST      mail server (notify.smtp_host), default localhost\n"
+        "  PILKADA_SMTP_PORT      its port (smtp_port), default 25; 465: TLS\n"
+        "  PILKADA_SMTP_USER      SMTP login (smtp_user)\n"
+        "  PILKADA_SMTP_PASSWORD  SMTP password (only here)\n"
+        "  PILKADA_SMTP_STARTTLS  STARTTLS: true or false (smtp_starttls)\n"
+        "  PILKADA_SMTP_TLS       TLS from the start: true or false (smtp_tls)\n"
+        "  PILKADA_SMTP_CA_FILE   the mail server's CA, a PEM file (smtp_ca_file)\n"
+        "  PILKADA_MAIL_FROM      sender address (mail_from)\n"
+        "  PILKADA_NOW            a fixed clock (ISO), only with PILKADA_TESTING=1\n"
+        "  PILKADA_TESTING        1: this is a test or a demonstration\n"
+        "  NO_COLOR               no colour (see --color)\n"
+        "  PGPASSWORD             PostgreSQL password (or ~/.pgpass)"),
     "help.status": (
         "Hitung mundur, progres per pemangku kepentingan dan tahapan, serta item terlambat dan segera.",
         "The countdown, progress per stakeholder and phase, and what is overdue or due soon."),
@@ -37,15 +79,25 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                    "cara memperbaikinya.",
                    "Check the whole plan and journal; list every problem with file, line and how to fix it."),
     "help.check.example": ("Contoh: pilkada check --plan rencana-ntt", "Example: pilkada check --plan plan-ntt"),
+    "help.schema": ("Cetak JSON Schema berkas rencana (plan, checklist atau risks) untuk penyunting teks: VS Code "
+                    "melengkapi kunci dan menandai kesalahan.",
+                    "Print the JSON Schema of a plan file (plan, checklist or risks) for editors: VS Code completes "
+                    "keys and underlines mistakes."),
+    "help.schema.example": ("Contoh: pilkada schema checklist > schemas/checklist.schema.json",
+                            "Example: pilkada schema checklist > schemas/checklist.schema.json"),
+    "help.arg.schema": ("plan (pilkada.yaml), checklist (checklists/*.yaml) atau risks (risks/*.yaml).",
+                        "plan (pilkada.yaml), checklist (checklists/*.yaml) or risks (risks/*.yaml)."),
     "help.opt.plan": ("Folder rencana atau berkas pilkada.yaml (juga PILKADA_PLAN).",
                       "Plan folder or its pilkada.yaml (also PILKADA_PLAN)."),
-    "help.opt.on": ("Jalankan seolah-olah pada tanggal ini, mis. 2024-08-01 atau 1 Agustus 2024.",
-                    "Run as of this date, e.g. 2024-08-01 or 1 August 2024."),
+    "help.opt.on": ("Jalankan seolah-olah pada tanggal ini, mis. 2024-08-01, 1 Agustus 2024 atau kemarin.",
+                    "Run as of this date, e.g. 2024-08-01, 1 August 2024 or yesterday."),
     "help.opt.lang": ("Bahasa keluaran: id atau en (juga PILKADA_LANG).",
                       "Output language: id or en (also PILKADA_LANG)."),
     "help.opt.head": ("Periksa juga bahwa jurnal masih memuat kepala rantai dari ringkasan harian, mis. "
                       "--head 12:3f9a0c1b2d4e.", "Also check that the journal still holds a chain head from a daily "
                       "summary, e.g. --head 12:3f9a0c1b2d4e."),
+    "help.opt.color": ("Warna: auto (di terminal, kecuali NO_COLOR diatur), always (juga ke pipa) atau never.",
+                       "Colour: auto (on a terminal, unless NO_COLOR is set), always (into a pipe too) or never."),
     "help.opt.json": ("Cetak JSON (format stabil, lihat README).", "Print JSON (a stable format, see README)."),
     "help.opt.stakeholder": ("Hanya pemangku kepentingan ini (id, boleh berulang).",
                              "Only this stakeholder (id, repeatable)."),
@@ -87,11 +139,18 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                        "Compare with the state at the end of the DATE given, e.g. 2024-11-25 (default: the "
                        "last summary, or yesterday)."),
     "help.opt.format": ("text (untuk WhatsApp), markdown, atau json.", "text (for WhatsApp), markdown or json."),
-    "help.opt.output": ("Tulis juga ke berkas ini (secara atomik).", "Also write to this file (atomically)."),
+    "help.opt.output": ("Tulis juga ke berkas ini (secara atomik), selain ke keluaran standar.",
+                        "Also write to this file (atomically), besides standard output."),
+    "help.opt.output_only": ("Tulis ke berkas ini (secara atomik) alih-alih ke keluaran standar; - berarti keluaran "
+                             "standar.", "Write to this file (atomically) instead of standard output; - means "
+                             "standard output."),
     "help.opt.mail_to": ("Kirim lewat e-mail ke alamat ini (boleh berulang).",
                          "E-mail it to this address (repeatable)."),
     "help.opt.dry_run": ("Cetak saja, tanpa mencatat ringkasan ini di jurnal.",
                          "Print only; do not record this run in the journal."),
+    "help.opt.quiet": ("Jangan cetak ringkasan ke keluaran standar (hanya --mail-to dan --output); kesalahan tetap "
+                       "ke stderr.", "Do not print the summary on standard output (only --mail-to and --output); "
+                       "errors still go to stderr."),
     "help.opt.fail_on": ("overdue atau critical: keluar dengan kode 3 bila ada item (kritis) terlambat.",
                          "overdue or critical: exit with code 3 when any (critical) item is overdue."),
     "help.log": ("Riwayat jurnal: kapan, siapa, apa, item mana, nilai dan catatan.",
@@ -102,7 +161,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                            "Show the summaries that ran and whether their mail went out."),
     "help.opt.item": ("Hanya item ini (id lengkap atau id).", "Only this item (full id or id)."),
     "help.opt.log_by": ("Hanya yang dicatat orang ini.", "Only what this person recorded."),
-    "help.opt.log_since": ("Hanya sejak tanggal ini.", "Only from this date on."),
+    "help.opt.log_since": ("Hanya sejak tanggal ini (juga hari ini, kemarin).",
+                           "Only from this date on (also today, yesterday)."),
     "help.cron": ("Cetak baris crontab siap pakai untuk ringkasan harian rencana ini.",
                   "Print a ready crontab entry for this plan's daily summary."),
     "help.cron.example": ("Contoh: pilkada cron --at 06:30 --mail-to ops@polda.example >> jadwal.txt",

@@ -32,7 +32,7 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
     "journal.unknown_item": ("Jurnal memuat catatan untuk '{id}', yang tidak ada lagi di rencana (catatan tetap "
                              "disimpan).",
                              "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),
-    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} errors, {warnings} warnings in "
+    "check.summary": ("{errors} kesalahan, {warnings} peringatan di {path}", "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} in "
                       "{path}"),
     "journal.bad_row": ("Jurnal memuat catatan #{id} yang tidak mungkin ditulis pilkada (waktu, jenis atau isi "
                         "yang rusak). Simpan salinan jurnal dan laporkan; jangan dihapus.",
@@ -182,10 +182,10 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                       "the time '{value}' is not an ISO time with its offset, e.g. 2024-08-01T03:00:00+00:00"),
     "line.not_editor": ("{actor} bukan editor {stakeholder} (yang boleh: {editors})", "{actor} is not an editor of "
                         "{stakeholder} (who may: {editors})"),
-    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} events added, {skipped} already "
+    "import.done": ("{added} catatan ditambahkan, {skipped} sudah ada.", "{added} {added|event|events} added, {skipped} already "
                     "held."),
     "sync.not_found": ("{path} bukan URL postgresql:// dan bukan berkas jurnal.", "{path} is neither a "
                        "postgresql:// URL nor a journal file."),
     "sync.done": ("Sinkron dengan {other}: {sent} catatan dikirim, {received} diterima.",
-                  "Synced with {other}: {sent} events sent, {received} received."),
+                  "Synced with {other}: {sent} {sent|event|events} sent, {received} received."),
 }

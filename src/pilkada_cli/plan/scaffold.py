@@ -1,5 +1,6 @@
 """`pilkada init`: a new plan from the bundled template, whose deadlines are H-offsets so that it counts
-down to any vote day. Never overwrites anything."""
+down to any vote day, with the JSON Schemas its files name on their first line for the editor. Never
+overwrites anything."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE, RISK_DIR
+from pilkada_cli.plan.schema import SCHEMA_DIR, SCHEMAS, modeline, schema_file, schema_text
 
 
 def template_dir() -> Path:
@@ -31,11 +33,16 @@ def create_plan(directory: Path, vote_date: date, timezone: str, name: str) -> N
     try:
         (directory / CHECKLIST_DIR).mkdir(parents=True)
         for checklist in sorted((source / CHECKLIST_DIR).glob("*.yaml")):
-            (directory / CHECKLIST_DIR / checklist.name).write_text(checklist.read_text(encoding="utf-8"),
-                                                                    encoding="utf-8")
+            (directory / CHECKLIST_DIR / checklist.name).write_text(
+                modeline("checklist", 1) + checklist.read_text(encoding="utf-8"), encoding="utf-8")
         (directory / RISK_DIR).mkdir()
         for register in sorted((source / RISK_DIR).glob("*.yaml")):
-            (directory / RISK_DIR / register.name).write_text(register.read_text(encoding="utf-8"), encoding="utf-8")
-        (directory / PLAN_FILE).write_text(plan_text, encoding="utf-8")
+            (directory / RISK_DIR / register.name).write_text(modeline("risks", 1) + register.read_text(encoding="utf-8"),
+                                                              encoding="utf-8")
+        # The schemas the template files name on their first line, for the editor (plan/schema.py).
+        (directory / SCHEMA_DIR).mkdir(exist_ok=True)
+        for name in SCHEMAS:
+            (directory / SCHEMA_DIR / schema_file(name)).write_text(schema_text(name), encoding="utf-8")
+        (directory / PLAN_FILE).write_text(modeline("plan", 0) + plan_text, encoding="utf-8")
     except OSError as exc:
         raise PilkadaError("init.failed", path=str(directory), reason=exc.strerror or str(exc)) from None

@@ -17,6 +17,24 @@ CSV_FIELDS = ("id", "stakeholder", "region", "phase", "title", "owner", "due", "
               "completion", "value", "target", "unit", "critical", "weight", "done_at", "blocked_by")
 
 
+def as_lines(statuses: list[TaskStatus], lang) -> str:
+    """`pilkada list` into a pipe: one line per item whatever their number, tab-separated, no header (for grep,
+    cut -f, sort, awk): id, due date, H-label, days left, state, completion, owner, title (‼ first when critical).
+    Text is made visible as on the screen, so a tab or a newline in a title never splits a line."""
+    from pilkada_cli.i18n import fmt_completion, t
+    from pilkada_cli.safe_text import visible
+
+    lines = []
+    for status in statuses:
+        item = status.task.item
+        fields = [status.key, status.due.isoformat() if status.due else "", status.due_label or "",
+                  "" if status.days_left is None else str(status.days_left), t(f"state.{status.state}", lang),
+                  fmt_completion(status.completion, status.item_state.value, item.target, item.unit, lang),
+                  item.owner or "", ("‼ " if item.critical else "") + item.title]
+        lines.append("\t".join(visible(field) for field in fields) + "\n")
+    return "".join(lines)
+
+
 def as_csv(statuses: list[TaskStatus], excel: bool = False) -> str:
     """One header row, then one row per item with the item fields of `status --json`."""
     out = io.StringIO()

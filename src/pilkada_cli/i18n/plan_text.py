@@ -1,0 +1,124 @@
+"""What can be wrong in a plan's files, with where and how to fix it (plan/validate.py, plan/yamlfile.py);
+part of the one catalogue."""
+
+PLAN_TEXT: dict[str, tuple[str, str]] = {
+    "file.missing": ("Berkas tidak ditemukan.", "File not found."),
+    "file.is_dir": ("Ini folder, bukan berkas YAML.", "This is a folder, not a YAML file."),
+    "file.unreadable": ("Berkas tidak bisa dibaca: {reason}. Periksa izin berkas.",
+                        "The file cannot be read: {reason}. Check its permissions."),
+    "yaml.too_big": ("Berkas {size_mb} MB, melebihi batas {limit_mb} MB; pecah menjadi beberapa berkas.",
+                     "The file is {size_mb} MB, over the {limit_mb} MB limit; split it into several files."),
+    "yaml.not_utf8": ("Berkas bukan teks UTF-8. Simpan ulang sebagai UTF-8 di penyunting teks Anda.",
+                      "The file is not UTF-8 text. Save it again as UTF-8 in your editor."),
+    "yaml.empty": ("Berkas kosong; isi sesuai contoh di README, atau hapus berkasnya.",
+                   "The file is empty; fill it as in the README's example, or delete it."),
+    "yaml.syntax": ("YAML tidak sah: {reason}. Periksa indentasi (spasi, bukan tab), titik dua dan tanda kutip.",
+                    "Invalid YAML: {reason}. Check indentation (spaces, not tabs), colons and quotes."),
+    "yaml.too_many_aliases": ("Alias YAML (*nama) di berkas ini mengembang menjadi lebih dari {limit} nilai; "
+                              "tulis nilainya langsung.",
+                              "The YAML aliases (*name) in this file expand to over {limit} values; write the "
+                              "values out."),
+    "yaml.reason.colon": ("ada titik dua ':' yang tidak pada tempatnya (teks yang memuat ': ' perlu diberi "
+                          "tanda kutip)",
+                          "a colon ':' where it does not belong (text containing ': ' needs quotes)"),
+    "yaml.reason.tab": ("ada karakter tab; YAML memakai spasi untuk indentasi", "a tab character; YAML indents "
+                        "with spaces"),
+    "yaml.reason.bad_start": ("ada karakter yang tidak boleh mengawali nilai (tab, @ atau `); beri tanda kutip "
+                              "atau pakai spasi", "a character that cannot start a value (a tab, @ or `); "
+                              "quote the text or use spaces"),
+    "yaml.reason.indent": ("indentasi tidak sejajar dengan baris di atasnya", "the indentation does not line up "
+                           "with the lines above"),
+    "yaml.reason.no_colon": ("titik dua ':' setelah nama kunci tidak ditemukan", "the ':' after a key is missing"),
+    "yaml.reason.dash": ("tanda '-' untuk butir daftar tidak ditemukan", "the '-' of a list entry is missing"),
+    "yaml.reason.unclosed_quote": ("tanda kutip tidak ditutup", "a quote is not closed"),
+    "yaml.reason.unclosed_bracket": ("kurung [ ] atau { } tidak ditutup", "a [ ] or { } bracket is not closed"),
+    "yaml.reason.alias": ("alias *{name} tidak punya jangkar &{name}", "the alias *{name} has no anchor &{name}"),
+    "yaml.reason.escape": ("karakter escape \\{name} tidak dikenal dalam tanda kutip ganda; pakai tanda kutip "
+                           "tunggal", "an unknown escape \\{name} in double quotes; use single quotes"),
+    "yaml.reason.duplicate_anchor": ("jangkar &nama yang sama dipakai dua kali", "the same &anchor is used twice"),
+    "yaml.number_too_long": ("Angka di sini terlalu panjang (ribuan digit); tulis angka yang wajar.",
+                             "A number here is far too long (thousands of digits); write a sensible number."),
+    "yaml.too_deep": ("Struktur YAML terlalu dalam.", "The YAML structure is nested too deeply."),
+    "shape.want_mapping_got_list": ("{what} harus berupa pemetaan (kunci: nilai), bukan daftar (- ...).",
+                                    "{what} must be a mapping (key: value), not a list (- ...)."),
+    "shape.want_mapping_got_value": ("{what} harus berupa pemetaan (kunci: nilai).",
+                                     "{what} must be a mapping (key: value)."),
+    "shape.want_list": ("'{key}' di {what} harus berupa daftar (baris yang diawali '- ').",
+                        "'{key}' in {what} must be a list (lines starting with '- ')."),
+    "key.unknown_suggest": ("Kunci '{key}' tidak dikenal di {what}. Mungkin maksud Anda '{suggestion}'?",
+                            "Unknown key '{key}' in {what}. Did you mean '{suggestion}'?"),
+    "key.unknown": ("Kunci '{key}' tidak dikenal di {what}. Kunci yang sah: {allowed}",
+                    "Unknown key '{key}' in {what}. Valid keys: {allowed}"),
+    "key.missing": ("Kunci wajib '{key}' tidak ada atau kosong di {what}; tambahkan.",
+                    "Required key '{key}' is missing or empty in {what}; add it."),
+    "key.duplicate": ("Kunci '{key}' ditulis dua kali di {what}; hapus salah satunya.",
+                      "Key '{key}' appears twice in {what}; remove one."),
+    "value.want_text": ("'{key}' di {what} harus berupa teks.", "'{key}' in {what} must be text."),
+    "value.want_date": ("'{key}' di {what} harus berupa tanggal (2024-11-27) atau H-n.",
+                        "'{key}' in {what} must be a date (2024-11-27) or H-n."),
+    "value.want_number": ("'{key}' di {what} harus berupa angka, bukan '{value}'.",
+                          "'{key}' in {what} must be a number, not '{value}'."),
+    "value.too_large": ("'{key}' di {what} terlalu besar; paling besar {limit}.",
+                        "'{key}' in {what} is too large; at most {limit}."),
+    "value.want_positive": ("'{key}' di {what} harus lebih dari 0 (tertulis {value}).",
+                            "'{key}' in {what} must be more than 0 (it is {value})."),
+    "value.want_bool": ("'{key}' di {what} harus true atau false.", "'{key}' in {what} must be true or false."),
+    "slug.invalid": ("'{value}' bukan id yang sah untuk {what}: pakai huruf kecil, angka dan '-', mis. "
+                     "'{suggestion}'.",
+                     "'{value}' is not a valid {what} id: use lowercase letters, digits and '-', e.g. "
+                     "'{suggestion}'."),
+    "id.duplicate": ("Id {kind} '{id}' dipakai dua kali; setiap id harus unik.",
+                     "The {kind} id '{id}' is used twice; each id must be unique."),
+    "id.duplicate_item": ("Item '{id}' sudah ada di {first}; ganti salah satu id.",
+                          "Item '{id}' already exists at {first}; rename one of them."),
+    "stakeholders.empty": ("Daftar stakeholders kosong; tulis paling sedikit satu pemangku kepentingan.",
+                           "The stakeholders list is empty; declare at least one."),
+    "stakeholder.undeclared": ("Pemangku kepentingan '{value}' tidak dideklarasikan di pilkada.yaml. Yang ada: "
+                               "{declared}",
+                               "Stakeholder '{value}' is not declared in pilkada.yaml. Declared: {declared}"),
+    "stakeholder.undeclared_suggest": ("Pemangku kepentingan '{value}' tidak dideklarasikan di pilkada.yaml. "
+                                       "Mungkin maksud Anda '{suggestion}'?",
+                                       "Stakeholder '{value}' is not declared in pilkada.yaml. Did you mean "
+                                       "'{suggestion}'?"),
+    "phase.undeclared": ("Tahapan '{value}' tidak dideklarasikan di pilkada.yaml. Yang ada: {declared}",
+                         "Phase '{value}' is not declared in pilkada.yaml. Declared: {declared}"),
+    "phase.undeclared_suggest": ("Tahapan '{value}' tidak dideklarasikan di pilkada.yaml. Mungkin maksud Anda "
+                                 "'{suggestion}'?",
+                                 "Phase '{value}' is not declared in pilkada.yaml. Did you mean '{suggestion}'?"),
+    "region.undeclared": ("Wilayah '{value}' tidak dideklarasikan di regions. Yang ada: {declared}",
+                          "Region '{value}' is not declared under regions. Declared: {declared}"),
+    "region.undeclared_suggest": ("Wilayah '{value}' tidak dideklarasikan di regions. Mungkin maksud Anda "
+                                  "'{suggestion}'?",
+                                  "Region '{value}' is not declared under regions. Did you mean '{suggestion}'?"),
+    "region.per_region_without_regions": ("per_region: true butuh daftar regions di pilkada.yaml.",
+                                          "per_region: true needs a regions list in pilkada.yaml."),
+    "region.item_regions_without_regions": ("Item ini menyebut regions, tetapi rencana tidak punya daftar regions.",
+                                            "This item names regions, but the plan declares no regions."),
+    "region.item_regions_not_per_region": ("regions hanya berlaku untuk item pemangku kepentingan per_region.",
+                                           "regions only applies to items of a per_region stakeholder."),
+    "item.phase_missing": ("Item '{id}' tidak punya phase; tambahkan 'phase:' ke item atau ke berkasnya. "
+                           "Tahapan: {declared}",
+                           "Item '{id}' has no phase; add 'phase:' to the item or the file. Phases: {declared}"),
+    "item.due_outside_phase": ("Tenggat {id} ({due}) di luar tahapan {phase} ({start} s.d. {end}).",
+                               "{id} is due {due}, outside its phase {phase} ({start} to {end})."),
+    "phase.ends_before_start": ("Tahapan '{id}' berakhir ({end}) sebelum dimulai ({start}); tukar start dan end.",
+                                "Phase '{id}' ends ({end}) before it starts ({start}); swap start and end."),
+    "timezone.unknown_in_plan": ("Zona waktu '{name}' tidak dikenal. Mungkin '{suggestion}'? WIB Asia/Jakarta, "
+                                 "WITA Asia/Makassar, WIT Asia/Jayapura.",
+                                 "Unknown time zone '{name}'. Maybe '{suggestion}'? WIB Asia/Jakarta, "
+                                 "WITA Asia/Makassar, WIT Asia/Jayapura."),
+    "language.unknown": ("language '{value}' tidak tersedia; pakai id atau en.",
+                         "language '{value}' is not available; use id or en."),
+    "due_soon.invalid": ("due_soon_days harus bilangan bulat 0 atau lebih, bukan '{value}'.",
+                         "due_soon_days must be a whole number of 0 or more, not '{value}'."),
+    "checklists.missing": ("Folder {path} tidak ada; buat dan isi dengan berkas daftar periksa (*.yaml).",
+                           "Folder {path} is missing; create it and put checklist files (*.yaml) in it."),
+    "checklists.empty": ("Folder {path} tidak berisi berkas *.yaml; tambahkan paling sedikit satu daftar periksa.",
+                         "Folder {path} has no *.yaml files; add at least one checklist."),
+    "checklist.no_items": ("Berkas ini tidak berisi item.", "This file has no items."),
+    "stakeholder.no_items": ("Pemangku kepentingan '{id}' belum punya item.", "Stakeholder '{id}' has no items."),
+    "notify.password_in_plan": ("Kata sandi tidak boleh ditulis di rencana; pakai variabel lingkungan "
+                                "PILKADA_SMTP_PASSWORD.",
+                                "Never put a password in the plan; use the PILKADA_SMTP_PASSWORD environment "
+                                "variable."),
+}
