@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from pilkada_cli import dates
 from pilkada_cli.cli.app import HELP, LangOpt, PlanOpt, Session, app, handled
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t

@@ -56,7 +56,7 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                                             "the chain codes in older summaries."),
     "journal.head_missing": ("Jurnal tidak lagi memuat kepala rantai {head} (kini {events} catatan): riwayat yang "
                              "dilaporkan ringkasan itu telah ditulis ulang, atau kodenya salah ketik.",
-                             "The journal no longer holds the chain head {head} (it has {events} entries now): the "
+                             "The journal no longer holds the chain head {head} (it has {events} {events|entry|entries} now): the "
                              "history that summary reported was rewritten, or the code was mistyped."),
     "check.bad_head": ("'{value}' bukan kode rantai: tulis N:KODE atau KODE seperti di ringkasan harian, mis. "
                        "12:3f9a0c1b2d4e.", "'{value}' is not a chain code: write N:CODE or CODE as the daily "
