@@ -168,7 +168,7 @@ def log(
     if since:
         start = datetime.combine(dates.parse_date(since), time.min, tzinfo=s.tz)
     events = s.journal.events(until=s.clock.cutoff(s.tz), since=start)
-    known = {task.key for task in s.plan.tasks()}
+    known = s.plan.journal_keys()
 
     def wanted(event) -> bool:
         if item and not (event.item == item or event.key == item or event.item.split("/", 1)[-1] == item):

@@ -60,8 +60,7 @@ def gonogo(
 
 
 def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -> None:
-    from pilkada_cli.model import NewEvent
-    from pilkada_cli.report.readiness import declaration_item
+    from pilkada_cli.model import NewEvent, declaration_item
     from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.store.tick import check_editors
 
@@ -140,8 +139,8 @@ def assess(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.model import LEVELS, NewEvent
-    from pilkada_cli.report.risk import STAGES, assessment_item, stage_on
+    from pilkada_cli.model import LEVELS, NewEvent, assessment_item
+    from pilkada_cli.report.risk import STAGES, stage_on
     from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.similar import suggest
 

@@ -163,6 +163,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.undone": ("dibatalkan", "undone"),
     "kind.progress": ("nilai", "value"),
     "kind.note": ("catatan", "note"),
+    "kind.declare": ("Go/No-Go", "Go/No-Go"),
+    "kind.assess": ("penilaian", "assessment"),
     "cron.comment": ("# Ringkasan harian pilkada: {name}. Pasang dengan `crontab -e` lalu tempel dua baris di "
                      "bawah.",
                      "# pilkada daily summary: {name}. Install with `crontab -e` and paste the two lines below."),

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.model import LEVELS
 from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
@@ -243,8 +244,6 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
 
 def log_table(events, known: set[str], tz, lang: Lang, width: int) -> RenderableType:
     """The journal as a table: when (in the plan's zone), who, what, which item, value, note."""
-    from pilkada_cli.i18n import fmt_num
-
     when, who, what, items, values, notes = (Column(t(key, lang)) for key in (
         "col.when", "col.who", "col.what", "col.item", "col.value", "col.note"))
     who.wrap = notes.wrap = True
@@ -259,9 +258,30 @@ def log_table(events, known: set[str], tz, lang: Lang, width: int) -> Renderable
                                       else f"{event.on_behalf_of} ({event.actor})")))
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
-        values.cells.append("" if event.value is None else fmt_num(event.value, lang))
+        values.cells.append(_event_value(event, lang))
         notes.cells.append(Text(visible(event.note or "")))
     return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width)
+
+
+def _event_value(event, lang: Lang) -> str:
+    """What an entry recorded: a value, an office's call (GO, NO-GO) or a risk's level."""
+    import json
+
+    from pilkada_cli.i18n import fmt_num
+
+    if event.value is not None:
+        return fmt_num(event.value, lang)
+    try:
+        detail = json.loads(event.detail) if event.detail else {}
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        return ""
+    if event.kind == "declare" and detail.get("call") in ("go", "no-go"):
+        return detail["call"].upper()
+    if event.kind == "assess" and detail.get("level") in LEVELS:
+        return t(f"level.{detail['level']}", lang)
+    return ""
 
 
 def region_urgency(region) -> tuple:

@@ -7,17 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from pilkada_cli.model import Event, Plan, Region, Stakeholder
+from pilkada_cli.model import Event, Plan, Region, Stakeholder, declaration_item
 from pilkada_cli.report.deps import dependency_keys
 from pilkada_cli.report.status import TaskStatus, countdown_label
 from pilkada_cli.store.fold import fold_order
 
 GO, NO_GO = "GO", "NO-GO"
-
-
-def declaration_item(stakeholder_id: str) -> str:
-    """The journal item a Go/No-Go declaration is recorded under."""
-    return f"gonogo/{stakeholder_id}"
 
 
 @dataclass
