@@ -127,3 +127,50 @@ def test_a_status_counted_in_sql_knows_them_too(run, regions_plan, journal_env, 
     run("tick", "polres/evaluasi-pemilu-2024@belu", *plan, env=journal_env)
     screen = run("status", *plan, env=journal_env)
     assert screen.exit_code == 0 and "tidak ada lagi" not in screen.stdout, screen.output
+
+
+# -- 3. Mail addresses as mail programs write them
+
+from test_summary import Inbox, free_port, smtp_server  # noqa: E402,F401 - a real SMTP server on loopback
+
+
+def _delivered(inbox, wait: float = 5.0):
+    import time
+
+    for _ in range(int(wait / 0.05)):
+        if inbox.messages:
+            return inbox.messages
+        time.sleep(0.05)
+    return inbox.messages
+
+
+def test_display_names_in_the_sender_and_the_recipients(run, plan_dir, smtp_server):
+    from email import message_from_bytes
+    from email.policy import default
+
+    controller, inbox = smtp_server
+    text = (plan_dir / "pilkada.yaml").read_text()
+    (plan_dir / "pilkada.yaml").write_text(text + 'notify:\n  mail_from: "Pilkada KPU Belu <pilkada@kpu-belu.example>"\n')
+    assert run("check", "--plan", str(plan_dir)).exit_code == 0
+    env = {"PILKADA_SMTP_HOST": "127.0.0.1", "PILKADA_SMTP_PORT": str(controller.port)}
+    result = run("summary", "--plan", str(plan_dir), "--on", "2024-08-27", "--mail-to", "Ketua KPU <ketua@kpu.example>",
+                 "--mail-to", '"Kabag Ops, Polres" <ops@polres.example>', "--mail-to", "piket@polres.example", env=env)
+    assert result.exit_code == 0, result.output
+    envelope = _delivered(inbox)[0]
+    assert envelope.mail_from == "pilkada@kpu-belu.example"
+    assert sorted(envelope.rcpt_tos) == ["ketua@kpu.example", "ops@polres.example", "piket@polres.example"]
+    message = message_from_bytes(envelope.content, policy=default)
+    assert message["From"].addresses[0].display_name == "Pilkada KPU Belu"
+    assert [a.display_name for a in message["To"].addresses] == ["Ketua KPU", "Kabag Ops, Polres", ""]
+    assert message["Message-ID"].endswith("@kpu-belu.example>")  # the sender's domain, not "@pilkada"
+
+
+@pytest.mark.parametrize("address", ["Ketua KPU ketua@kpu.example", "a@b.example, c@d.example", "tim: a@b.example;",
+                                     "Ketua <ketua@>", "ketua@kpu.example\nBcc: semua@kpu.example", "<>", ""])
+def test_what_is_not_one_address_is_refused_and_check_says_so(run, plan_dir, address):
+    result = run("summary", "--plan", str(plan_dir), "--on", "2024-08-27", "--mail-to", address)
+    assert result.exit_code == 2 and "tidak sah" in result.stderr and result.stdout == ""
+    text = (plan_dir / "pilkada.yaml").read_text()
+    (plan_dir / "pilkada.yaml").write_text(text + "notify:\n  mail_from: " + json.dumps(address) + "\n")
+    checked = run("check", "--plan", str(plan_dir))
+    assert checked.exit_code == 2 and "pilkada.yaml:" in checked.stdout and "notify.mail_from" in checked.stdout

@@ -45,7 +45,8 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
-    from pilkada_cli.delivery import check_address, check_output
+    from pilkada_cli.addresses import check_address
+    from pilkada_cli.delivery import check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
     if output is not None:
@@ -207,7 +208,8 @@ def cron(
     command += ["summary", "--format", "text"]
     for who in stakeholder:
         command += ["--stakeholder", who]
-    from pilkada_cli.delivery import check_address, one_line
+    from pilkada_cli.addresses import check_address
+    from pilkada_cli.delivery import one_line
 
     for address in mail_to:
         command += ["--mail-to", check_address(address.strip())]

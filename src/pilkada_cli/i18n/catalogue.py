@@ -132,8 +132,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "kegagalan dicatat di jurnal (pilkada log --summaries).",
                              "Mail not sent via {host}:{port}: {reason}. The summary is printed; the failure is "
                              "recorded in the journal (pilkada log --summaries)."),
-    "mail.bad_address": ("Alamat e-mail '{value}' tidak sah (contoh: ops@polda.example); tidak ada yang dikirim.",
-                         "The e-mail address '{value}' is not valid (e.g. ops@polda.example); nothing was sent."),
+    "mail.bad_address": ("Alamat e-mail '{value}' tidak sah (contoh: ops@polda.example, atau dengan nama: "
+                         "Ops Polda <ops@polda.example>); tidak ada yang dikirim.",
+                         "The e-mail address '{value}' is not valid (e.g. ops@polda.example, or with a name: "
+                         "Ops Polda <ops@polda.example>); nothing was sent."),
     "mail.dry_run": ("--dry-run: tidak ada e-mail yang dikirim (akan ke: {recipients}).",
                      "--dry-run: no mail was sent (it would go to: {recipients})."),
     "mail.needs_starttls": ("Login SMTP ke {host} tanpa STARTTLS akan mengirim kata sandi tanpa enkripsi; tidak "
@@ -375,6 +377,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "PILKADA_SMTP_PASSWORD.",
                                 "Never put a password in the plan; use the PILKADA_SMTP_PASSWORD environment "
                                 "variable."),
+    "notify.bad_address": ("notify.{key}: '{value}' bukan alamat e-mail; tulis ops@polda.example atau "
+                           "Ops Polda <ops@polda.example>.",
+                           "notify.{key}: '{value}' is not an e-mail address; write ops@polda.example or "
+                           "Ops Polda <ops@polda.example>."),
     # -- journal
     "journal.readonly": ("Jurnal {path} tidak bisa ditulis (berkas atau foldernya hanya-baca). Periksa izinnya; "
                          "tidak ada yang hilang.",

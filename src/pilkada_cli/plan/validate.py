@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pilkada_cli import dates
+from pilkada_cli.addresses import check_address
 from pilkada_cli.errors import BadInput, Problem
 from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
                                PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
@@ -302,6 +303,13 @@ class _Checker:
         if not self.mapping(section, "notify", self.line_of(doc, "notify")):
             return {}
         self.keys(section, NOTIFY_KEYS, (), "notify")
+        for key in ("mail_from", "mail_to"):  # `summary` would refuse them only when it sends, at 6 a.m.
+            given = section.get(key)
+            for address in given if isinstance(given, list) else [] if given is None else [given]:
+                try:
+                    check_address(str(address))
+                except BadInput as exc:
+                    self.error(self.line_of(section, key), "notify.bad_address", key=key, **exc.params)
         return dict(section)
 
     def phase_checks(self, phases: dict[str, Phase], items: list[Item], vote_date: date) -> None:
