@@ -232,3 +232,51 @@ def test_excel_speaks_the_output_language_and_so_does_the_calendar(run, plan_dir
         assert f": {state}" in str(apel["DESCRIPTION"])
         vote_day = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("hari-h@"))
         assert str(vote_day["SUMMARY"]).startswith("Hari H" if lang == "id" else "Vote day")
+
+
+# -- 5. Control characters in plan text
+
+CONTROLS = """\
+stakeholder: kpu
+phase: persiapan
+items:
+  - id: baris
+    title: "Pembentukan PPK\\r\\ndan PPS"
+    due: H-100
+  - id: layar
+    title: Sortir
+    owner: "Sekretariat\\x1b[31m"
+    tags: ["logistik\\x07"]
+    due: H-90
+  - id: catatan
+    title: Catatan panjang
+    notes: |
+      Baris pertama
+      baris kedua\twith a tab
+  - id: catatan-rusak
+    title: Catatan rusak
+    notes: "awal\\x1b]52;c;aGVsbG8=\\x07akhir"
+"""
+
+
+def test_check_names_every_control_character_with_file_and_line(run, isolated):
+    plan = REGIONS_PLAN.format(plan_id="kendali").replace("name: Rencana Wilayah", 'name: "Rencana\\r\\nWilayah"')
+    root = write_plan(isolated / "kendali", plan, {"kpu.yaml": CONTROLS})
+    checked = run("check", "--plan", str(root))
+    assert checked.exit_code == 2
+    lines = [line for line in checked.stdout.splitlines() if "karakter kendali" in line]
+    places = [line.split(": ", 1)[0].removeprefix("kendali/") for line in lines]
+    assert places == ["pilkada.yaml:2", "checklists/kpu.yaml:5", "checklists/kpu.yaml:9", "checklists/kpu.yaml:10",
+                      "checklists/kpu.yaml:19"], checked.stdout  # the note of line 14 may span lines
+    assert "(\\n, \\r)" in lines[0] and "(\\x1b)" in lines[2] and "(\\x07, \\x1b)" in lines[4]
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "ics"], ["export", "--excel"], ["report", "--html", "b.html"],
+                                     ["summary", "--mail-to", "ops@polda.example"], ["status"], ["timeline"]])
+def test_no_export_page_or_mail_crashes_on_them(run, isolated, command):
+    plan = REGIONS_PLAN.format(plan_id="kendali").replace("name: Rencana Wilayah", 'name: "Rencana\\r\\nWilayah"')
+    root = write_plan(isolated / "kendali", plan, {"kpu.yaml": CONTROLS})
+    result = run(*command, "--plan", str(root), env={"PILKADA_SMTP_HOST": "127.0.0.1",
+                                                     "PILKADA_SMTP_PORT": str(free_port())})
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "pilkada.yaml:2" in result.stderr and "kpu.yaml:5" in result.stderr

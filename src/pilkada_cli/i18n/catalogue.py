@@ -331,6 +331,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "key.duplicate": ("Kunci '{key}' ditulis dua kali di {what}; hapus salah satunya.",
                       "Key '{key}' appears twice in {what}; remove one."),
     "value.want_text": ("'{key}' di {what} harus berupa teks.", "'{key}' in {what} must be text."),
+    "text.control_character": ("'{key}' di {what} memuat karakter kendali ({chars}); tulis teksnya di satu baris "
+                               "tanpa karakter itu (teks panjang: pakai >- agar tidak ada baris baru di akhir).",
+                               "'{key}' in {what} holds a control character ({chars}); write the text on one line "
+                               "without it (for long text use >-, so no newline is left at the end)."),
+    "text.control_character_note": ("'{key}' di {what} memuat karakter kendali ({chars}); hapus karakter itu "
+                                    "(baris baru dan tab boleh).",
+                                    "'{key}' in {what} holds a control character ({chars}); remove it (newlines and "
+                                    "tabs are fine)."),
     "value.want_date": ("'{key}' di {what} harus berupa tanggal (2024-11-27) atau H-n.",
                         "'{key}' in {what} must be a date (2024-11-27) or H-n."),
     "value.want_number": ("'{key}' di {what} harus berupa angka, bukan '{value}'.",
