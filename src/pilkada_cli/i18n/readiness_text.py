@@ -1,4 +1,5 @@
-"""Words of readiness: Go/No-Go, the vulnerability register, the critical path; part of the one catalogue."""
+"""Words of readiness (Go/No-Go, the vulnerability register, the critical path) and of the pictures (the
+briefing page, the timeline, exports); part of the one catalogue."""
 
 READINESS_TEXT: dict[str, tuple[str, str]] = {
     "gonogo.title": ("Go/No-Go · {countdown}", "Go/No-Go · {countdown}"),
@@ -108,6 +109,27 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
                         "▼ today · H vote day · ◆ overdue/due soon · ◇ upcoming · ✔ done · ┬ Monday"),
     "export.bad_format": ("Format '{value}' tidak dikenal; pilih csv, ics atau json.",
                           "Unknown format '{value}'; choose csv, ics or json."),
+    # -- export --excel: the columns of a spreadsheet, in the output language
+    "csv.id": ("Id", "Id"),
+    "csv.stakeholder": ("Pemangku kepentingan", "Stakeholder"),
+    "csv.region": ("Wilayah", "Region"),
+    "csv.phase": ("Tahapan", "Phase"),
+    "csv.title": ("Kegiatan", "Item"),
+    "csv.owner": ("Penanggung jawab", "Owner"),
+    "csv.due": ("Tenggat", "Due"),
+    "csv.due_label": ("Label H", "H-label"),
+    "csv.days_left": ("Sisa hari", "Days left"),
+    "csv.state": ("Status", "State"),
+    "csv.completion": ("Capaian", "Completion"),
+    "csv.value": ("Nilai", "Value"),
+    "csv.target": ("Target", "Target"),
+    "csv.unit": ("Satuan", "Unit"),
+    "csv.critical": ("Kritis", "Critical"),
+    "csv.weight": ("Bobot", "Weight"),
+    "csv.done_at": ("Selesai pada", "Done at"),
+    "csv.blocked_by": ("Menunggu", "Waiting for"),
+    "csv.yes": ("ya", "yes"),
+    "csv.no": ("tidak", "no"),
     "tick.bulk": ("{count} item dicatat: {detail}", "{count} items recorded: {detail}"),
     "tick.kind.done": ("selesai", "done"),
     "tick.kind.already_done": ("sudah selesai", "already done"),

@@ -3,7 +3,7 @@ for the e-mail's second part. Built from the Summary record, never from terminal
 
 from __future__ import annotations
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_days_left, fmt_pct, office_label, t
 from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.safe_text import visible
 from pilkada_cli.report.summary import Summary
@@ -50,12 +50,8 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
         return line + (" · " + _regions([s.task.region for s in group], lang) if many else "")
     if status.due:
         line += " · " + t("summary.due", lang, date=fmt_date_short(status.due, lang), label=status.due_label)
-        if status.days_left is not None and status.days_left < 0:
-            line += " · " + t("summary.days_late", lang, days=-status.days_left)
-        elif status.days_left == 0:
-            line += " · " + t("summary.last_day", lang)
-        elif status.days_left is not None:
-            line += " · " + t("summary.days_left", lang, days=status.days_left)
+        if status.days_left is not None:
+            line += " · " + fmt_days_left(status.days_left, lang)
     if many:
         done, total = summary.regional.get(item.full_id, (0, len(group)))
         office = summary.plan.stakeholder(item.stakeholder).display_name()
