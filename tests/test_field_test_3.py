@@ -353,3 +353,22 @@ def test_the_progress_line_never_breaks_mid_count(run):
     assert lines[bar + 1].rstrip().endswith("segera")
     wide = run("status", "--on", "2024-08-01", env={"COLUMNS": "120"}).stdout
     assert any(line.startswith("Progres keseluruhan") and line.rstrip().endswith("segera") for line in wide.splitlines())
+
+
+def test_tick_from_reports_every_bad_line_and_each_office_once(run, regions_plan, isolated):
+    plan = ["--plan", str(regions_plan)]
+    bad = isolated / "rusak.txt"
+    bad.write_text("polres/evaluasi-pemilu-2024@belu\npolres/nope@belu\nkpu/nphd 50\npolres/evaluasi-pemilu-2024\n"
+                   + "".join(f"kpu/salah-{n}\n" for n in range(30)), encoding="utf-8")
+    refused = run("tick", "--from", str(bad), *plan)
+    assert refused.exit_code == 2 and "32 baris di" in refused.stderr and "Tidak ada yang ditulis" in refused.stderr
+    for line in (2, 4, 5, 22):
+        assert f"rusak.txt:{line}: " in refused.stderr
+    assert "rusak.txt:23: " not in refused.stderr and "… dan 12 baris lagi" in refused.stderr  # 20 shown
+    assert json.loads(run("log", "--json", *plan).stdout) == []
+    good = isolated / "baik.txt"
+    good.write_text("polres/evaluasi-pemilu-2024@belu\nkpu/nphd 50\npolres/pengamanan-gudang-logistik@belu\n")
+    said = run("tick", "--from", str(good), *plan).stdout.splitlines()
+    assert said[0].startswith("✔ polres/evaluasi-pemilu-2024@belu") and said[1].startswith("✔ polres/pengamanan-gudang")
+    assert said[2] == "  Progres Polres Kabupaten Belu: 100,0%"  # once, after the office's items
+    assert said[3].startswith("✔ kpu/nphd") and said[4].startswith("  Progres KPU Provinsi") and len(said) == 5

@@ -112,6 +112,8 @@ def _print_error(exc: PilkadaError, lang: Lang) -> None:
         err.print(t("plan.run_check", lang), markup=False, highlight=False)
         return
     err.print(t("error.prefix", lang) + t(exc.key, lang, **exc.params), style="red", markup=False, highlight=False)
+    for line in exc.details:
+        err.print("  " + line, markup=False, highlight=False)
 
 
 def _console(stderr: bool = False):

@@ -139,8 +139,10 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "tick.kind.not_done": ("memang belum selesai", "not done"),
     "tick.kind.noted": ("catatan", "notes"),
     "tick.more_offices": ("… dan {count} kantor lagi", "… and {count} more offices"),
-    "tick.from_line": ("{path}:{line}: {reason} Tidak ada yang ditulis.", "{path}:{line}: {reason} Nothing was "
-                       "written."),
+    "tick.from_bad": ("{count} baris di {path} tidak bisa dicatat. Tidak ada yang ditulis; perbaiki lalu ulangi:",
+                      "{count} lines of {path} cannot be recorded. Nothing was written; fix them and run it again:"),
+    "tick.from_line": ("{path}:{line}: {reason}", "{path}:{line}: {reason}"),
+    "tick.from_more": ("… dan {count} baris lagi", "… and {count} more lines"),
     "tick.nothing": ("Sebut item yang ditandai, atau --from BERKAS (satu item per baris).",
                      "Name the items to tick, or --from FILE (one item per line)."),
 }
