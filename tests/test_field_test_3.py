@@ -372,3 +372,21 @@ def test_tick_from_reports_every_bad_line_and_each_office_once(run, regions_plan
     assert said[0].startswith("✔ polres/evaluasi-pemilu-2024@belu") and said[1].startswith("✔ polres/pengamanan-gudang")
     assert said[2] == "  Progres Polres Kabupaten Belu: 100,0%"  # once, after the office's items
     assert said[3].startswith("✔ kpu/nphd") and said[4].startswith("  Progres KPU Provinsi") and len(said) == 5
+
+
+def test_cron_takes_a_dotted_time_and_says_what_debian_does(run, plan_dir):
+    from datetime import datetime, time, timezone
+    from zoneinfo import ZoneInfo
+
+    result = run("cron", "--plan", str(plan_dir), "--at", "6.30")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("30 6 * * * ") and lines[-2] == "CRON_TZ=Asia/Makassar"
+    note = lines[-3]
+    assert note.startswith("# Cron Debian/Ubuntu mengabaikan CRON_TZ")
+    today = datetime.now(timezone.utc).astimezone(ZoneInfo("Asia/Makassar")).date()
+    local = datetime.combine(today, time(6, 30), tzinfo=ZoneInfo("Asia/Makassar")).astimezone()
+    if local.utcoffset() != datetime.combine(today, time(6, 30), tzinfo=ZoneInfo("Asia/Makassar")).utcoffset():
+        assert f"'{local.minute} {local.hour} * * *' untuk 06:30" in note
+    for bad in ("6.3", "6:3", "24.00", "6,30", "jam 6"):
+        assert run("cron", "--plan", str(plan_dir), "--at", bad).exit_code == 2

@@ -199,8 +199,8 @@ def cron(
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, None, lang)
-    hour, _, minute = at.partition(":")
-    if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
+    hour, _, minute = at.strip().replace(".", ":", 1).partition(":")  # 6.30 as Indonesians write it, or 06:30
+    if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
     program = shutil.which("pilkada")
@@ -220,7 +220,20 @@ def cron(
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
     s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_mail", s.lang),
-                       f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+                       _debian_note(s, int(hour), int(minute)), f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+
+
+def _debian_note(s: Session, hour: int, minute: int) -> str:
+    """Debian's and Ubuntu's cron ignore CRON_TZ and run in the machine's zone: the comment says so, with the
+    minute and hour to write there for this machine when its zone differs from the plan's."""
+    from datetime import datetime, time
+
+    wanted = datetime.combine(dates.today_in(s.tz, s.now), time(hour, minute), tzinfo=s.tz)
+    local = wanted.astimezone()  # the machine's own zone, which cron uses there
+    if local.utcoffset() == wanted.utcoffset():
+        return t("cron.debian_same", s.lang)
+    return t("cron.debian", s.lang, zone=local.tzname() or "", minute=local.minute, hour=local.hour,
+             at=f"{hour:02d}:{minute:02d}")
 
 
 def _cron_word(value: str) -> str:

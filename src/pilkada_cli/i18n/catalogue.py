@@ -142,17 +142,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kind.note": ("catatan", "note"),
     "kind.declare": ("Go/No-Go", "Go/No-Go"),
     "kind.assess": ("penilaian", "assessment"),
-    "cron.comment": ("# Ringkasan harian pilkada: {name}. Pasang dengan `crontab -e` lalu tempel dua baris di "
+    "cron.comment": ("# Ringkasan harian pilkada: {name}. Pasang dengan `crontab -e` lalu tempel baris-baris di "
                      "bawah.",
-                     "# pilkada daily summary: {name}. Install with `crontab -e` and paste the two lines below."),
+                     "# pilkada daily summary: {name}. Install with `crontab -e` and paste the lines below."),
     "cron.comment_mail": ("# Cron mengirim keluaran ke MAILTO; tambahkan --output FILE untuk menyimpannya juga.",
                           "# cron mails the output to MAILTO; add --output FILE to keep a copy as well."),
     "cron.control_character": ("'{value}' memuat karakter kendali (mis. baris baru); baris cron tidak dibuat. "
                                "Ganti nama folder atau nilainya.",
                                "'{value}' holds a control character (e.g. a newline); no cron line was made. "
                                "Rename the folder or change the value."),
-    "cron.bad_time": ("Jam '{value}' tidak sah; tulis HH:MM, mis. 06:30.", "Time '{value}' is not valid; write "
-                      "HH:MM, e.g. 06:30."),
+    "cron.bad_time": ("Jam '{value}' tidak sah; tulis JJ:MM atau JJ.MM, mis. 06:30 atau 6.30.",
+                      "Time '{value}' is not valid; write HH:MM or HH.MM, e.g. 06:30 or 6.30."),
+    "cron.debian": ("# Cron Debian/Ubuntu mengabaikan CRON_TZ dan memakai zona mesin ({zone}): di sana tulis "
+                    "'{minute} {hour} * * *' untuk {at}.",
+                    "# Debian's and Ubuntu's cron ignore CRON_TZ and use the machine's zone ({zone}): there, write "
+                    "'{minute} {hour} * * *' for {at}."),
+    "cron.debian_same": ("# Cron Debian/Ubuntu mengabaikan CRON_TZ; zona mesin ini sama dengan rencana, jadi jamnya "
+                         "tetap benar.",
+                         "# Debian's and Ubuntu's cron ignore CRON_TZ; this machine's zone is the plan's, so the "
+                         "time is right anyway."),
     # -- tick
     "tick.done": ("✔ {id}: {state} ({completion})", "✔ {id}: {state} ({completion})"),
     "tick.value": ("✔ {id}: nilai dicatat, {completion} → {state}", "✔ {id}: value recorded, {completion} → {state}"),
