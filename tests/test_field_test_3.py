@@ -390,3 +390,58 @@ def test_cron_takes_a_dotted_time_and_says_what_debian_does(run, plan_dir):
         assert f"'{local.minute} {local.hour} * * *' untuk 06:30" in note
     for bad in ("6.3", "6:3", "24.00", "6,30", "jam 6"):
         assert run("cron", "--plan", str(plan_dir), "--at", bad).exit_code == 2
+
+
+# -- minors: help
+
+
+def _command_paths():
+    import typer
+
+    from pilkada_cli.cli import app
+
+    def walk(command, path):
+        yield path
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            yield from walk(sub, [*path, name])
+
+    return list(walk(typer.main.get_command(app), []))
+
+
+def test_help_names_what_each_option_takes_as_a_person_would(run):
+    import re
+
+    for path in _command_paths():
+        shown = run(*path, "--help", env={"COLUMNS": "80"})
+        assert shown.exit_code == 0, path
+        text = shown.stdout.split("Contoh")[0]
+        assert "<" not in text and "{" not in text, (path, text)
+        assert not re.search(r"\[?[a-z_]+\]?\.\.\.", text.splitlines()[0]), text  # `ITEM...`, never `items...`
+    assert " tick [OPSI] [ITEM...]" in run("tick", "--help").stdout
+    assert " risk assess [OPSI] KERAWANAN" in run("risk", "assess", "--help").stdout
+    assert " journal import [OPSI] BERKAS" in run("journal", "import", "--help").stdout
+    assert "--plan FOLDER" in run("--help").stdout and "--by NAMA" in run("tick", "--help").stdout
+
+
+def test_help_in_english_too(isolated):
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "pilkada_cli", "risk", "assess", "--help", "--lang", "en"],
+                           capture_output=True, text=True, env={**__import__("os").environ, "COLUMNS": "80"})
+    assert "Usage: pilkada risk assess [OPTIONS] RISK" in shown.stdout and "--note TEXT" in shown.stdout
+    assert "--by NAME" in shown.stdout and "On whose behalf" in shown.stdout and "<str>" not in shown.stdout
+
+
+def test_the_command_list_never_cuts_a_summary_at_an_abbreviation(run):
+    from pilkada_cli.i18n.help_text import HELP_TEXT
+
+    listing = run("--help", env={"COLUMNS": "80"}).stdout.split("\n\n")[-1]
+    for line in listing.splitlines()[1:]:
+        summary = line.split(None, 1)[1]
+        assert summary.endswith(("...", ".")) and not summary.endswith(("mis.", "e.g.", "dll.")), line
+    for key, texts in HELP_TEXT.items():  # the first sentence of a command's help, in either language
+        if key.count(".") == 1 or key in ("help.risk.assess", "help.db.init") or key.startswith("help.journal."):
+            for text in texts:
+                assert not any(word in text.split(". ")[0].split() for word in ("mis.", "e.g.", "dll.")), key
+    assert "Atas nama siapa" in run("tick", "--help").stdout  # --by: on whose behalf, not who writes
