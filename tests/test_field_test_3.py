@@ -445,3 +445,41 @@ def test_the_command_list_never_cuts_a_summary_at_an_abbreviation(run):
             for text in texts:
                 assert not any(word in text.split(". ")[0].split() for word in ("mis.", "e.g.", "dll.")), key
     assert "Atas nama siapa" in run("tick", "--help").stdout  # --by: on whose behalf, not who writes
+
+
+# -- minors: wording
+
+
+def test_nothing_similar_is_left_out_not_a_dash(run, regions_plan):
+    plan = ["--plan", str(regions_plan)]
+    for args in (["tick", "polres/evaluasi-pemilu-2024@zzzz"], ["status", "--region", "zzzz"],
+                 ["risk", "assess", "qqqq@belu", "--level", "sedang"], ["list", "--phase", "zzzz"]):
+        said = run(*args, *plan).stderr
+        assert ": -" not in said and "Yang ada:" in said, said
+    close = run("status", "--region", "bel", *plan).stderr
+    assert "Yang mirip: belu" in close and "ambon" not in close
+
+
+def test_a_risk_named_in_a_region_it_does_not_concern_says_where_it_applies(run, regions_plan):
+    said = run("risk", "assess", "politik-uang@ambon", "--level", "sedang", "--plan", str(regions_plan))
+    assert said.exit_code == 2 and "Sebut wilayahnya" not in said.stderr
+    assert "politik-uang tidak berlaku di wilayah ambon; hanya di: belu" in said.stderr
+    recorded = run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--on", "2024-08-01",
+                   "--plan", str(regions_plan)).stdout
+    assert recorded.strip() == "✔ politik-uang@belu: sedang (sebelum pemungutan suara) dicatat"
+
+
+def test_the_vote_day_phase_is_not_on_its_last_day(run):
+    screen = run("status", "--on", "2024-11-27").stdout
+    assert "Pemungutan suara (Hari H) (hari terakhir)" not in screen and "Pemungutan suara (Hari H)" in screen
+    digest = run("summary", "--dry-run", "--on", "2024-11-27").stdout
+    assert "- Pemungutan suara (Hari H): hari ini" in digest
+
+
+def test_log_summaries_names_the_scope(run, plan_dir):
+    run("summary", "--plan", str(plan_dir), "--on", "2024-08-02")
+    run("summary", "--plan", str(plan_dir), "--on", "2024-08-02", "--stakeholder", "polda")
+    shown = run("log", "--summaries", "--plan", str(plan_dir)).stdout
+    assert "seluruh rencana" in shown and "Pemangku kepentingan: polda" in shown and " all " not in shown
+    assert [x["scope"] for x in json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout)] == [
+        "all", "stakeholder=polda"]  # JSON keeps the key

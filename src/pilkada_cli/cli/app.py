@@ -351,10 +351,9 @@ def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Ses
 
 
 def _unknown(kind: str, value: str, known: set[str]) -> None:
-    from pilkada_cli.similar import suggest
+    from pilkada_cli.plan.lookup import refuse_unknown
 
-    close = suggest(value, sorted(known))
-    raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
+    refuse_unknown(kind, value, sorted(known))
 
 
 def actor(by: str | None) -> str | None:

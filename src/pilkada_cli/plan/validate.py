@@ -415,9 +415,10 @@ class _Checker:
     def unknown_ref(self, mapping: yamlfile.LocDict, key: str, value: str, declared: Mapping[str, Any],
                     line: int | None = None) -> None:
         suggestion = did_you_mean(value, declared)
-        message = f"{key}.undeclared_suggest" if suggestion else f"{key}.undeclared"
+        message = f"{key}.undeclared_suggest" if suggestion else f"{key}.undeclared" if declared else \
+            f"{key}.none_in_plan"
         self.error(line or self.line_of(mapping, key), message, value=str(value)[:60], suggestion=suggestion,
-                   declared=", ".join(declared) or "-")
+                   declared=", ".join(declared))
 
     def item(self, entry: yamlfile.LocDict, stakeholder_id: str | None, default_phase: str | None,
              phases: dict[str, Phase], regions: dict[str, Region], per_region: bool) -> Item | None:

@@ -77,7 +77,8 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     result: list[tuple[str, list[str]]] = []
     if summary.current_phases or summary.starting_phases:
         lines = [t("summary.phase_running", lang, name=w.phase.name, days=w.days) if w.days else
-                 t("summary.phase_last_day", lang, name=w.phase.name) for w in summary.current_phases]
+                 t("summary.phase_last_day" if w.start < w.end else "summary.phase_today", lang, name=w.phase.name)
+                 for w in summary.current_phases]
         lines += [t("summary.phase_starting", lang, name=w.phase.name, date=fmt_date_short(w.start, lang),
                     days=w.days) for w in summary.starting_phases]
         result.append((t("summary.phases", lang), lines))

@@ -52,8 +52,8 @@ def header(report: StatusReport, lang: Lang) -> Text:
 
 def _phase_left(phase: PhaseReport, report: StatusReport, lang: Lang) -> str:
     days = (phase.end - report.today).days
-    if days == 0:
-        return t("status.phase_last_day", lang, name=phase.phase.name)
+    if days == 0:  # a one-day phase (the vote day) is just running, not on its last day
+        return t("status.phase_last_day", lang, name=phase.phase.name) if phase.start < phase.end else phase.phase.name
     return t("status.phase_days_left", lang, name=phase.phase.name, days=days)
 
 
@@ -367,6 +367,16 @@ def _lines_text(title: str, heads: list[str], rows: list[list[str]], right_from:
     return text
 
 
+def _scope_text(scope: str, lang: Lang) -> str:
+    """A summary's filter as people read it: `seluruh rencana`, `Pemangku kepentingan: polres; Wilayah: belu`."""
+    if scope == "all":
+        return t("log.scope_all", lang)
+    heads = {"stakeholder": "col.stakeholder", "region": "col.region"}
+    parts = [part.partition("=") for part in scope.split(";")]
+    return visible("; ".join(f"{t(heads[key], lang)}: {values}" if key in heads else key + sep + values
+                             for key, sep, values in parts))
+
+
 def summaries_table(runs, tz, lang: Lang) -> Table:
     """The recorded summary runs: when, for which day and filter, by whom, and whether the mail went out."""
     table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
@@ -376,6 +386,7 @@ def summaries_table(runs, tz, lang: Lang) -> Table:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
             t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(visible(run.delivery), style="red")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(run.scope),
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day),
+                      _scope_text(run.scope, lang),
                       Text(visible(run.actor)), delivery, Text(visible(run.detail or "")))
     return table
