@@ -483,3 +483,14 @@ def test_log_summaries_names_the_scope(run, plan_dir):
     assert "seluruh rencana" in shown and "Pemangku kepentingan: polda" in shown and " all " not in shown
     assert [x["scope"] for x in json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout)] == [
         "all", "stakeholder=polda"]  # JSON keeps the key
+
+
+def test_a_declared_call_is_spelled_as_the_computed_one(run, regions_plan):
+    plan = ["--plan", str(regions_plan)]
+    for call, spelled in (("no-go", "NO-GO"), ("go", "GO")):
+        assert run("gonogo", "--declare", call, "--stakeholder", "kpu", *plan).exit_code == 0
+        data = json.loads(run("gonogo", "--json", *plan).stdout)
+        kpu = next(o for o in data["offices"] if o["stakeholder"] == "kpu")
+        assert kpu["declared"]["call"] == spelled and kpu["computed"] in ("GO", "NO-GO")
+        assert kpu["call"] == ("NO-GO" if "NO-GO" in (spelled, kpu["computed"]) else "GO")
+    assert "dinyatakan GO" in run("gonogo", "--stakeholder", "kpu", *plan).stdout

@@ -43,7 +43,7 @@ def _reasons(offices: list, lang: Lang, limit: int = 2) -> str:
         parts.append(t("gonogo.more", lang, count=len(ranked) - limit))
     declared = [o for o in offices if o.declared]
     if len(offices) == 1 and declared:
-        parts.append(t("gonogo.declared", lang, call=declared[0].declared["call"].upper(),
+        parts.append(t("gonogo.declared", lang, call=declared[0].declared["call"],
                        by=visible(declared[0].declared["by"])))
     warnings = sum(len(o.warnings) for o in offices)
     if warnings:
