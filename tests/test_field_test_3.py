@@ -494,3 +494,13 @@ def test_a_declared_call_is_spelled_as_the_computed_one(run, regions_plan):
         assert kpu["declared"]["call"] == spelled and kpu["computed"] in ("GO", "NO-GO")
         assert kpu["call"] == ("NO-GO" if "NO-GO" in (spelled, kpu["computed"]) else "GO")
     assert "dinyatakan GO" in run("gonogo", "--stakeholder", "kpu", *plan).stdout
+
+
+@pytest.mark.parametrize("seconds, code", [("99999999999999999999", 2), ("86401", 2), ("9", 2), ("86400", 0)])
+def test_report_refresh_is_bounded(run, plan_dir, isolated, seconds, code):
+    result = run("report", "--html", str(isolated / "b.html"), "--refresh", seconds, "--plan", str(plan_dir))
+    assert result.exit_code == code, result.output
+    if code:
+        assert "di luar batas" in result.stderr and not (isolated / "b.html").exists()
+    else:
+        assert 'content="86400"' in (isolated / "b.html").read_text()

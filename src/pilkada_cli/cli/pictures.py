@@ -17,8 +17,8 @@ from pilkada_cli.i18n import t
 @handled
 def report(
     html: Annotated[Path, typer.Option("--html", help=t("help.opt.html", HELP), show_default=False)],
-    refresh: Annotated[Optional[int], typer.Option("--refresh", min=10, help=t("help.opt.refresh", HELP),
-                                                   show_default=False)] = None,
+    refresh: Annotated[Optional[int], typer.Option("--refresh", min=10, max=86_400,  # a day at most
+                                                   help=t("help.opt.refresh", HELP), show_default=False)] = None,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
