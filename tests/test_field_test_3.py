@@ -414,7 +414,7 @@ def test_help_names_what_each_option_takes_as_a_person_would(run):
     for path in _command_paths():
         shown = run(*path, "--help", env={"COLUMNS": "80"})
         assert shown.exit_code == 0, path
-        text = shown.stdout.split("Contoh")[0]
+        text = re.sub(r"\[[0-9x<>=]+\]", "", shown.stdout.split("Contoh")[0])  # Click's ranges, [10<=x<=86400]
         assert "<" not in text and "{" not in text, (path, text)
         assert not re.search(r"\[?[a-z_]+\]?\.\.\.", text.splitlines()[0]), text  # `ITEM...`, never `items...`
     assert " tick [OPSI] [ITEM...]" in run("tick", "--help").stdout
@@ -504,3 +504,20 @@ def test_report_refresh_is_bounded(run, plan_dir, isolated, seconds, code):
         assert "di luar batas" in result.stderr and not (isolated / "b.html").exists()
     else:
         assert 'content="86400"' in (isolated / "b.html").read_text()
+
+
+def test_completion_offers_a_bare_unique_id_as_tick_takes_it(regions_plan, monkeypatch, run):
+    from pilkada_cli.cli import complete
+
+    monkeypatch.chdir(regions_plan)
+    assert complete.items("nph") == ["nphd"]
+    assert complete.items("evaluasi-pemilu-2024@") == ["evaluasi-pemilu-2024@belu", "evaluasi-pemilu-2024@ambon"]
+    assert "evaluasi-pemilu-2024" in complete.items("evaluasi")
+    assert complete.items("polres/pengamanan-gudang-logistik@b") == ["polres/pengamanan-gudang-logistik@belu"]
+    for bare in ("nphd", "evaluasi-pemilu-2024@ambon"):  # what it offers, tick takes
+        assert run("tick", bare, "--plan", str(regions_plan)).exit_code == 0
+    (regions_plan / "checklists" / "polda.yaml").write_text(
+        "stakeholder: kpu\nitems:\n  - id: dobel\n    title: A\n    phase: persiapan\n")
+    (regions_plan / "checklists" / "polres2.yaml").write_text(
+        "stakeholder: polres\nitems:\n  - id: dobel\n    title: B\n    phase: persiapan\n")
+    assert "dobel" not in complete.items("dob") and "kpu/dobel" in complete.items("kpu/d")  # ambiguous: full ids

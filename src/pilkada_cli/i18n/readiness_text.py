@@ -91,9 +91,11 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
                                 "The mitigation '{ref}' is not an item of the plan. Did you mean: {suggestions}"),
     "depends.unknown_none": ("{id}: depends_on menyebut '{ref}', yang tidak ada. Lihat semua id dengan: pilkada list",
                              "{id}: depends_on names '{ref}', which does not exist. See every id with: pilkada list"),
-    "risk.bad_choice_none": ("'{key}: {value}' tidak dikenal; pilih {choices}.", "Unknown '{key}: {value}'; choose {choices}."),
+    "risk.bad_choice_none": ("'{key}: {value}' tidak dikenal; pilih {choices}.",
+                             "Unknown '{key}: {value}'; choose {choices}."),
     "risk.unknown_mitigation_none": ("Mitigasi '{ref}' bukan item rencana. Lihat semua id dengan: pilkada list",
-                                     "The mitigation '{ref}' is not an item of the plan. See every id with: pilkada list"),
+                                     "The mitigation '{ref}' is not an item of the plan. See every id with: "
+                                     "pilkada list"),
     "status.critical_path": ("Jalur kritis ({count} langkah):", "Critical path ({count} steps):"),
     "status.path_left": ("sisa {days} hari pada langkah tersempit", "{days} days left on the tightest step"),
     "status.path_late": ("langkah tersempit terlambat {days} hari", "the tightest step is {days} days late"),

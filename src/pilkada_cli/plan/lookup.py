@@ -48,7 +48,8 @@ def refuse_unknown(kind: str, value: str, known) -> None:
     listed = list(known)
     if not listed:
         raise BadInput(f"{kind}.none_in_plan", value=value)
-    raise BadInput(f"{kind}.unknown_known", value=value, known=", ".join(listed[:8]) + (" …" if len(listed) > 8 else ""))
+    shown = ", ".join(listed[:8]) + (" …" if len(listed) > 8 else "")
+    raise BadInput(f"{kind}.unknown_known", value=value, known=shown)
 
 
 def _index(plan: Plan) -> tuple[dict[str, Item], dict[str, list[Item]]]:

@@ -24,7 +24,8 @@ def resolve_dependencies(items: list[Item], problems: list[Problem]) -> list[Ite
             full = ref if "/" in ref else f"{item.stakeholder}/{ref}"
             if full not in by_full:
                 close = suggest(full, by_full)
-                problems.append(Problem(Path(item.file), item.line, "depends.unknown" if close else "depends.unknown_none",
+                key = "depends.unknown" if close else "depends.unknown_none"
+                problems.append(Problem(Path(item.file), item.line, key,
                                         {"id": item.full_id, "ref": ref, "suggestions": ", ".join(close)}))
                 continue
             if full == item.full_id:

@@ -95,8 +95,8 @@ class _Checker:
         allowed = "\n\t" if multiline else ""
         found = sorted({ch for ch in text if (ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed})
         if found:
-            self.error(line, "text.control_character_note" if multiline else "text.control_character", key=key, what=what,
-                       chars=", ".join(ch.encode("unicode_escape").decode("ascii") for ch in found))
+            self.error(line, "text.control_character_note" if multiline else "text.control_character", key=key,
+                       what=what, chars=", ".join(ch.encode("unicode_escape").decode("ascii") for ch in found))
 
     def slug(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         value = self.text(mapping, key, what)
