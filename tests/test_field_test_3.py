@@ -521,3 +521,14 @@ def test_completion_offers_a_bare_unique_id_as_tick_takes_it(regions_plan, monke
     (regions_plan / "checklists" / "polres2.yaml").write_text(
         "stakeholder: polres\nitems:\n  - id: dobel\n    title: B\n    phase: persiapan\n")
     assert "dobel" not in complete.items("dob") and "kpu/dobel" in complete.items("kpu/d")  # ambiguous: full ids
+
+
+def test_the_template_points_to_a_readme_section_that_exists(run, isolated):
+    import re
+    from pathlib import Path
+
+    assert run("init", str(isolated / "baru"), "--vote-date", "2029-11-28").exit_code == 0
+    pointers = re.findall(r'README[^"\n]*"([^"]+)"', (isolated / "baru" / "pilkada.yaml").read_text())
+    headings = {line.lstrip("#").strip() for line in (Path(__file__).parents[1] / "README.md").read_text().splitlines()
+                if line.startswith("#")}
+    assert pointers and all(pointer in headings for pointer in pointers), (pointers, headings)
