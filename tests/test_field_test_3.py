@@ -532,3 +532,45 @@ def test_the_template_points_to_a_readme_section_that_exists(run, isolated):
     headings = {line.lstrip("#").strip() for line in (Path(__file__).parents[1] / "README.md").read_text().splitlines()
                 if line.startswith("#")}
     assert pointers and all(pointer in headings for pointer in pointers), (pointers, headings)
+
+
+# -- minors: the briefing page
+
+PACE_PLAN = REGIONS_PLAN.replace("  - id: ambon\n    name: Kota Ambon\n",
+                                 "  - id: ambon\n    name: Kota Ambon\n  - id: alor\n    name: Kabupaten Alor\n")
+PACE = "stakeholder: polres\nphase: persiapan\nitems:\n" + "".join(
+    f"  - id: tugas-{n}\n    title: Tugas {n}\n    due: H-{100 + n}\n" for n in range(12)) + \
+    "  - id: tunggu\n    title: Menunggu\n    due: H-5\n    critical: true\n    depends_on: [tugas-0]\n"
+
+
+def _pace_rows(html: str) -> dict[str, str]:
+    import re
+
+    return {name: pace for pace, name in re.findall(r'<tr class="([a-z-]+)"><td>([^<]+)</td>', html)}
+
+
+def test_region_colours_follow_one_stated_rule(run, isolated):
+    root = write_plan(isolated / "laju", PACE_PLAN.format(plan_id="laju"), {"polres.yaml": PACE, "kpu.yaml": KPU})
+    plan = ["--plan", str(root)]
+    run("tick", *[f"polres/tugas-{n}@ambon" for n in range(12)], "--on", "2024-08-01", *plan)  # all it owes
+    run("tick", *[f"polres/tugas-{n}@belu" for n in range(1, 12)], "--on", "2024-08-01", *plan)  # one of 12 late
+    page = isolated / "b.html"
+    assert run("report", "--html", str(page), "--on", "2024-09-01", *plan).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    rows = _pace_rows(html)
+    # Alor: nothing done, 12 of 13 due: far behind. Belu: 1 of 13 late, 7.7 points: behind. Ambon: nothing
+    # overdue, so never behind, whatever its progress.
+    assert rows == {"Kabupaten Alor": "far-behind", "Kabupaten Belu": "behind", "Kota Ambon": "on-track"}
+    assert list(rows) == ["Kabupaten Alor", "Kabupaten Belu", "Kota Ambon"]  # furthest behind first
+    assert "tertinggal lebih dari 10 poin" in html and "Semestinya" in html
+
+
+def test_the_chart_marks_today_in_words_and_no_mark_needs_a_font(run, isolated):
+    root = write_plan(isolated / "laju", PACE_PLAN.format(plan_id="laju"), {"polres.yaml": PACE, "kpu.yaml": KPU})
+    page = isolated / "b.html"
+    assert run("report", "--html", str(page), "--on", "2024-11-20", "--plan", str(root)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count('<text class="today"') == 2 and html.count(">hari ini</text>") == 2
+    assert 'stroke="#b3261e"' not in html  # the line is not a series' red
+    assert "⛔" not in html and '<svg class="mark"' in html and "menunggu polres/tugas-0@" in html
+    assert "terlambat 104 hari" in html and ">-104<" not in html
