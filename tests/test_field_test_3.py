@@ -574,3 +574,12 @@ def test_the_chart_marks_today_in_words_and_no_mark_needs_a_font(run, isolated):
     assert 'stroke="#b3261e"' not in html  # the line is not a series' red
     assert "⛔" not in html and '<svg class="mark"' in html and "menunggu polres/tugas-0@" in html
     assert "terlambat 104 hari" in html and ">-104<" not in html
+
+
+def test_a_region_named_for_a_risk_in_a_plan_without_regions(run, plan_dir):
+    (plan_dir / "risks").mkdir()
+    (plan_dir / "risks" / "r.yaml").write_text(RISKS.replace("    regions: [belu]\n", "").replace(
+        "polres/evaluasi-pemilu-2024", "polda/apel"), encoding="utf-8")
+    said = run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--plan", str(plan_dir))
+    assert said.exit_code == 2 and "tanpa @wilayah" in said.stderr, said.output
+    assert run("risk", "assess", "politik-uang", "--level", "sedang", "--plan", str(plan_dir)).exit_code == 0
