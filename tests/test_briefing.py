@@ -121,9 +121,9 @@ def test_csv_for_excel_in_an_indonesian_locale(run, tmp_path):
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][0] == "id" and len(rows) > 100
+    assert rows[0][0] == "Id" and len(rows) > 100  # headers in the output language (issue 21)
     quantitative = next(r for r in rows if r[0] == "pemprov/pencairan-nphd-kpu")
-    assert quantitative[rows[0].index("target")] == "100"
+    assert quantitative[rows[0].index("Target")] == "100"
 
 
 def test_ics_parses_and_uids_survive_a_change_of_vote_day(run, plan_dir):

@@ -190,7 +190,7 @@ def test_dry_run_sends_no_mail(run, plan_dir):
     assert json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout) == []
 
 
-@pytest.mark.parametrize("address", ["ops", "a@b\nBcc: x@evil.example", "a b@polda.example", "<x@y>"])
+@pytest.mark.parametrize("address", ["ops", "a@b\nBcc: x@evil.example", "a b@polda.example", "<x@y"])
 def test_bad_addresses_are_refused_before_anything(run, plan_dir, address):
     result = run("summary", "--mail-to", address, "--plan", str(plan_dir), "--on", "2024-08-02")
     assert result.exit_code == 2 and "tidak sah" in result.stderr and result.stdout == ""

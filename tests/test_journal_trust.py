@@ -163,7 +163,11 @@ def test_absurd_numbers_in_a_plan(run, isolated, patch, message):
 
 def test_a_newline_in_mail_from_is_a_recorded_failure(run, isolated):
     root = write_plan(isolated / "surat", PLAN + "notify:\n  mail_from: \"a@b.example\\nBcc: x@evil.example\"\n")
-    result = run("summary", "--plan", str(root), "--on", "2024-08-02", "--mail-to", "ops@polda.example")
+    refused = run("summary", "--plan", str(root), "--on", "2024-08-02", "--mail-to", "ops@polda.example")
+    assert refused.exit_code == 2 and "pilkada.yaml:" in refused.stderr  # the plan says it, before 6 a.m.
+    root = write_plan(isolated / "surat", PLAN)
+    result = run("summary", "--plan", str(root), "--on", "2024-08-02", "--mail-to", "ops@polda.example",
+                 env={"PILKADA_MAIL_FROM": "a@b.example\nBcc: x@evil.example"})
     assert result.exit_code == 1 and "Traceback" not in result.output and "tidak sah" in result.stderr
     runs = Journal(root / ".pilkada" / "journal.sqlite3").summary_runs()
     assert runs and runs[-1].delivery and "tidak sah" in runs[-1].delivery

@@ -184,7 +184,7 @@ def test_declarations_count_and_replay(run, plan):
     assert declared.exit_code == 0, declared.output
     data = json.loads(run("gonogo", "--json", "--plan", p, "--on", "2024-11-26").stdout)
     malaka = next(o for o in data["offices"] if o["stakeholder"] == "kpu-kab" and o["region"] == "malaka")
-    assert malaka["call"] == "NO-GO" and malaka["declared"]["call"] == "no-go"
+    assert malaka["call"] == "NO-GO" and malaka["declared"]["call"] == "NO-GO"  # spelled as spec 11 (issue 21)
     assert malaka["declared"]["by"] == "ketua" and malaka["declared"]["note"] == "Gudang banjir"
     earlier = json.loads(run("gonogo", "--json", "--plan", p, "--on", "2024-11-25").stdout)
     assert all(o["declared"] is None for o in earlier["offices"])

@@ -100,8 +100,10 @@ def test_list_keeps_ids_and_completion(bundled, columns):
     assert shown == {k for k in known if k.startswith("polres/") and k.endswith("@timor-tengah-selatan")}
     if columns >= 120:
         assert "┘" in screen  # a whole table, right border included
-    # The completion: its own column where there is room, else with the title of a quantitative item.
-    assert "Capaian" in screen or "(0/100 %)" in screen
+    # The state and the due date at every width (issue 21): the item ticked reads done, the others how late.
+    ticked = screen[screen.index("polres/pengamanan-tps@timor-tengah-selatan") + 1:].split("polres/")[0]
+    assert "selesai" in ticked and "27 Nov 2024" in ticked
+    assert "terlambat 92 hari" in screen and " -92 " not in screen
 
 
 @pytest.mark.parametrize("columns", [60, 80, 120])

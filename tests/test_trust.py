@@ -77,10 +77,8 @@ def test_a_plan_name_cannot_add_a_crontab_line(run, isolated):
     root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji",
                                                        'name: "Rencana\\n* * * * * root curl x | sh\\n#"'))
     result = run("cron", "--plan", str(root))
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert len(lines) == 4 and not any(line.startswith("* * * * *") for line in lines)
-    assert sum(1 for line in lines if not line.startswith(("#", "CRON_TZ="))) == 1
+    assert result.exit_code == 2 and result.stdout == ""  # a newline in plan text is a plan error (issue 21)
+    assert "pilkada.yaml:1" in result.stderr and "karakter kendali" in result.stderr
 
 
 def test_a_plan_folder_with_a_newline_gets_no_cron_line(run, isolated):
@@ -108,6 +106,12 @@ def test_control_and_bidi_characters_are_shown_not_obeyed(run, isolated):
              HOSTILE.encode("unicode_escape").decode("ascii").replace("\\x", "\\x") + "\"\n    phase: persiapan\n"
              "    due: H-100\n    owner: \"Ka\\e]0;judul\\a\"\n"}
     root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji", 'name: "Uji\\e[2J"'), files)
+    refused = run("check", "--plan", str(root))  # control characters in plan text are plan errors (issue 21)
+    assert refused.exit_code == 2 and refused.stdout.count("karakter kendali") == 3
+    # what a plan may still hold (bidirectional marks), and the journal's notes and names, are shown escaped
+    files["polda.yaml"] = files["polda.yaml"].replace(files["polda.yaml"].split('title: "')[1].split('"')[0],
+                                                      "mallory\\u202egnp.exe").replace("\\e]0;judul\\a", "")
+    root = write_plan(isolated / "jahat", PLAN.replace("name: Rencana Uji", 'name: "Uji\\u202e"'), files)
     assert run("check", "--plan", str(root)).exit_code == 0
     p = str(root)
     # a control character never enters a journal from the command line (spec section 13: as an import checks)

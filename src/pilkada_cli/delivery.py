@@ -8,13 +8,13 @@ CA file given); once asked for, it is never dropped for clear text."""
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pilkada_cli.addresses import check_address, mail_address
 from pilkada_cli.errors import BadInput, PilkadaError
 
 
@@ -171,16 +171,6 @@ def tls_context(settings: SmtpSettings):
             from None
 
 
-_ADDRESS = re.compile(r"^[^@\s<>,;:\"'()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$")
-
-
-def check_address(address: str) -> str:
-    """A plain address (`ops@polda.example`); anything else, a newline above all, is refused with exit 2."""
-    if not isinstance(address, str) or not _ADDRESS.match(address) or len(address) > 254:
-        raise BadInput("mail.bad_address", value=one_line(str(address))[:80])
-    return address
-
-
 def one_line(text: str) -> str:
     """Text for one header or one generated line: control characters (CR, LF, ESC ...) become spaces."""
     return "".join(" " if ord(ch) < 32 or 127 <= ord(ch) < 160 else ch for ch in text)
@@ -195,10 +185,11 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
 
     message = EmailMessage()
     message["Subject"] = one_line(subject)
-    message["From"] = check_address(settings.sender)
-    message["To"] = ", ".join(recipients)
+    sender = mail_address(settings.sender)
+    message["From"] = str(sender)
+    message["To"] = ", ".join(check_address(recipient) for recipient in recipients)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain="pilkada")
+    message["Message-ID"] = make_msgid(domain=sender.domain)  # the sender's own domain, as RFC 5322 asks
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     if cleartext_login(settings) and not settings.starttls_given:

@@ -212,6 +212,19 @@ class Plan:
         object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
         return result
 
+    def journal_keys(self) -> set[str]:
+        """Every key the journal may hold entries for while it is in the plan: each tracked instance, each
+        office's Go/No-Go declarations and each risk's assessments in the regions it concerns."""
+        keys = {task.key for task in self.tasks()}
+        region_ids = [region.id for region in self.regions]
+        for stakeholder in self.stakeholders:
+            places = region_ids if stakeholder.per_region and region_ids else [None]
+            keys.update(instance_key(declaration_item(stakeholder.id), place) for place in places)
+        for risk in self.risks:
+            places = [r for r in region_ids if not risk.regions or r in risk.regions] if region_ids else [None]
+            keys.update(instance_key(assessment_item(risk.id), place) for place in places)
+        return keys
+
     def targets(self) -> dict[str, float | None]:
         """Each item's target by full id: what folding the journal needs to know of the plan."""
         return {item.full_id: item.target for item in self.items}
@@ -258,6 +271,16 @@ NOTE_LIMIT = 2_000  # characters of an event's note, in every journal (spec sect
 def instance_key(item: str, region: str | None) -> str:
     """A tracked instance's key: `stakeholder/item@region`, or the item's id where it has no region."""
     return f"{item}@{region}" if region else item
+
+
+def declaration_item(stakeholder_id: str) -> str:
+    """The journal item an office's Go/No-Go declaration is recorded under."""
+    return f"gonogo/{stakeholder_id}"
+
+
+def assessment_item(risk_id: str) -> str:
+    """The journal item a risk's reassessment is recorded under."""
+    return f"risk/{risk_id}"
 
 
 class Event(NamedTuple):

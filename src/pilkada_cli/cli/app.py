@@ -131,6 +131,8 @@ def _print_error(exc: PilkadaError, lang: Lang) -> None:
         err.print(t("plan.run_check", lang), markup=False, highlight=False)
         return
     err.print(t("error.prefix", lang) + t(exc.key, lang, **exc.params), style="red", markup=False, highlight=False)
+    for line in exc.details:
+        err.print("  " + line, markup=False, highlight=False)
 
 
 def _console(stderr: bool = False):
@@ -382,10 +384,9 @@ def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Ses
 
 
 def _unknown(kind: str, value: str, known: set[str]) -> None:
-    from pilkada_cli.similar import suggest
+    from pilkada_cli.plan.lookup import refuse_unknown
 
-    close = suggest(value, sorted(known))
-    raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close) or ", ".join(sorted(known)[:8]))
+    refuse_unknown(kind, value, sorted(known))
 
 
 def actor(by: str | None) -> str | None:

@@ -96,6 +96,27 @@ def install(current_lang: Callable[[], Lang]) -> None:
 
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
+    # What an option or argument takes, named as a person would (`--plan FOLDER`, `ITEM...`, `BERKAS`), not
+    # Typer's `<str>`, `{ref}` or `items...`: `metavar.<command>.<param>`, else `metavar.<param>`.
+    def named(param: Any, ctx: Any) -> str:
+        lang = current_lang()
+        command = getattr(getattr(ctx, "command", None), "name", "") or ""
+        for key in (f"metavar.{command}.{param.name}", f"metavar.{param.name}"):
+            text = t(key, lang)
+            if text != key:
+                return text
+        return (param.name or "").upper()
+
+    def option_metavar(self: Any, ctx: Any) -> str:
+        return self.metavar if self.metavar is not None else named(self, ctx)
+
+    def argument_metavar(self: Any, ctx: Any, *, usage: bool = False) -> str:
+        name = named(self, ctx) + ("..." if self.nargs != 1 else "")
+        return f"[{name}]" if usage and not self.required else name
+
+    typer_core.TyperOption.make_metavar = option_metavar  # type: ignore[method-assign]
+    typer_core.TyperArgument.make_metavar = argument_metavar  # type: ignore[method-assign]
+
     def show_usage_error(self: Any, file: Any = None) -> None:
         lang = current_lang()
         out = file or sys.stderr

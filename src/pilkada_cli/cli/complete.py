@@ -26,8 +26,21 @@ def _matching(choices, incomplete: str) -> list[str]:
 
 
 def items(incomplete: str) -> list[str]:
+    """Full ids (`polres/patroli@belu`), and where the id is unique across stakeholders, the bare id as `tick`
+    takes it (`patroli@belu`, or `patroli` with --region)."""
     plan = _plan()
-    return _matching((task.key for task in plan.tasks()), incomplete) if plan else []
+    if plan is None:
+        return []
+    keys = [task.key for task in plan.tasks()]
+    if "/" in incomplete:
+        return _matching(keys, incomplete)
+    from collections import Counter
+
+    owners = Counter(item.id for item in plan.items)
+    bare = [item.id for item in plan.items if owners[item.id] == 1]
+    bare += [key.partition("/")[2] for key in keys
+             if "@" in key and owners[key.partition("/")[2].partition("@")[0]] == 1]
+    return _matching([*keys, *bare], incomplete)
 
 
 def stakeholders(incomplete: str) -> list[str]:

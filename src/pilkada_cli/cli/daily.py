@@ -48,7 +48,8 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
-    from pilkada_cli.delivery import check_address, check_output
+    from pilkada_cli.addresses import check_address
+    from pilkada_cli.delivery import check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
     output = output_file(output)  # `-o -`: standard output, which has it already
@@ -177,7 +178,7 @@ def log(
     from pilkada_cli.store.fold import fold_order
 
     events = sorted(s.journal.events(until=s.clock.cutoff(s.tz), since=start), key=fold_order)  # by `at`
-    known = {task.key for task in s.plan.tasks()}
+    known = s.plan.journal_keys()
 
     def wanted(event) -> bool:
         if item and not (event.item == item or event.key == item or event.item.split("/", 1)[-1] == item):
@@ -209,14 +210,15 @@ def cron(
     lang: LangOpt = None,
 ) -> None:
     s = Session(plan, None, lang)
-    hour, _, minute = at.partition(":")
-    if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
+    hour, _, minute = at.strip().replace(".", ":", 1).partition(":")  # 6.30 as Indonesians write it, or 06:30
+    if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
     command = [*_pilkada_command(), "summary", "--format", "text"]
     for who in stakeholder:
         command += ["--stakeholder", who]
-    from pilkada_cli.delivery import check_address, one_line
+    from pilkada_cli.addresses import check_address
+    from pilkada_cli.delivery import one_line
 
     for address in mail_to:
         command += ["--mail-to", check_address(address.strip())]
@@ -228,9 +230,21 @@ def cron(
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)),
-                       t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
-                       f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
+                       _debian_note(s, int(hour), int(minute)), f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+
+
+def _debian_note(s: Session, hour: int, minute: int) -> str:
+    """Debian's and Ubuntu's cron ignore CRON_TZ and run in the machine's zone: the comment says so, with the
+    minute and hour to write there for this machine when its zone differs from the plan's."""
+    from datetime import datetime, time
+
+    wanted = datetime.combine(dates.today_in(s.tz, s.now), time(hour, minute), tzinfo=s.tz)
+    local = wanted.astimezone()  # the machine's own zone, which cron uses there
+    if local.utcoffset() == wanted.utcoffset():
+        return t("cron.debian_same", s.lang)
+    return t("cron.debian", s.lang, zone=local.tzname() or "", minute=local.minute, hour=local.hour,
+             at=f"{hour:02d}:{minute:02d}")
 
 
 def _pilkada_command() -> list[str]:

@@ -222,6 +222,7 @@ def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict
         raise BadInput("import.unreadable", path=source, reason=getattr(exc, "strerror", None) or str(exc)) from None
     tasks: dict[str, object] = {}
     values: dict[str, float] = {}
+    bad: list[str] = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -233,12 +234,19 @@ def _read_ticks(s: Session, source: str, region: str | None) -> tuple[list, dict
             if rest:
                 values[task.key] = parse_value(rest, s.lang)
         except PilkadaError as exc:
-            raise BadInput("tick.from_line", path=source, line=number, reason=t(exc.key, s.lang, **exc.params)) \
-                from None
+            bad.append(t("tick.from_line", s.lang, path=source, line=number, reason=t(exc.key, s.lang, **exc.params)))
+            continue
         tasks[task.key] = task
+    if bad:
+        shown = bad[:BAD_LINES_SHOWN] + ([t("tick.from_more", s.lang, count=len(bad) - BAD_LINES_SHOWN)]
+                                         if len(bad) > BAD_LINES_SHOWN else [])
+        raise BadInput("tick.from_bad", path=source, count=len(bad), details=shown)
     if not tasks:
         raise BadInput("tick.nothing")
     return list(tasks.values()), values
+
+
+BAD_LINES_SHOWN = 20  # a file of thousands of bad lines (the wrong plan's ids) needs the first few, and a count
 
 
 BULK_FROM = 20  # past this many items a tick reports counts and offices, not a line per item
@@ -277,13 +285,14 @@ def _tick_lines(s: Session, outcomes: list, offices: dict, states: dict) -> list
         if len(places) > BULK_OFFICES:
             lines.append("  " + t("tick.more_offices", s.lang, count=len(places) - BULK_OFFICES))
         return lines
-    for outcome in outcomes:
-        task = outcome.task
-        status = by_key[task.key]
-        lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key, state=t(f"state.{status.state}", s.lang),
-                       completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
-                                                 task.item.unit, s.lang)))
-        lines.append("  " + t("tick.stakeholder_progress", s.lang,
-                              name=s.plan.stakeholder(task.item.stakeholder).display_name(task.region),
-                              progress=progress[(task.item.stakeholder, task.region)]))
+    for place in places:  # each office's items, then its progress once, after them all
+        for outcome in (o for o in outcomes if (o.task.item.stakeholder, o.task.region) == place):
+            task = outcome.task
+            status = by_key[task.key]
+            lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key, state=t(f"state.{status.state}", s.lang),
+                           completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
+                                                     task.item.unit, s.lang)))
+        stakeholder_id, region = place
+        lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=progress[place],
+                              name=s.plan.stakeholder(stakeholder_id).display_name(region)))
     return lines

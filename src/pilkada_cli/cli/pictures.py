@@ -18,8 +18,8 @@ from pilkada_cli.i18n import t
 @handled
 def report(
     html: Annotated[Path, typer.Option("--html", help=t("help.opt.html", HELP), show_default=False)],
-    refresh: Annotated[Optional[int], typer.Option("--refresh", min=10, help=t("help.opt.refresh", HELP),
-                                                   show_default=False)] = None,
+    refresh: Annotated[Optional[int], typer.Option("--refresh", min=10, max=86_400,  # a day at most
+                                                   help=t("help.opt.refresh", HELP), show_default=False)] = None,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -99,7 +99,7 @@ def export(
         data: str | bytes = json.dumps(finite(report.to_dict()), ensure_ascii=False, allow_nan=False) + "\n"
     else:
         statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
-        data = as_csv(statuses, excel) if fmt == "csv" else as_ics(s.plan, statuses, s.now)
+        data = as_csv(statuses, excel, s.lang) if fmt == "csv" else as_ics(s.plan, statuses, s.now, s.lang)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if output is None:
         if fmt == "json":

@@ -61,8 +61,7 @@ def gonogo(
 
 
 def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -> None:
-    from pilkada_cli.model import NewEvent
-    from pilkada_cli.report.readiness import declaration_item
+    from pilkada_cli.model import NewEvent, declaration_item
     from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.store.tick import check_editors, check_note
 
@@ -160,21 +159,27 @@ def assess(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.model import NewEvent
-    from pilkada_cli.report.risk import STAGES, assessment_item, stage_on
+    from pilkada_cli.model import NewEvent, assessment_item
+    from pilkada_cli.plan.lookup import refuse_unknown
+    from pilkada_cli.report.risk import STAGES, stage_on
     from pilkada_cli.safe_text import valid_utf8
     from pilkada_cli.store.tick import check_note
-    from pilkada_cli.similar import suggest
 
     s = Session(plan, on, lang)
     risk_id, _, region_id = ref.strip().lower().partition("@")
     risks = {r.id: r for r in s.plan.risks}
     if risk_id not in risks:
-        raise BadInput("risk.unknown", value=risk_id, suggestions=", ".join(suggest(risk_id, risks)) or "-")
+        refuse_unknown("risk", risk_id, list(risks))
     risk = risks[risk_id]
     places = [r.id for r in s.plan.regions if not risk.regions or r.id in risk.regions]
-    if s.plan.regions and region_id not in places:
+    if region_id and not s.plan.regions:
+        raise BadInput("risk.no_regions", id=risk_id)
+    if s.plan.regions and not region_id:
         raise BadInput("risk.region_needed", id=risk_id, regions=", ".join(places[:30]))
+    if s.plan.regions and region_id not in places:
+        if region_id not in {r.id for r in s.plan.regions}:
+            refuse_unknown("region", region_id, [r.id for r in s.plan.regions])
+        raise BadInput("risk.region_not_applicable", id=risk_id, region=region_id, regions=", ".join(places[:30]))
     level = level_name(level)
     region = s.plan.region(region_id) if region_id else None
     stage = (stage or stage_on(s.plan, region, s.clock.today(dates.zone(s.plan.timezone_for(region))))).lower()
@@ -188,4 +193,4 @@ def assess(
                                actor(by), detail=json.dumps({"level": level, "stage": stage}, sort_keys=True))],
                      s.record_moment([s.plan.timezone_for(region)]))
     s.print(t("risk.recorded", s.lang, id=ref.strip().lower(), level=t(f"level.{level}", s.lang),
-              stage=t(f"stage.{stage}", s.lang)))
+              stage=t(f"stage.long.{stage}", s.lang)))

@@ -119,6 +119,20 @@ def fmt_completion(completion: float, value: float | None, target: float | None,
     return fmt_pct(completion * 100, lang, decimals=0)
 
 
+def fmt_days(days: int, lang: Lang) -> str:
+    """`8 hari` / `8 days`, `1 day`."""
+    return t("days.count_one", lang) if days == 1 else t("days.count", lang, days=days)
+
+
+def fmt_days_left(days_left: int, lang: Lang) -> str:
+    """How a deadline stands: `terlambat 8 hari` (not `-8`), `hari terakhir`, `sisa 3 hari`."""
+    if days_left < 0:
+        return t("days.late", lang, days=fmt_days(-days_left, lang))
+    if days_left == 0:
+        return t("days.last_day", lang)
+    return t("days.left", lang, days=fmt_days(days_left, lang))
+
+
 def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
     """`12,5%` / `12.5%`: always the given number of decimals, so columns line up. A percentage has no
     thousands to group, so this is the decimal mark alone, as Babel writes it (tests/test_i18n.py compares

@@ -121,4 +121,18 @@ PLAN_TEXT: dict[str, tuple[str, str]] = {
                                 "PILKADA_SMTP_PASSWORD.",
                                 "Never put a password in the plan; use the PILKADA_SMTP_PASSWORD environment "
                                 "variable."),
+    "text.control_character_note": ("'{key}' di {what} memuat karakter kendali ({chars}); hapus karakter itu (baris baru dan tab boleh).",
+                                    "'{key}' in {what} holds a control character ({chars}); remove it (newlines and tabs are fine)."),
+    "depends.unknown_none": ("{id}: depends_on menyebut '{ref}', yang tidak ada. Lihat semua id dengan: pilkada list",
+                             "{id}: depends_on names '{ref}', which does not exist. See every id with: pilkada list"),
+    "region.none_in_plan": ("Wilayah '{value}' tidak ada: rencana ini tidak punya daftar regions.",
+                            "No region '{value}': this plan declares no regions."),
+    "stakeholder.none_in_plan": ("Pemangku kepentingan '{value}' tidak ada: rencana ini belum punya daftar stakeholders.",
+                                 "No stakeholder '{value}': this plan declares no stakeholders."),
+    "phase.none_in_plan": ("Tahapan '{value}' tidak ada: rencana ini tidak punya daftar phases.",
+                           "No phase '{value}': this plan declares no phases."),
+    "text.control_character": ("'{key}' di {what} memuat karakter kendali ({chars}); tulis teksnya di satu baris tanpa karakter itu "
+                               "(teks panjang: pakai >- agar tidak ada baris baru di akhir).",
+                               "'{key}' in {what} holds a control character ({chars}); write the text on one line without it (for "
+                               "long text use >-, so no newline is left at the end)."),
 }

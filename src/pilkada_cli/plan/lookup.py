@@ -33,10 +33,23 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
         raise BadInput("tick.region_needed", id=item.full_id, regions=", ".join(allowed[:30]),
                        example=f"{item.full_id}@{allowed[0]}")
     if region_id not in region_ids:
-        raise BadInput("region.unknown", value=region_id, suggestions=", ".join(suggest(region_id, region_ids)) or "-")
+        refuse_unknown("region", region_id, region_ids)
     if region_id not in allowed:
         raise BadInput("tick.region_not_applicable", id=item.full_id, region=region_id, regions=", ".join(allowed))
     return plan.task(item, plan.region(region_id))
+
+
+def refuse_unknown(kind: str, value: str, known) -> None:
+    """A region, stakeholder, phase or risk the plan does not have: the close ones if any (`{kind}.unknown`),
+    else those it has (`{kind}.unknown_known`), else that it has none (`{kind}.none_in_plan`); never "-"."""
+    close = suggest(value, known)
+    if close:
+        raise BadInput(f"{kind}.unknown", value=value, suggestions=", ".join(close))
+    listed = list(known)
+    if not listed:
+        raise BadInput(f"{kind}.none_in_plan", value=value)
+    shown = ", ".join(listed[:8]) + (" …" if len(listed) > 8 else "")
+    raise BadInput(f"{kind}.unknown_known", value=value, known=shown)
 
 
 def _index(plan: Plan) -> tuple[dict[str, Item], dict[str, list[Item]]]:

@@ -24,8 +24,9 @@ def resolve_dependencies(items: list[Item], problems: list[Problem]) -> list[Ite
             full = ref if "/" in ref else f"{item.stakeholder}/{ref}"
             if full not in by_full:
                 close = suggest(full, by_full)
-                problems.append(Problem(Path(item.file), item.line, "depends.unknown",
-                                        {"id": item.full_id, "ref": ref, "suggestions": ", ".join(close) or "-"}))
+                key = "depends.unknown" if close else "depends.unknown_none"
+                problems.append(Problem(Path(item.file), item.line, key,
+                                        {"id": item.full_id, "ref": ref, "suggestions": ", ".join(close)}))
                 continue
             if full == item.full_id:
                 problems.append(Problem(Path(item.file), item.line, "depends.cycle",
@@ -109,8 +110,9 @@ def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, R
     level = checker.text(entry, "level", "risk")
     for key, value, allowed in (("dimension", dimension, DIMENSIONS), ("level", level, LEVELS)):
         if value is not None and value not in allowed:
-            checker.error(checker.line_of(entry, key), "risk.bad_choice", key=key, value=value[:40],
-                          choices=", ".join(allowed), suggestion=", ".join(suggest(value, allowed)) or "-")
+            close = suggest(value, allowed)
+            checker.error(checker.line_of(entry, key), "risk.bad_choice" if close else "risk.bad_choice_none",
+                          key=key, value=value[:40], choices=", ".join(allowed), suggestion=", ".join(close))
             return None
     risk_regions = checker.list_of(entry, "regions", "risk")
     if risk_regions is not None:
@@ -122,8 +124,10 @@ def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, R
     for ref in checker.list_of(entry, "mitigations", "risk") or []:
         ref = str(ref)
         if ref not in items:
-            checker.error(checker.line_of(entry, "mitigations"), "risk.unknown_mitigation", ref=ref,
-                          suggestions=", ".join(suggest(ref, items)) or "-")
+            close = suggest(ref, items)
+            checker.error(checker.line_of(entry, "mitigations"),
+                          "risk.unknown_mitigation" if close else "risk.unknown_mitigation_none", ref=ref,
+                          suggestions=", ".join(close))
             return None
         mitigations.append(ref)
     source = checker.text(entry, "source", "risk")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pilkada_cli import dates
+from pilkada_cli.addresses import check_address
 from pilkada_cli.errors import BadInput, Problem
 from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
                                PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
@@ -78,14 +79,24 @@ class _Checker:
             if key not in mapping or mapping[key] is None or mapping[key] == "":
                 self.error(mapping.line, "key.missing", key=key, what=what)
 
-    def text(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
+    def text(self, mapping: yamlfile.LocDict, key: str, what: str, multiline: bool = False) -> str | None:
         value = mapping.get(key)
         if value is None:
             return None
         if isinstance(value, (dict, list)):
             self.error(self.line_of(mapping, key), "value.want_text", key=key, what=what)
             return None
+        self.printable(str(value), self.line_of(mapping, key), key, what, multiline)
         return str(value)
+
+    def printable(self, text: str, line: int | None, key: str, what: str, multiline: bool = False) -> None:
+        """Plan text holds no control character: a CR or LF would split a calendar's or a mail's line, an ESC
+        would drive a terminal. Only a note (`multiline`) may span lines or hold a tab."""
+        allowed = "\n\t" if multiline else ""
+        found = sorted({ch for ch in text if (ord(ch) < 32 or 127 <= ord(ch) < 160) and ch not in allowed})
+        if found:
+            self.error(line, "text.control_character_note" if multiline else "text.control_character", key=key,
+                       what=what, chars=", ".join(ch.encode("unicode_escape").decode("ascii") for ch in found))
 
     def slug(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         value = self.text(mapping, key, what)
@@ -295,6 +306,8 @@ class _Checker:
         if not isinstance(value, list) or any(not isinstance(name, str) for name in value):
             self.error(line, "editors.not_names")
             return ()
+        for name in value:
+            self.printable(name, line, "editors", "stakeholder")
         return tuple(name.strip() for name in value if name.strip())
 
     def phases(self, doc: yamlfile.LocDict) -> dict[str, Phase]:
@@ -329,6 +342,16 @@ class _Checker:
         if not self.mapping(section, "notify", self.line_of(doc, "notify")):
             return {}
         self.keys(section, NOTIFY_KEYS, (), "notify")
+        for key, value in section.items():
+            if isinstance(value, str):
+                self.printable(value, self.line_of(section, key), key, "notify")
+        for key in ("mail_from", "mail_to"):  # `summary` would refuse them only when it sends, at 6 a.m.
+            given = section.get(key)
+            for address in given if isinstance(given, list) else [] if given is None else [given]:
+                try:
+                    check_address(str(address))
+                except BadInput as exc:
+                    self.error(self.line_of(section, key), "notify.bad_address", key=key, **exc.params)
         return dict(section)
 
     def phase_checks(self, phases: dict[str, Phase], items: list[Item], vote_date: date) -> None:
@@ -419,9 +442,10 @@ class _Checker:
     def unknown_ref(self, mapping: yamlfile.LocDict, key: str, value: str, declared: Mapping[str, Any],
                     line: int | None = None) -> None:
         suggestion = did_you_mean(value, declared)
-        message = f"{key}.undeclared_suggest" if suggestion else f"{key}.undeclared"
+        message = f"{key}.undeclared_suggest" if suggestion else f"{key}.undeclared" if declared else \
+            f"{key}.none_in_plan"
         self.error(line or self.line_of(mapping, key), message, value=str(value)[:60], suggestion=suggestion,
-                   declared=", ".join(declared) or "-")
+                   declared=", ".join(declared))
 
     def item(self, entry: yamlfile.LocDict, stakeholder_id: str | None, default_phase: str | None,
              phases: dict[str, Phase], regions: dict[str, Region], per_region: bool) -> Item | None:
@@ -441,6 +465,8 @@ class _Checker:
         if any(isinstance(t, (dict, list)) for t in tags):
             self.error(self.line_of(entry, "tags"), "value.want_text", key="tags", what="item")
             tags = []
+        for tag in tags:
+            self.printable(str(tag), self.line_of(entry, "tags"), "tags", "item")
         item_regions = self.list_of(entry, "regions", "item")
         if item_regions is not None:
             if not regions:
@@ -455,7 +481,7 @@ class _Checker:
                         self.unknown_ref(entry, "region", str(region_id), regions, self.line_of(entry, "regions"))
         owner = self.text(entry, "owner", "item")
         unit = self.text(entry, "unit", "item")
-        notes = self.text(entry, "notes", "item")
+        notes = self.text(entry, "notes", "item", multiline=True)
         critical = self.flag(entry, "critical", "item")
         depends_on = self.list_of(entry, "depends_on", "item") or []
         if any(not isinstance(ref, str) for ref in depends_on):

@@ -10,11 +10,15 @@ import csv
 import io
 from datetime import date, datetime, timedelta, timezone
 
+from pilkada_cli.i18n import Lang, t
 from pilkada_cli.model import Plan
 from pilkada_cli.report.status import TaskStatus, phase_dates
 
 CSV_FIELDS = ("id", "stakeholder", "region", "phase", "title", "owner", "due", "due_label", "days_left", "state",
               "completion", "value", "target", "unit", "critical", "weight", "done_at", "blocked_by")
+# A cell a spreadsheet would run as a formula starts with one of these (spec section 14): text from a plan
+# such as `=HYPERLINK(...)` or `@SUM(...)` is shown as text, behind an apostrophe.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_lines(statuses: list[TaskStatus], lang) -> str:
@@ -35,11 +39,13 @@ def as_lines(statuses: list[TaskStatus], lang) -> str:
     return "".join(lines)
 
 
-def as_csv(statuses: list[TaskStatus], excel: bool = False) -> str:
-    """One header row, then one row per item with the item fields of `status --json`."""
+def as_csv(statuses: list[TaskStatus], excel: bool = False, lang: Lang = "id") -> str:
+    """One header row, then one row per item with the item fields of `status --json`. With `excel`, for a
+    person with a spreadsheet: headers, states and yes/no in the output language, decimal commas, and no text
+    cell that would run as a formula."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
-    writer.writerow(CSV_FIELDS)
+    writer.writerow([t(f"csv.{name}", lang) for name in CSV_FIELDS] if excel else CSV_FIELDS)
     for status in statuses:
         data = status.to_dict()
         row = []
@@ -47,16 +53,29 @@ def as_csv(statuses: list[TaskStatus], excel: bool = False) -> str:
             value = data[name]
             if isinstance(value, list):
                 value = " ".join(value)
+            if excel:
+                value = _for_spreadsheet(name, value, lang)
             elif isinstance(value, bool):
                 value = "true" if value else "false"
-            elif isinstance(value, float) and excel:
-                value = repr(value).replace(".", ",")
             row.append("" if value is None else value)
         writer.writerow(row)
     return ("\ufeff" if excel else "") + out.getvalue()
 
 
-def as_ics(plan: Plan, statuses: list[TaskStatus], now: datetime) -> bytes:
+def _for_spreadsheet(name: str, value: object, lang: Lang) -> object:
+    """One cell as a person's spreadsheet should show it."""
+    if isinstance(value, bool):
+        return t("csv.yes" if value else "csv.no", lang)
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    if name == "state" and value is not None:
+        return t(f"state.{value}", lang)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def as_ics(plan: Plan, statuses: list[TaskStatus], now: datetime, lang: Lang = "id") -> bytes:
     """The plan's deadlines, vote days and phases as an iCalendar file (RFC 5545)."""
     from icalendar import Calendar, Event
 
@@ -83,11 +102,12 @@ def as_ics(plan: Plan, statuses: list[TaskStatus], now: datetime) -> bytes:
             entry.add("description", description)
         calendar.add_component(entry)
 
-    event(f"hari-h@{plan.id}", f"Hari H: {plan.name}", plan.vote_date, plan.vote_date, "hari-h")
+    vote_day = t("countdown.day", lang)
+    event(f"hari-h@{plan.id}", f"{vote_day}: {plan.name}", plan.vote_date, plan.vote_date, "hari-h")
     for region in plan.regions:
         if region.vote_date and region.vote_date != plan.vote_date:
-            event(f"hari-h-{region.id}@{plan.id}", f"Hari H: {region.name}", region.vote_date, region.vote_date,
-                  "hari-h")
+            event(f"hari-h-{region.id}@{plan.id}", f"{vote_day}: {region.name}", region.vote_date,
+                  region.vote_date, "hari-h")
     for phase in plan.phases:
         start, end = phase_dates(phase, plan.vote_date)
         event(f"phase-{phase.id}@{plan.id}", phase.name, start, end, "tahapan")
@@ -95,11 +115,11 @@ def as_ics(plan: Plan, statuses: list[TaskStatus], now: datetime) -> bytes:
         if status.due is None:
             continue
         item = status.task.item
-        lines = [f"{status.key} · {status.due_label}", f"Status: {status.state}"]
+        lines = [f"{status.key} · {status.due_label}", f"{t('col.state', lang)}: {t(f'state.{status.state}', lang)}"]
         if item.owner:
-            lines.append(f"Penanggung jawab: {item.owner}")
+            lines.append(f"{t('col.owner', lang)}: {item.owner}")
         if status.blocked_by:
-            lines.append("Menunggu: " + ", ".join(status.blocked_by))
+            lines.append(f"{t('csv.blocked_by', lang)}: " + ", ".join(status.blocked_by))
         event(f"{status.key}@{plan.id}", ("‼ " if item.critical else "") + item.title, status.due, status.due,
               item.stakeholder, "\n".join(lines))
     return calendar.to_ical()

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_days_left, fmt_pct, office_label, t
 from pilkada_cli.model import DIMENSIONS, LEVELS
-from pilkada_cli.report.briefing import History, polyline
+from pilkada_cli.report.briefing import History, due_by_now, polyline
 from pilkada_cli.report.status import StatusReport, countdown_label, phase_dates
 
 COLORS = ["#2f6db5", "#c0392b", "#16a085", "#8e44ad", "#d35400", "#2c3e50", "#7f8c8d", "#b7950b", "#1abc9c"]
 CHART_W, CHART_H, PHASES_W = 520.0, 200.0, 900.0
 ATTENTION_ROWS = 14
+# A region's row is red when its progress is more than this many points behind what its deadlines ask for
+# by today, amber when behind by less, green when on pace: one sentence a briefer can say (html.pace_*).
+BEHIND_POINTS = 10
 
 
 def _environment():
@@ -33,9 +36,9 @@ def summary_html(name: str, date_text: str, countdown: str, vote: str, sections:
 
 def _words(lang: Lang) -> dict[str, str]:
     keys = ("current", "by_stakeholder", "stakeholder", "progress", "overdue", "due_soon", "over_time", "ideal",
-            "phases", "today", "by_region", "region", "countdown", "attention", "item", "title", "days_left",
-            "gonogo", "office", "call", "reasons", "risks")
-    return {key: t(f"html.{key}", lang) for key in keys}
+            "phases", "today", "by_region", "region", "countdown", "attention", "item", "title", "state",
+            "gonogo", "office", "call", "reasons", "risks", "due_by_now", "blocked")
+    return {**{key: t(f"html.{key}", lang) for key in keys}, "vote_day": t("countdown.day", lang)}
 
 
 def briefing(report: StatusReport, history: History, poll, register, lang: Lang, refresh: int | None,
@@ -64,18 +67,20 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
              "start_label": fmt_date_short(history.start, lang), "end_label": fmt_date_short(end, lang)}
     phases = _phases(report, lang)
     regions = []
-    for entry in sorted(report.regions, key=lambda r: (-r.group.counts.overdue, r.group.progress, r.region.name)):
-        heat = min(4, int(entry.group.progress // 20)) if not entry.group.counts.overdue else 0 if \
-            entry.group.counts.overdue > 5 else 1
+    due = due_by_now(report.statuses)
+    for entry in sorted(report.regions, key=lambda r: (r.group.progress - due.get(r.region.id, 0.0), r.region.name)):
+        behind = due.get(entry.region.id, 0.0) - entry.group.progress
         regions.append({"name": entry.region.name, "countdown": countdown_label(entry.days_to_vote),
-                        "progress": fmt_pct(entry.group.progress, lang), "overdue": entry.group.counts.overdue,
-                        "due_soon": entry.group.counts.due_soon, "heat": heat})
+                        "progress": fmt_pct(entry.group.progress, lang), "due": fmt_pct(due.get(entry.region.id, 0.0),
+                                                                                         lang),
+                        "overdue": entry.group.counts.overdue, "due_soon": entry.group.counts.due_soon,
+                        "pace": "far-behind" if behind > BEHIND_POINTS else "behind" if behind > 0 else "on-track"})
     attention = report.attention(ATTENTION_ROWS)
     rows = []
     for status in attention.overdue + attention.due_soon:
         rows.append({"id": status.key, "title": status.task.item.title, "critical": status.task.item.critical,
-                     "days_left": status.days_left, "css": "late" if status.state == "overdue" else "soon",
-                     "blocked": ", ".join(status.blocked_by[:2])})
+                     "when": fmt_days_left(status.days_left, lang), "css": "late" if status.state == "overdue" else
+                     "soon", "blocked": ", ".join(status.blocked_by[:2])})
     left_out = attention.overdue_total + attention.due_soon_total - len(rows)
     gonogo_rows = []
     for office in poll.offices[:12]:
@@ -103,6 +108,7 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
                                 overdue=counts.overdue, due_soon=counts.due_soon)},
         "stakeholders": stakeholders, "chart": chart, "phases": phases, "regions": regions,
         "attention": rows, "attention_more": t("html.more", lang, count=left_out) if left_out > 0 else "",
+        "pace": {key: t(f"html.pace_{key}", lang, points=BEHIND_POINTS) for key in ("due", "far", "behind", "on")},
         "gonogo": {"call": poll.call, "rows": gonogo_rows}, "heatmap": heatmap,
     }
     return _environment().get_template("briefing.html.j2").render(**context)

@@ -43,7 +43,7 @@ def _reasons(offices: list, lang: Lang, limit: int = 2) -> str:
         parts.append(t("gonogo.more", lang, count=len(ranked) - limit))
     declared = [o for o in offices if o.declared]
     if len(offices) == 1 and declared:
-        parts.append(t("gonogo.declared", lang, call=declared[0].declared["call"].upper(),
+        parts.append(t("gonogo.declared", lang, call=declared[0].declared["call"],
                        by=visible(declared[0].declared["by"])))
     warnings = sum(len(o.warnings) for o in offices)
     if warnings:
@@ -84,7 +84,7 @@ def poll_view(plan: Plan, result: Poll, lang: Lang, width: int, fold: bool = Tru
         calls.cells.append(Text(call, style=CALL_STYLE[style]))
         reasons.cells.append(Text(why))
     table = fitted(t("gonogo.table", lang, no_go=no_go, total=len(result.offices)), [offices, calls, reasons],
-                   width, caption=t("gonogo.hint", lang) if fold and grouped else None)
+                   width, lang, caption=t("gonogo.hint", lang) if fold and grouped else None)
     return RenderGroup(header, Text(""), table)
 
 
@@ -107,7 +107,7 @@ def register_view(plan: Plan, register: Register, lang: Lang, width: int, fold: 
         places.cells.append(str(len(entries)) if fold else visible(top.region.name if top.region else "—"))
         mitigated.cells.append(f"{progress:.0f}%")
     table = fitted(t("risk.table", lang, count=len(groups)), [ids, titles, levels, places, mitigated], width,
-                   caption=t("risk.hint", lang) if fold and plan.regions else None)
+                   lang, caption=t("risk.hint", lang) if fold and plan.regions else None)
     return RenderGroup(table, heatmap_view(plan, register, lang, width))
 
 
@@ -125,7 +125,7 @@ def heatmap_view(plan: Plan, register: Register, lang: Lang, width: int) -> Rend
                                 if level else Text("·", style="dim"))
     legend = t("risk.legend", lang) + " · " + ", ".join(
         f"{t(f'dimension.short.{d}', lang)} = {t(f'dimension.{d}', lang)}" for d in DIMENSIONS)
-    return fitted(t("risk.heatmap", lang), columns, width, caption=legend)
+    return fitted(t("risk.heatmap", lang), columns, width, lang, caption=legend)
 
 
 def critical_path_text(path: CriticalPath, lang: Lang) -> Text:

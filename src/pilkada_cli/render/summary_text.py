@@ -3,7 +3,7 @@ for the e-mail's second part. Built from the Summary record, never from terminal
 
 from __future__ import annotations
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_days_left, fmt_pct, office_label, t
 from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.safe_text import visible
 from pilkada_cli.report.summary import Summary
@@ -50,12 +50,8 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
         return line + (" · " + _regions([s.task.region for s in group], lang) if many else "")
     if status.due:
         line += " · " + t("summary.due", lang, date=fmt_date_short(status.due, lang), label=status.due_label)
-        if status.days_left is not None and status.days_left < 0:
-            line += " · " + t("summary.days_late", lang, days=-status.days_left)
-        elif status.days_left == 0:
-            line += " · " + t("summary.last_day", lang)
-        elif status.days_left is not None:
-            line += " · " + t("summary.days_left", lang, days=status.days_left)
+        if status.days_left is not None:
+            line += " · " + fmt_days_left(status.days_left, lang)
     if many:
         done, total = summary.regional.get(item.full_id, (0, len(group)))
         office = summary.plan.stakeholder(item.stakeholder).display_name()
@@ -81,7 +77,8 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     result: list[tuple[str, list[str]]] = []
     if summary.current_phases or summary.starting_phases:
         lines = [t("summary.phase_running", lang, name=w.phase.name, days=w.days) if w.days else
-                 t("summary.phase_last_day", lang, name=w.phase.name) for w in summary.current_phases]
+                 t("summary.phase_last_day" if w.start < w.end else "summary.phase_today", lang, name=w.phase.name)
+                 for w in summary.current_phases]
         lines += [t("summary.phase_starting", lang, name=w.phase.name, date=fmt_date_short(w.start, lang),
                     days=w.days) for w in summary.starting_phases]
         result.append((t("summary.phases", lang), lines))

@@ -8,12 +8,15 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.i18n import (Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_days, fmt_days_left, fmt_pct,
+                              office_label, t)
+from pilkada_cli.model import LEVELS
 from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
+BLOCKED_MARK = "⛔"
 
 
 def bar(progress: float, width: int = 20) -> str:
@@ -49,18 +52,21 @@ def header(report: StatusReport, lang: Lang) -> Text:
 
 def _phase_left(phase: PhaseReport, report: StatusReport, lang: Lang) -> str:
     days = (phase.end - report.today).days
-    if days == 0:
-        return t("status.phase_last_day", lang, name=phase.phase.name)
+    if days == 0:  # a one-day phase (the vote day) is just running, not on its last day
+        return t("status.phase_last_day", lang, name=phase.phase.name) if phase.start < phase.end else phase.phase.name
     return t("status.phase_days_left", lang, name=phase.phase.name, days=days)
 
 
-def overall_line(report: StatusReport, lang: Lang) -> Text:
+def overall_line(report: StatusReport, lang: Lang, width: int) -> Text:
+    """`Progres keseluruhan  ███░░  12,5%  5/40 selesai · 2 terlambat · 3 segera`; the counts on a line of
+    their own where the screen is narrower than that, never broken in the middle."""
     counts = report.overall.counts
     text = Text(t("status.overall", lang) + "  ")
     text.append(bar(report.overall.progress), style="green")
     text.append(f"  {fmt_pct(report.overall.progress, lang)}", style="bold")
-    text.append("  " + t("status.counts_line", lang, done=counts.done, total=counts.total,
-                         overdue=counts.overdue, due_soon=counts.due_soon))
+    detail = t("status.counts_line", lang, done=counts.done, total=counts.total, overdue=counts.overdue,
+               due_soon=counts.due_soon)
+    text.append(("  " if text.cell_len + 2 + len(detail) <= width else "\n") + detail)
     return text
 
 
@@ -139,44 +145,50 @@ def _count(value: int, style: str) -> Text:
 _ENGLISH_STATE = {"segera": "due_soon", "terlambat": "overdue"}
 
 
-def attention_table(statuses: list[TaskStatus], title: str, lang: Lang, width: int,
+def attention_table(statuses: list[TaskStatus], title: str, lang: Lang, width: int, late: bool,
                     caption: str | None = None) -> RenderableType:
-    """Items needing attention: the state shows as the colour of the days left, so the title has room."""
-    return fitted(title, _item_columns(statuses, lang, compact=True), width, caption)
-
-
-def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
-                  with_state: bool = False) -> list[Column]:
-    """The columns of an item table, most important kept longest: id, days left and title always; then
-    completion, state, the due date and the owner (dropped first) as the screen allows."""
-    ids, titles, dues, days, states, owners, completions = [], [], [], [], [], [], []
+    """Items needing attention, all overdue (`late`) or all due soon: how late, or how long is left, in a
+    column of its own, in the state's colour, so the title has room; then the due date and the owner."""
+    ids, titles, days, dues, owners = (Column(t(key, lang)) for key in (
+        "col.id", "col.title", "col.days_late" if late else "col.days_to_go", "col.due", "col.owner"))
+    titles.wrap = dues.wrap = owners.wrap = True
+    days.justify, dues.keep, owners.keep = "right", 3, 1
     for status in statuses:
-        item = status.task.item
-        title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
-        if compact and item.target:
-            title.append(f" ({completion_text(status, lang)})")
-        if status.blocked_by:
-            # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
-            names = list(dict.fromkeys(key.partition("/")[2].partition("@")[0] for key in status.blocked_by))
-            shown = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
-            title.append(" ⛔ " + t("status.blocked_by", lang, ids=shown), style="red")
-        ids.append(Text(status.key))
-        titles.append(title)
-        dues.append(Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due
-                    else Text("—", style="dim"))
-        days.append(Text("—" if status.days_left is None else str(status.days_left), style=STATE_STYLE[status.state]))
-        states.append(Text(t(f"state.{status.state}", lang), style=STATE_STYLE[status.state]))
-        owners.append(Text(visible(item.owner or "—")))
-        completions.append(completion_text(status, lang))
-    columns = [Column(t("col.id", lang), ids), Column(t("col.title", lang), titles, wrap=True),
-               Column(t("col.due", lang), dues, keep=3, wrap=True),
-               Column(t("col.days_left", lang), days, justify="right")]
-    if not compact or with_state:
-        columns.append(Column(t("col.state", lang), states, keep=4))
-    columns.append(Column(t("col.owner", lang), owners, keep=1, wrap=True))
-    if not compact:
-        columns.append(Column(t("col.completion", lang), completions, keep=5, justify="right"))
-    return columns
+        ids.cells.append(Text(status.key))
+        titles.cells.append(_title_cell(status, lang, with_value=True))
+        left = status.days_left or 0
+        days.cells.append(Text(fmt_days(-left, lang) if late else fmt_days(left, lang) if left else
+                               t("days.last_day", lang), style=STATE_STYLE[status.state]))
+        dues.cells.append(_due_cell(status, lang))
+        owners.cells.append(Text(visible(status.task.item.owner or "—")))
+    return fitted(title, [ids, titles, days, dues, owners], width, lang, caption)
+
+
+def _title_cell(status: TaskStatus, lang: Lang, with_value: bool) -> Text:
+    """‼ for a critical item, the title, a quantitative item's value (`with_value`), what it waits for."""
+    item = status.task.item
+    title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
+    if with_value and item.target:
+        title.append(f" ({completion_text(status, lang)})")
+    if status.blocked_by:
+        # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
+        names = list(dict.fromkeys(key.partition("/")[2].partition("@")[0] for key in status.blocked_by))
+        shown = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
+        title.append(f" {BLOCKED_MARK} " + t("status.blocked_by", lang, ids=shown), style="red")
+    return title
+
+
+def _due_cell(status: TaskStatus, lang: Lang) -> Text:
+    if status.due is None:
+        return Text("—", style="dim")
+    return Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})")
+
+
+def state_text(status: TaskStatus, lang: Lang) -> str:
+    """An item's state as a person reads it: `selesai`, `terlambat 8 hari`, `sisa 3 hari`, `tanpa tenggat`."""
+    if status.state in ("done", "no_due") or status.days_left is None:
+        return t(f"state.{status.state}", lang)
+    return fmt_days_left(status.days_left, lang)
 
 
 def completion_text(status: TaskStatus, lang: Lang) -> str:
@@ -189,34 +201,49 @@ PLAIN_LIST_FROM = 300  # rows; past this a box table costs seconds to lay out an
 
 def items_plain(statuses: list[TaskStatus], lang: Lang) -> str:
     """A long list as aligned plain lines: the same columns as items_table, fast for tens of thousands."""
-    heads = [t(k, lang) for k in ("col.id", "col.due", "col.days_left", "col.state", "col.owner",
-                                  "col.completion", "col.title")]
+    heads = [t(k, lang) for k in ("col.id", "col.due", "col.state", "col.owner", "col.completion", "col.title")]
     rows = []
     for status in statuses:
         item = status.task.item
         due = f"{fmt_date_short(status.due, lang)} ({status.due_label})" if status.due else "—"
-        rows.append([status.key, due, "—" if status.days_left is None else str(status.days_left),
-                     t(f"state.{status.state}", lang), visible(item.owner or "—"), completion_text(status, lang),
-                     ("‼ " if item.critical else "") + visible(item.title)])
+        rows.append([status.key, due, state_text(status, lang), visible(item.owner or "—"),
+                     completion_text(status, lang), ("‼ " if item.critical else "") + visible(item.title)])
     lines = [t("list.title", lang, count=len(statuses)), *aligned_lines(heads, rows, right_from=99, last_free=True)]
     return "\n".join(lines) + "\n"
 
 
 def items_table(statuses: list[TaskStatus], lang: Lang, width: int) -> RenderableType:
-    title = t("list.title", lang, count=len(statuses))
-    columns = _item_columns(statuses, lang)
+    """`pilkada list`: id, title, due date and state always (in a table, or a block of lines per item where a
+    table does not fit); completion, then the owner, go first when a table has no room for them, a
+    quantitative item's value then joining its title."""
+    columns = _list_columns(statuses, lang, with_completion=True)
     chosen = choose(columns, width)
     if chosen is not None and columns[-1] not in chosen:
-        # No room for the completion column: a quantitative item's value goes with its title instead.
-        columns = [c for c in _item_columns(statuses, lang, compact=True, with_state=True)]
-    return fitted(title, columns, width)
+        columns = _list_columns(statuses, lang, with_completion=False)
+    return fitted(t("list.title", lang, count=len(statuses)), columns, width, lang)
+
+
+def _list_columns(statuses: list[TaskStatus], lang: Lang, with_completion: bool) -> list[Column]:
+    ids, titles, dues, states, owners, completions = (Column(t(key, lang)) for key in (
+        "col.id", "col.title", "col.due", "col.state", "col.owner", "col.completion"))
+    titles.wrap = dues.wrap = owners.wrap = True
+    dues.block = "line"  # in a block of lines, the due date stays beside the id and the state
+    owners.keep, completions.keep, completions.justify = 2, 1, "right"
+    for status in statuses:
+        ids.cells.append(Text(status.key))
+        titles.cells.append(_title_cell(status, lang, with_value=not with_completion))
+        dues.cells.append(_due_cell(status, lang))
+        states.cells.append(Text(state_text(status, lang), style=STATE_STYLE[status.state]))
+        owners.cells.append(Text(visible(status.task.item.owner or "—")))
+        completions.cells.append(completion_text(status, lang))
+    return [ids, titles, dues, states, owners] + ([completions] if with_completion else [])
 
 
 def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
                 rest_command: str = "pilkada list", extra=None, phases: bool = True) -> RenderGroup:
     """The status screen. `rest_command` is the `pilkada list` command (with this view's filters) that
     shows what the attention tables leave out; the state is appended to it."""
-    parts = [header(report, lang), Text(""), overall_line(report, lang), Text("")]
+    parts = [header(report, lang), Text(""), overall_line(report, lang, width), Text("")]
     if report.stakeholders:
         parts.append(progress_table(report, lang, phases))
     attention = report.attention(limit)
@@ -230,7 +257,7 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
         if total > len(shown):
             caption = t("status.more_items", lang, count=total - len(shown),
                         command=f"{rest_command} --state {state if lang == 'id' else _ENGLISH_STATE[state]}")
-        parts.append(attention_table(shown, t(key, lang, count=total), lang, width, caption))
+        parts.append(attention_table(shown, t(key, lang, count=total), lang, width, state == "terlambat", caption))
     if not (attention.due_soon_total or attention.overdue_total):
         parts.append(Text(t("status.nothing_urgent", lang), style="green"))
     if extra is not None:  # e.g. the critical path
@@ -242,13 +269,13 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
 
 
 def log_table(events, known: set[str], tz, lang: Lang, width: int) -> RenderableType:
-    """The journal as a table: when (in the plan's zone), who, what, which item, value, note."""
-    from pilkada_cli.i18n import fmt_num
-
+    """The journal as a table: when (in the plan's zone), who, what, which item, value, note. Nothing is left
+    out to fit a screen: where the table does not fit, each entry is a block of lines, when, what and the item
+    on the first, then who, the value and the note (`Oleh: ... · Catatan: ...`)."""
     when, who, what, items, values, notes = (Column(t(key, lang)) for key in (
         "col.when", "col.who", "col.what", "col.item", "col.value", "col.note"))
     who.wrap = notes.wrap = True
-    who.keep, values.keep, notes.keep = 3, 2, 1
+    who.block = values.block = notes.block = "detail"
     for event in events:
         item = Text(visible(event.key))
         if event.key not in known:
@@ -257,9 +284,30 @@ def log_table(events, known: set[str], tz, lang: Lang, width: int) -> Renderable
         who.cells.append(Text(visible(who_text(event, lang))))
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
-        values.cells.append("" if event.value is None else fmt_num(event.value, lang))
+        values.cells.append(_event_value(event, lang))
         notes.cells.append(Text(visible(event.note or "")))
-    return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width)
+    return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width, lang)
+
+
+def _event_value(event, lang: Lang) -> str:
+    """What an entry recorded: a value, an office's call (GO, NO-GO) or a risk's level."""
+    import json
+
+    from pilkada_cli.i18n import fmt_num
+
+    if event.value is not None:
+        return fmt_num(event.value, lang)
+    try:
+        detail = json.loads(event.detail) if event.detail else {}
+    except ValueError:
+        detail = {}
+    if not isinstance(detail, dict):
+        return ""
+    if event.kind == "declare" and detail.get("call") in ("go", "no-go"):
+        return detail["call"].upper()
+    if event.kind == "assess" and detail.get("level") in LEVELS:
+        return t(f"level.{detail['level']}", lang)
+    return ""
 
 
 def _when(event, tz, lang: Lang) -> Text:
@@ -294,7 +342,7 @@ def regions_view(report: StatusReport, lang: Lang, width: int) -> RenderGroup:
     regions = sorted(report.regions, key=region_urgency)
     worst = {r.region.id for r in regions[:3] if r.group.counts.overdue}
     if len(regions) > REGION_TABLE_UP_TO:
-        return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""),
+        return RenderGroup(header(report, lang), Text(""), overall_line(report, lang, width), Text(""),
                            _regions_lines(regions, worst, lang))
     bar_width = 10 if width >= 100 else 5
     columns = [Column(t(key, lang), keep=keep, justify=justify) for key, keep, justify in (
@@ -310,8 +358,8 @@ def regions_view(report: StatusReport, lang: Lang, width: int) -> RenderGroup:
                  _count(counts.due_soon, "yellow"), f"{counts.done}/{counts.total}")
         for column, cell in zip(columns, cells):
             column.cells.append(cell)
-    table = fitted(t("regions.title", lang, count=len(regions)), columns, width)
-    return RenderGroup(header(report, lang), Text(""), overall_line(report, lang), Text(""), table)
+    table = fitted(t("regions.title", lang, count=len(regions)), columns, width, lang)
+    return RenderGroup(header(report, lang), Text(""), overall_line(report, lang, width), Text(""), table)
 
 
 def _regions_lines(regions: list, worst: set[str], lang: Lang) -> Text:
@@ -336,6 +384,16 @@ def _lines_text(title: str, heads: list[str], rows: list[list[str]], right_from:
     return text
 
 
+def _scope_text(scope: str, lang: Lang) -> str:
+    """A summary's filter as people read it: `seluruh rencana`, `Pemangku kepentingan: polres; Wilayah: belu`."""
+    if scope == "all":
+        return t("log.scope_all", lang)
+    heads = {"stakeholder": "col.stakeholder", "region": "col.region"}
+    parts = [part.partition("=") for part in scope.split(";")]
+    return visible("; ".join(f"{t(heads[key], lang)}: {values}" if key in heads else key + sep + values
+                             for key, sep, values in parts))
+
+
 def summaries_table(runs, tz, lang: Lang) -> Table:
     """The recorded summary runs: when, for which day and filter, by whom, and whether the mail went out."""
     table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
@@ -345,6 +403,7 @@ def summaries_table(runs, tz, lang: Lang) -> Table:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
             t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(visible(run.delivery), style="red")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(run.scope),
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day),
+                      _scope_text(run.scope, lang),
                       Text(visible(run.actor)), delivery, Text(visible(run.detail or "")))
     return table

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Plan
-from pilkada_cli.report.status import phase_dates
+from pilkada_cli.report.status import TaskStatus, phase_dates
 from pilkada_cli.store.fold import apply, fold_order
 
 MAX_POINTS = 120
@@ -80,3 +80,17 @@ def polyline(values: list[float], days: list[date], start: date, end: date, widt
     span = max((end - start).days, 1)
     return " ".join(f"{width * (day - start).days / span:.1f},{height * (1 - value / 100):.1f}"
                     for day, value in zip(days, values))
+
+
+def due_by_now(statuses: list[TaskStatus]) -> dict[str | None, float]:
+    """Per region (None: the items without one), the progress its deadlines ask for by today: the weighted
+    share of its items due before today, in percent. A region whose progress is below it is behind its own
+    plan, by that many points; one with nothing overdue never is."""
+    due: dict[str | None, float] = defaultdict(float)
+    total: dict[str | None, float] = defaultdict(float)
+    for status in statuses:
+        region = status.task.region.id if status.task.region else None
+        total[region] += status.task.item.weight
+        if status.days_left is not None and status.days_left < 0:
+            due[region] += status.task.item.weight
+    return {region: 100.0 * due[region] / weight for region, weight in total.items() if weight}

@@ -7,17 +7,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from pilkada_cli.model import Event, Plan, Region, Stakeholder
+from pilkada_cli.model import Event, Plan, Region, Stakeholder, declaration_item
 from pilkada_cli.report.deps import dependency_keys
 from pilkada_cli.report.status import TaskStatus, countdown_label
 from pilkada_cli.store.fold import fold_order
 
 GO, NO_GO = "GO", "NO-GO"
-
-
-def declaration_item(stakeholder_id: str) -> str:
-    """The journal item a Go/No-Go declaration is recorded under."""
-    return f"gonogo/{stakeholder_id}"
 
 
 @dataclass
@@ -33,7 +28,7 @@ class OfficeCall:
 
     @property
     def call(self) -> str:
-        declared_no = self.declared is not None and self.declared["call"] == "no-go"
+        declared_no = self.declared is not None and self.declared["call"] == NO_GO
         return NO_GO if self.computed == NO_GO or declared_no else GO
 
     @property
@@ -65,7 +60,7 @@ class Poll:
 
 
 def latest_declarations(events: list[Event], cutoff=None) -> dict[str, dict]:
-    """Each office's latest declared call (office key -> {call, by, at, note}), as of `cutoff`."""
+    """Each office's latest declared call (office key -> {call: GO or NO-GO, by, at, note}), as of `cutoff`."""
     found: dict[str, dict] = {}
     for event in sorted(events, key=fold_order):
         if event.kind != "declare" or (cutoff is not None and event.ts >= cutoff):
@@ -76,8 +71,8 @@ def latest_declarations(events: list[Event], cutoff=None) -> dict[str, dict]:
             call = json.loads(event.detail or "{}").get("call")
         except ValueError:
             continue
-        if call in ("go", "no-go"):
-            found[office] = {"call": call, "by": event.person, "at": event.ts.isoformat(timespec="seconds"),
+        if call in ("go", "no-go"):  # spelled as the computed call is (spec section 11): GO, NO-GO
+            found[office] = {"call": call.upper(), "by": event.person, "at": event.ts.isoformat(timespec="seconds"),
                              "note": event.note}
     return found
 

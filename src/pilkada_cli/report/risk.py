@@ -7,16 +7,11 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pilkada_cli.model import DIMENSIONS, LEVELS, STAGES, Event, Plan, Region, Risk
+from pilkada_cli.model import DIMENSIONS, LEVELS, STAGES, Event, Plan, Region, Risk, assessment_item
 from pilkada_cli.report.status import Tally, TaskStatus
 from pilkada_cli.store.fold import fold_order
 
 __all__ = ["STAGES", "assessment_item", "stage_on"]
-
-
-def assessment_item(risk_id: str) -> str:
-    """The journal item a reassessment is recorded under."""
-    return f"risk/{risk_id}"
 
 
 def stage_on(plan: Plan, region: Region | None, day: date) -> str:

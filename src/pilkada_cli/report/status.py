@@ -321,8 +321,9 @@ def classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: 
 
 
 def unknown_keys(plan: Plan, keys) -> list[str]:
-    """Journal entries whose item is no longer in the plan: kept and reported, never dropped."""
-    known = {t.key for t in plan.tasks()}
+    """Journal entries whose item (or office, or risk) is no longer in the plan: kept and reported, never
+    dropped."""
+    known = plan.journal_keys()
     return sorted(key for key in keys if key not in known)
 
 
@@ -415,12 +416,13 @@ class StatusReport:
 
     def attention(self, limit: int) -> Attention:
         """What needs attention, within `limit` rows shared between what is due soon (critical first, then the
-        nearest) and what is overdue (critical first, then the most recently missed, still the likeliest to be
-        rescued): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses."""
+        nearest) and what is overdue (critical first, then the latest, in the order of `list` and the daily
+        summary): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses, as the rows
+        are shared."""
         due_soon = sorted((s for s in self.statuses if s.state == "due_soon"),
                           key=lambda s: (not s.task.item.critical, s.days_left, s.key))
         overdue = sorted((s for s in self.statuses if s.state == "overdue"),
-                         key=lambda s: (not s.task.item.critical, -s.days_left, s.key))
+                         key=lambda s: (not s.task.item.critical, s.days_left, s.key))
         # the totals are the counts: `statuses` may hold only the first `limit` of each (counted in SQL)
         soon_total, overdue_total = self.overall.counts.due_soon, self.overall.counts.overdue
         soon_rows = min(len(due_soon), max(limit - overdue_total, (limit + 1) // 2))

@@ -119,4 +119,4 @@ def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_state
         tz = dates.zone(plan.timezone_for(region))
         statuses.append(status_of(plan.task(plan.item(item_id), region), ItemState(*state), clock.today(tz), tz,
                                   plan.due_soon_days))
-    return assemble(plan, clock, filters, statuses, sums, counted.unknown)
+    return assemble(plan, clock, filters, statuses, sums, unknown_keys(plan, counted.unknown))

@@ -56,7 +56,7 @@ NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
 NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
          "LEFT JOIN public.pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
 SHOWN = (f"SELECT {{part}}, it.item, r.region, NULL::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
-         "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days {order}, no "
+         "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days, no "
          f"LIMIT %(limit)s) x {NAMED}")
 READ = f"""
     WITH c AS MATERIALIZED ({{counted}})
@@ -65,8 +65,8 @@ READ = f"""
     UNION ALL SELECT 1, r.region, NULL, x.label, x.weighted, x.weight, x.n, {NO_STATE}
         FROM (SELECT region_no, {SUMS} AND %(by_region)s GROUP BY region_no, label) x
         JOIN pk_regions r ON r.no = x.region_no WHERE r.region <> ''
-    UNION ALL ({SHOWN.format(part=2, label=2, order="ASC")})
-    UNION ALL ({SHOWN.format(part=3, label=1, order="DESC")})
+    UNION ALL ({SHOWN.format(part=2, label=2)})
+    UNION ALL ({SHOWN.format(part=3, label=1)})
     UNION ALL SELECT 4, item, region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c WHERE label = 5
     UNION ALL SELECT 5, it.item, r.region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c x
         JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no WHERE x.stale

@@ -30,7 +30,7 @@ COUNTED = """
 """
 SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
          "(SELECT item, region FROM temp.pk_counted WHERE label = ? "
-         "ORDER BY critical DESC, days {order}, key LIMIT ?) c "
+         "ORDER BY critical DESC, days, key LIMIT ?) c "
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 
@@ -83,8 +83,8 @@ def _count(conn, index: Path, zones, due_soon_days, stakeholders, phases, region
     if stale:
         return None, stale
     by_phase, by_regions = _grouped_sums(conn, by_region)
-    due_soon = conn.execute(SHOWN.format(order="ASC"), (2, limit)).fetchall()
-    overdue = conn.execute(SHOWN.format(order="DESC"), (1, limit)).fetchall()
+    due_soon = conn.execute(SHOWN, (2, limit)).fetchall()
+    overdue = conn.execute(SHOWN, (1, limit)).fetchall()
     unknown = sorted(instance_key(item, region) for item, region in conn.execute(
         "SELECT s.item, s.region FROM main.item_state s WHERE NOT EXISTS "
         "(SELECT 1 FROM idx.instances i WHERE i.item = s.item AND i.region = s.region)"))
