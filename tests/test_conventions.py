@@ -104,7 +104,7 @@ def test_an_unknown_color_is_a_usage_error(run, plan_dir):
 def test_list_into_a_pipe_is_one_tab_separated_line_per_item_whatever_their_number(run, isolated, count):
     from conftest import PLAN, write_plan
 
-    items = "".join(f"  - {{id: item-{n}, title: \"Kegiatan {n}\\tdua\", due: H-{n % 50}, critical: {n == 1},"
+    items = "".join(f"  - {{id: item-{n}, title: \"Kegiatan {n}: dua\", due: H-{n % 50}, critical: {n == 1},"
                     f" owner: Dit Intelkam}}\n" for n in range(count))
     root = write_plan(isolated / "banyak", plan=PLAN.split("phases:")[0],
                       files={"a.yaml": "stakeholder: polda\nitems:\n" + items})
@@ -114,7 +114,7 @@ def test_list_into_a_pipe_is_one_tab_separated_line_per_item_whatever_their_numb
     assert len(lines) == count and all(line.count("\t") == 7 for line in lines)
     fields = next(line for line in lines if line.startswith("polda/item-1\t")).split("\t")
     assert fields == ["polda/item-1", "2024-11-26", "H-1", "25", "mendatang", "0%", "Dit Intelkam",
-                      "‼ Kegiatan 1\\x09dua"]
+                      "‼ Kegiatan 1: dua"]
 
 
 def _keys(data, skip=("counts", "heatmap")) -> set[str]:

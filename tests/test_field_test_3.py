@@ -302,7 +302,8 @@ def test_log_at_80_columns_keeps_who_value_and_note(run, regions_plan):
             assert "Bu Sari" in screen and "65" in screen
 
 
-def test_list_at_80_columns_keeps_state_and_due(run, regions_plan):
+def test_list_at_80_columns_keeps_state_and_due(run, regions_plan, monkeypatch):
+    monkeypatch.setattr("pilkada_cli.cli.items.into_pipe", lambda: False)  # a person at an 80-column terminal
     plan = ["--plan", str(regions_plan)]
     run("tick", "polres/evaluasi-pemilu-2024@belu", "--on", "2024-08-20", *plan)
     for columns in ("80", "100"):
@@ -436,7 +437,8 @@ def test_help_in_english_too(isolated):
 def test_the_command_list_never_cuts_a_summary_at_an_abbreviation(run):
     from pilkada_cli.i18n.help_text import HELP_TEXT
 
-    listing = run("--help", env={"COLUMNS": "80"}).stdout.split("\n\n")[-1]
+    listing = next(block for block in run("--help", env={"COLUMNS": "80"}).stdout.split("\n\n")
+                   if block.startswith("Perintah:"))
     for line in listing.splitlines()[1:]:
         summary = line.split(None, 1)[1]
         assert summary.endswith(("...", ".")) and not summary.endswith(("mis.", "e.g.", "dll.")), line

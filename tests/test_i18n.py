@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pilkada_cli
-from pilkada_cli.i18n import _PLURAL, CATALOGUE, fmt_date_long, fmt_num, fmt_pct, t
+from pilkada_cli.i18n import _PLURAL, CATALOGUE, fmt_date_long, fmt_days_left, fmt_num, fmt_pct, t
 
 SOURCE = Path(pilkada_cli.__file__).parent
 KEY = re.compile(r'"([a-z_]+\.[a-z_.]+)"')
@@ -59,7 +59,8 @@ def test_english_plurals_agree_with_the_number():
     assert t("list.title", "en", count=1) == "1 item" and t("list.title", "en", count=2) == "2 items"
     assert t("log.title", "en", count=1) == "Journal: 1 entry" and t("log.title", "en", count=0) == "Journal: 0 entries"
     assert t("check.summary", "en", errors=1, warnings=2, path="p") == "1 error, 2 warnings in p"
-    assert t("summary.days_late", "en", days=1) == "1 day late" and t("list.title", "id", count=1) == "1 item"
+    assert fmt_days_left(-1, "en") == "1 day late" and fmt_days_left(-8, "id") == "terlambat 8 hari"
+    assert t("list.title", "id", count=1) == "1 item"
 
 
 def test_no_english_text_says_one_of_a_plural():

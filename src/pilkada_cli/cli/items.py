@@ -122,7 +122,7 @@ def list_items(
 
         s.print_json_list(lambda: (x.to_dict() for x in statuses), lambda: json_items(statuses))
         return
-    if not sys.stdout.isatty():  # into a pipe: one line per item, however many (render/export.as_lines)
+    if into_pipe():  # one line per item, however many (render/export.as_lines)
         from pilkada_cli.render.export import as_lines
 
         sys.stdout.write(as_lines(statuses, s.lang))
@@ -153,6 +153,11 @@ def selected(s: Session, stakeholder: list[str], phase: list[str], region: list[
                 and (not blocked or x.blocked_by)]
     statuses.sort(key=urgency)
     return statuses
+
+
+def into_pipe() -> bool:
+    """Whether the output goes to a program (a pipe or a file), not a person at a terminal."""
+    return not sys.stdout.isatty()
 
 
 _STATE_ALIASES = {"selesai": "done", "terlambat": "overdue", "segera": "due_soon", "mendatang": "upcoming",

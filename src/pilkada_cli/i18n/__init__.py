@@ -121,7 +121,7 @@ def fmt_completion(completion: float, value: float | None, target: float | None,
 
 def fmt_days(days: int, lang: Lang) -> str:
     """`8 hari` / `8 days`, `1 day`."""
-    return t("days.count_one", lang) if days == 1 else t("days.count", lang, days=days)
+    return t("days.count", lang, days=days)
 
 
 def fmt_days_left(days_left: int, lang: Lang) -> str:

@@ -16,7 +16,7 @@ from pilkada_cli.errors import BadInput, Problem
 from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
                                PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
                                Phase, Plan, Region, Stakeholder)
-from pilkada_cli.plan import yamlfile
+from pilkada_cli.plan import access, yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
 from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
 from pilkada_cli.values import MAX_VALUE
@@ -266,7 +266,7 @@ class _Checker:
             stakeholder_id = self.slug(entry, "id", "stakeholder")
             name = self.text(entry, "name", "stakeholder")
             per_region = self.flag(entry, "per_region", "stakeholder")
-            editors = self.editors(entry, per_region, regions) if "editors" in entry else None
+            editors = access.editors(self, entry, per_region, regions) if "editors" in entry else None
             if per_region and not has_regions:
                 self.error(self.line_of(entry, "per_region"), "region.per_region_without_regions")
             if stakeholder_id is None or name is None:
@@ -276,39 +276,6 @@ class _Checker:
                 continue
             found[stakeholder_id] = Stakeholder(stakeholder_id, name, per_region, editors)
         return found
-
-    def editors(self, entry: yamlfile.LocDict, per_region: bool, regions: dict[str, Region]
-                ) -> dict[str, tuple[str, ...]]:
-        """`editors:` (spec section 13): a list of identities for every region, or for a per-region stakeholder
-        a mapping from region id (or "*", every region) to identities."""
-        value = entry.get("editors")
-        line = self.line_of(entry, "editors")
-        if isinstance(value, dict):
-            if not per_region:
-                self.error(line, "editors.map_needs_regions")
-                return {}
-            by_region = {}
-            for region, names in value.items():
-                region = str(region).strip()
-                if region != "*" and region not in regions:
-                    self.error(value.lines.get(region, line) if isinstance(value, yamlfile.LocDict) else line,
-                               "editors.unknown_region", region=region[:40],
-                               suggestions=did_you_mean(region, tuple(regions)) or ", ".join(list(regions)[:8]))
-                    continue
-                by_region[region] = self.names(names, line)
-            return by_region
-        if not isinstance(value, list):
-            self.error(line, "editors.not_names")
-            return {}
-        return {"*": self.names(value, line)}
-
-    def names(self, value: object, line: int | None) -> tuple[str, ...]:
-        if not isinstance(value, list) or any(not isinstance(name, str) for name in value):
-            self.error(line, "editors.not_names")
-            return ()
-        for name in value:
-            self.printable(name, line, "editors", "stakeholder")
-        return tuple(name.strip() for name in value if name.strip())
 
     def phases(self, doc: yamlfile.LocDict) -> dict[str, Phase]:
         found: dict[str, Phase] = {}
