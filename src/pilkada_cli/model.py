@@ -24,7 +24,7 @@ PLAN_KEYS = ("id", "risk_during_days", "name", "vote_date", "timezone", "languag
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
 PHASE_KEYS = ("id", "name", "start", "end")
-REGION_KEYS = ("id", "name", "vote_date", "timezone")
+REGION_KEYS = ("id", "name", "vote_date", "timezone", "offices")
 CHECKLIST_KEYS = ("stakeholder", "phase", "items")
 ITEM_KEYS = ("id", "title", "phase", "due", "owner", "weight", "critical", "target", "unit", "tags",
              "notes", "regions", "depends_on")
@@ -43,6 +43,14 @@ class Region:
     name: str
     vote_date: date | None = None
     timezone: str | None = None
+    offices: tuple[tuple[str, str], ...] = ()  # (per-region stakeholder id, its office's real name here)
+
+    def office(self, stakeholder_id: str) -> str | None:
+        """The real name of a per-region stakeholder's office here (`Polres Sumba Barat` for Sumba Tengah)."""
+        for sid, name in self.offices:
+            if sid == stakeholder_id:
+                return name
+        return None
 
 
 @dataclass(frozen=True)
@@ -58,7 +66,11 @@ class Stakeholder:
         return self.editors is None or identity in self.editors
 
     def display_name(self, region: Region | None = None) -> str:
-        return self.name.replace("{region}", region.name) if region else self.name.replace("{region}", "").strip()
+        """Its name, or its office's in a region: the region's own name for it (`offices:`), else the
+        stakeholder's name with `{region}` filled in."""
+        if region is None:
+            return self.name.replace("{region}", "").strip()
+        return region.office(self.id) or self.name.replace("{region}", region.name)
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,7 @@ class Item:
     owner: str | None = None
     weight: float = 1
     critical: bool = False
-    target: float | None = None
+    target: float | None = None  # every region's (a region map's "*"), or the one target of a plain item
     unit: str | None = None
     tags: tuple[str, ...] = ()
     notes: str | None = None
@@ -91,10 +103,22 @@ class Item:
     file: str = ""
     line: int = 0
     depends_on: tuple[str, ...] = ()  # full ids of the items it waits for (spec section 10)
+    region_targets: tuple[tuple[str, float], ...] = ()  # a region map's own targets: (region id, target)
 
     @cached_property  # asked for tens of thousands of times on a national plan: made once per item
     def full_id(self) -> str:
         return f"{self.stakeholder}/{self.id}"
+
+    def target_in(self, region_id: str | None) -> float | None:
+        """Its target in a region: the region's own from a region map, else the one for every region."""
+        for rid, target in self.region_targets:
+            if rid == region_id:
+                return target
+        return self.target
+
+    @property
+    def quantitative(self) -> bool:
+        return self.target is not None or bool(self.region_targets)
 
 
 class Task(NamedTuple):
@@ -106,6 +130,15 @@ class Task(NamedTuple):
     key: str  # `stakeholder/item` or `stakeholder/item@region`
     due: date | None  # resolved against the region's vote day
     due_label: str | None  # the due date as an H-offset
+    target: float | None = None  # the item's target in this region (spec section 3: a target per region)
+
+
+def target_for(targets: Mapping[str, Any], item: str, region: str | None) -> float | None:
+    """An instance's target from Plan.targets(): the item's number, or its region's from a region map."""
+    target = targets.get(item)
+    if target.__class__ is dict:
+        return target.get(region, target.get("*"))
+    return target
 
 
 @dataclass(frozen=True)
@@ -194,15 +227,19 @@ class Plan:
                     if wanted is not None and region.id not in wanted:
                         continue
                     result.append(Task(item, region, f"{full_id}@{region.id}",
-                                       *self._deadline(item, region.vote_date or self.vote_date)))
+                                       *self._deadline(item, region.vote_date or self.vote_date),
+                                       item.target_in(region.id) if item.region_targets else item.target))
             else:
                 result.append(self.task(item))
         object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
         return result
 
-    def targets(self) -> dict[str, float | None]:
-        """Each item's target by full id: what folding the journal needs to know of the plan."""
-        return {item.full_id: item.target for item in self.items}
+    def targets(self) -> dict[str, Any]:
+        """Each item's target by full id, what folding the journal needs to know of the plan: a number (or
+        None), or for an item with a target per region a dict of them, "*" for the other regions. Read it
+        with target_for()."""
+        return {item.full_id: {**dict(item.region_targets), "*": item.target} if item.region_targets
+                else item.target for item in self.items}
 
     def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
         """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
@@ -218,7 +255,8 @@ class Plan:
     def task(self, item: Item, region: Region | None = None) -> Task:
         """One tracked instance, its deadline resolved against its region's vote day."""
         return Task(item, region, f"{item.full_id}@{region.id}" if region else item.full_id,
-                    *self._deadline(item, self.vote_date_for(region)))
+                    *self._deadline(item, self.vote_date_for(region)),
+                    item.target_in(region.id if region else None) if item.region_targets else item.target)
 
     def _deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
         """An item's due date and H-label for a vote day, worked out once per plan object: regions mostly

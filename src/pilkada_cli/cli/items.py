@@ -268,7 +268,7 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
         task = outcome.task
         status = by_key[task.key]
         lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key, state=t(f"state.{status.state}", s.lang),
-                       completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
+                       completion=fmt_completion(status.completion, status.item_state.value, task.target,
                                                  task.item.unit, s.lang)))
         lines.append("  " + t("tick.stakeholder_progress", s.lang,
                               name=s.plan.stakeholder(task.item.stakeholder).display_name(task.region),

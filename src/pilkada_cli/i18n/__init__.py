@@ -121,10 +121,15 @@ def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
     return text + "%"
 
 
-def office_label(plan, stakeholder, lang: Lang) -> str:
-    """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region."""
-    if stakeholder.per_region and plan.regions:
-        return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(plan.regions))
+def office_label(plan, stakeholder, lang: Lang, regions=None) -> str:
+    """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region of
+    the view (`regions`, default the plan's), and the office's own name (`Polres Belu`) when the view is one
+    region."""
+    regions = plan.regions if regions is None else regions
+    if stakeholder.per_region and len(regions) == 1:
+        return visible(stakeholder.display_name(regions[0]))
+    if stakeholder.per_region and regions:
+        return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(regions))
     return visible(stakeholder.display_name())
 
 

@@ -348,6 +348,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                             "This item names regions, but the plan declares no regions."),
     "region.item_regions_not_per_region": ("regions hanya berlaku untuk item pemangku kepentingan per_region.",
                                            "regions only applies to items of a per_region stakeholder."),
+    "target.map_not_per_region": ("target per wilayah hanya untuk item pemangku kepentingan per_region; tulis satu "
+                                  "angka.",
+                                  "A target per region is only for items of a per_region stakeholder; write one "
+                                  "number."),
+    "target.map_missing_regions": ("target tidak menyebut wilayah {regions}; tambahkan angkanya, atau \"*\" untuk "
+                                   "wilayah lainnya.",
+                                   "target gives no number for {regions}; add theirs, or \"*\" for the other "
+                                   "regions."),
+    "region.office_not_per_region": ("offices menamai kantor '{id}', tetapi '{id}' bukan pemangku kepentingan "
+                                     "per_region; nama kantornya cukup di stakeholders.",
+                                     "offices names an office of '{id}', but '{id}' is not a per_region "
+                                     "stakeholder; its one name goes under stakeholders."),
     "item.phase_missing": ("Item '{id}' tidak punya phase; tambahkan 'phase:' ke item atau ke berkasnya. "
                            "Tahapan: {declared}",
                            "Item '{id}' has no phase; add 'phase:' to the item or the file. Phases: {declared}"),

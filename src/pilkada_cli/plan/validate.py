@@ -39,6 +39,7 @@ class _Checker:
         self.file: Path = root / PLAN_FILE
         self._phase_lines: dict[str, int | None] = {}
         self._broken_phases: set[str] = set()
+        self._office_lines: list[tuple[str, int | None]] = []
 
     # -- reporting
 
@@ -174,6 +175,7 @@ class _Checker:
         plan_id = self.slug(doc, "id", PLAN_FILE) if "id" in doc else _slugify(name or "rencana")
         regions = self.regions(doc)
         stakeholders = self.stakeholders(doc, bool(regions))
+        self.check_offices(stakeholders)
         phases = self.phases(doc)
         notify = self.notify(doc)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
@@ -233,13 +235,38 @@ class _Checker:
             name = self.text(entry, "name", "region")
             vote_date = self.date(entry, "vote_date", "region", allow_offset=False)
             tz = self.timezone(entry, "timezone", "region")
+            offices = self.offices(entry)
             if region_id is None or name is None:
                 continue
             if region_id in found:
                 self.error(self.line_of(entry, "id"), "id.duplicate", kind="region", id=region_id)
                 continue
-            found[region_id] = Region(region_id, name, vote_date, tz)
+            found[region_id] = Region(region_id, name, vote_date, tz, offices)
         return found
+
+    def offices(self, entry: yamlfile.LocDict) -> tuple[tuple[str, str], ...]:
+        """A region's `offices:` (per-region stakeholder id -> its office's real name there), checked against
+        the stakeholders later (check_offices), as regions are read first."""
+        section = entry.get("offices")
+        if section is None:
+            return ()
+        if not self.mapping(section, "offices", self.line_of(entry, "offices")):
+            return ()
+        found = []
+        for stakeholder_id in section:
+            name = self.text(section, stakeholder_id, "offices")
+            if name is not None:
+                found.append((str(stakeholder_id), name))
+                self._office_lines.append((str(stakeholder_id), self.line_of(section, stakeholder_id)))
+        return tuple(found)
+
+    def check_offices(self, stakeholders: dict[str, Stakeholder]) -> None:
+        """An office named under a region belongs to a declared per-region stakeholder."""
+        for stakeholder_id, line in self._office_lines:
+            if stakeholder_id not in stakeholders:
+                self.unknown_ref({}, "stakeholder", stakeholder_id, stakeholders, line)
+            elif not stakeholders[stakeholder_id].per_region:
+                self.error(line, "region.office_not_per_region", id=stakeholder_id)
 
     def stakeholders(self, doc: yamlfile.LocDict, has_regions: bool) -> dict[str, Stakeholder]:
         found: dict[str, Stakeholder] = {}
@@ -409,7 +436,6 @@ class _Checker:
             self.error(entry.line, "item.phase_missing", id=item_id or "?", declared=", ".join(phases))
         due = self.date(entry, "due", "item", allow_offset=True)
         weight = self.number(entry, "weight", "item")
-        target = self.number(entry, "target", "item")
         tags = self.list_of(entry, "tags", "item") or []
         if any(isinstance(t, (dict, list)) for t in tags):
             self.error(self.line_of(entry, "tags"), "value.want_text", key="tags", what="item")
@@ -426,6 +452,7 @@ class _Checker:
                 for region_id in item_regions:
                     if str(region_id) not in regions:
                         self.unknown_ref(entry, "region", str(region_id), regions, self.line_of(entry, "regions"))
+        target, region_targets = self.target(entry, regions, per_region, item_regions)
         owner = self.text(entry, "owner", "item")
         unit = self.text(entry, "unit", "item")
         notes = self.text(entry, "notes", "item")
@@ -440,7 +467,38 @@ class _Checker:
                     weight=weight if weight is not None else 1, critical=critical, target=target, unit=unit,
                     tags=tuple(str(t) for t in tags), notes=notes,
                     regions=tuple(str(r) for r in item_regions) if item_regions else None,
-                    file=str(self.file), line=entry.line, depends_on=tuple(depends_on))
+                    file=str(self.file), line=entry.line, depends_on=tuple(depends_on),
+                    region_targets=region_targets)
+
+    def target(self, entry: yamlfile.LocDict, regions: dict[str, Region], per_region: bool,
+               item_regions: list | None) -> tuple[float | None, tuple[tuple[str, float], ...]]:
+        """An item's `target`: a number, or for a per-region item a map of region ids (and "*" for the other
+        regions) to numbers (spec section 3); every region the item applies to needs one."""
+        section = entry.get("target")
+        if not isinstance(section, dict):
+            return self.number(entry, "target", "item"), ()
+        line = self.line_of(entry, "target")
+        if not per_region or not regions:
+            self.error(line, "target.map_not_per_region")
+            return None, ()
+        every, own = None, []
+        for key in section:
+            if str(key) != "*" and str(key) not in regions:
+                self.unknown_ref(section, "region", str(key), regions, self.line_of(section, key) or line)
+                continue
+            number = self.number(section, key, "target")
+            if number is None:
+                continue
+            if str(key) == "*":
+                every = number
+            else:
+                own.append((str(key), number))
+        if every is None:
+            given = {region_id for region_id, _ in own}
+            missing = [r for r in (item_regions or regions) if str(r) in regions and str(r) not in given]
+            if missing:
+                self.error(line, "target.map_missing_regions", regions=", ".join(map(str, missing)))
+        return every, tuple(own)
 
 
 def _relative(path: Path, root: Path) -> str:

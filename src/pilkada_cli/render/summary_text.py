@@ -86,7 +86,8 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
                     days=w.days) for w in summary.starting_phases]
         result.append((t("summary.phases", lang), lines))
     overall = summary.overall
-    progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang),
+    in_view = [summary.region] if summary.region else None  # a summary for one region names its offices
+    progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang, in_view),
                         progress=fmt_pct(c.now.progress, lang), change=_points(c.delta, lang),
                         done=c.now.counts.done, total=c.now.counts.total)
                       for c in summary.stakeholders if c.stakeholder]

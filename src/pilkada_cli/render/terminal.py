@@ -81,7 +81,7 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
     table.add_column(t("col.due_soon", lang), justify="right")
     for entry in report.stakeholders:
         group = entry.group
-        table.add_row(Text(office_label(report.plan, entry.stakeholder, lang), style="bold"),
+        table.add_row(Text(office_label(report.plan, entry.stakeholder, lang, _in_view(report)), style="bold"),
                       _progress_cell(group.progress, lang),
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
@@ -91,6 +91,11 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
                           f"{phase_group.counts.done}/{phase_group.counts.total}",
                           _count(phase_group.counts.overdue, "red"), _count(phase_group.counts.due_soon, "yellow"))
     return table
+
+
+def _in_view(report: StatusReport) -> list:
+    """The regions a status shows (all of them, or those of --region)."""
+    return [entry.region for entry in report.regions]
 
 
 def aligned_lines(heads: list[str], rows: list[list[str]], right_from: int, last_free: bool = False) -> list[str]:
@@ -114,7 +119,8 @@ def _progress_lines(report: StatusReport, lang: Lang, phases: bool = True) -> Te
                                   "col.due_soon")]
     rows, bold = [], []
     for entry in report.stakeholders:
-        for name, group, strong in [(office_label(report.plan, entry.stakeholder, lang), entry.group, True)] + [
+        for name, group, strong in [(office_label(report.plan, entry.stakeholder, lang, _in_view(report)),
+                                     entry.group, True)] + [
                 ("  " + (visible(phase.name) if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in (entry.phases if phases else ())]:
             rows.append([name, _progress_plain(group.progress, lang),
@@ -153,7 +159,7 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
     for status in statuses:
         item = status.task.item
         title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
-        if compact and item.target:
+        if compact and status.task.target:
             title.append(f" ({completion_text(status, lang)})")
         if status.blocked_by:
             # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
@@ -180,8 +186,7 @@ def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
 
 
 def completion_text(status: TaskStatus, lang: Lang) -> str:
-    item = status.task.item
-    return fmt_completion(status.completion, status.item_state.value, item.target, item.unit, lang)
+    return fmt_completion(status.completion, status.item_state.value, status.task.target, status.task.item.unit, lang)
 
 
 PLAIN_LIST_FROM = 300  # rows; past this a box table costs seconds to lay out and nobody reads its borders

@@ -19,10 +19,10 @@ SETUP = (
     # temporary files at the server's default of 4 MB; and no JIT, which at this statement's estimated cost
     # the server would spend about a second compiling on every run
     "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off",
-    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, target float8, "
-    "critical int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, critical int) "
+    "ON COMMIT DROP",
     "CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP",
-    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int, target float8) ON COMMIT DROP",
     "CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP",
 )
 LOAD = ("INSERT INTO pk_items SELECT * FROM json_populate_recordset(NULL::pk_items, %s::json)",
@@ -45,7 +45,7 @@ COUNTED = """
                       THEN greatest(0.0, least(s.value / i.target, 1.0)) ELSE 0.0 END AS completion,
                  i.item_id <> ALL(%(skipped)s) {filters} AS wanted
           FROM (SELECT n.no, n.item AS item_no, n.region AS region_no, n.due - r.today AS days, it.item AS item_id,
-                       r.region AS region_id, it.grp, it.weight, it.target, it.critical
+                       r.region AS region_id, it.grp, it.weight, n.target, it.critical
                 FROM pk_instances n JOIN pk_items it ON it.no = n.item JOIN pk_regions r ON r.no = n.region) i
           FULL JOIN (SELECT item, region, value, done, target FROM pilkada_item_state WHERE plan = %(plan)s) s
             ON s.item = i.item_id AND s.region = i.region_id) x

@@ -37,7 +37,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
         values.update({task.key: value for task in tasks})
     for task in tasks:
         if task.key in values:
-            if task.item.target is None:
+            if task.target is None:
                 raise BadInput("tick.value_not_quantitative", id=task.key)
             if values[task.key] < 0 or values[task.key] != values[task.key]:
                 raise BadInput("tick.value_negative", value=values[task.key])
@@ -52,7 +52,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
         earlier_values: dict[str, list[float | None]] = {}  # what each value replaced, for undo
         if undo:  # only an open quantitative item's undo needs its history: which value to go back to
             open_values = {(t.item.full_id, t.region.id if t.region else None) for key, t in by_key.items()
-                           if t.item.target is not None and not states.get(key, EMPTY).done}
+                           if t.target is not None and not states.get(key, EMPTY).done}
             earlier_values = value_history(recorded.events(open_values) if open_values else [], by_key)
         chosen = []
         for key, task in by_key.items():
@@ -75,14 +75,14 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], now: datetime | None, on
                 kind, outcome = "note", "noted"
             new = None
             if kind is not None:
-                recorded = {"progress": values.get(key), "done": task.item.target, "undone": restore}.get(kind)
+                recorded = {"progress": values.get(key), "done": task.target, "undone": restore}.get(kind)
                 new = NewEvent(task.item.full_id, region, kind, recorded, actor, note, on_behalf_of)
                 chosen.append(new)
             after = before
             if new is not None:
                 after = apply(before, Event(0, shown_time, new.item, new.region, new.kind, new.value, actor, note, "",
                                             on_behalf_of),
-                              task.item.target)
+                              task.target)
             outcomes[key] = TickOutcome(task, outcome, before, after)
         return chosen
 
@@ -103,7 +103,7 @@ def value_history(events: list[Event], by_key: dict[str, Task]) -> dict[str, lis
             stack.append(state.value)
         elif event.kind == "undone" and not state.done and event.value is not None and stack:
             stack.pop()
-        states[event.key] = apply(state, event, by_key[event.key].item.target)
+        states[event.key] = apply(state, event, by_key[event.key].target)
     return earlier
 
 

@@ -1,0 +1,168 @@
+"""The plan format's v3 additions (spec sections 3, 9 and 12): an office's real name per region, a target per
+region, the plan's own risk dimensions, and `init --from` (a plan's dates rewritten as H-offsets)."""
+
+import json
+
+import pytest
+
+from conftest import write_plan
+from pilkada_cli.plan import check_plan, load_plan
+
+PLAN = """\
+name: Pilkada Uji
+vote_date: 2024-11-27
+timezone: Asia/Makassar
+regions:
+  - id: kota-kupang
+    name: Kota Kupang
+    offices:
+      polres: Polresta Kupang Kota
+  - id: belu
+    name: Kabupaten Belu
+  - id: sumba-tengah
+    name: Kabupaten Sumba Tengah
+    offices:
+      polres: Polres Sumba Barat
+      kodim: Kodim 1613/Sumba Barat
+stakeholders:
+  - id: polda
+    name: Polda NTT
+  - id: polres
+    name: Polres {region}
+    per_region: true
+  - id: kodim
+    name: Kodim {region}
+    per_region: true
+phases:
+  - id: persiapan
+    name: Persiapan
+    start: 2024-06-01
+    end: H-1
+"""
+
+POLRES = """\
+stakeholder: polres
+phase: persiapan
+items:
+  - id: pemetaan
+    title: Pemetaan TPS rawan
+    due: H-11
+    critical: true
+  - id: tps-terjaga
+    title: TPS terjaga
+    due: H-1
+    target: {"*": 400, kota-kupang: 552}
+    unit: " TPS"
+"""
+
+KODIM = """\
+stakeholder: kodim
+phase: persiapan
+items:
+  - id: apel
+    title: Apel siaga Kodim
+    due: 2024-09-22
+"""
+
+POLDA = """\
+stakeholder: polda
+phase: persiapan
+items:
+  - id: rakor
+    title: Rakor lintas sektoral
+    due: 2024-08-01
+"""
+
+
+@pytest.fixture
+def plan(isolated):
+    return write_plan(isolated / "v3", plan=PLAN, files={"polres.yaml": POLRES, "kodim.yaml": KODIM,
+                                                        "polda.yaml": POLDA})
+
+
+def problems(root):
+    return [(p.key, p.line) for p in check_plan(root)[1] if p.is_error]
+
+
+# -- regions[].offices
+
+
+def test_an_office_has_its_real_name_where_the_plan_gives_one(plan):
+    loaded = load_plan(plan)
+    polres, kodim = loaded.stakeholder("polres"), loaded.stakeholder("kodim")
+    assert polres.display_name(loaded.region("sumba-tengah")) == "Polres Sumba Barat"
+    assert kodim.display_name(loaded.region("sumba-tengah")) == "Kodim 1613/Sumba Barat"
+    assert polres.display_name(loaded.region("kota-kupang")) == "Polresta Kupang Kota"
+    assert polres.display_name(loaded.region("belu")) == "Polres Kabupaten Belu"  # no name given: {region}
+    assert load_plan(plan).region("sumba-tengah").offices == loaded.region("sumba-tengah").offices  # the cache
+
+
+def test_status_and_summary_for_one_region_name_its_offices(run, plan):
+    status = run("status", "--plan", str(plan), "--on", "2024-11-20", "--region", "sumba-tengah")
+    assert status.exit_code == 0, status.output
+    assert "Polres Sumba Barat" in status.stdout and "Kodim 1613/Sumba Barat" in status.stdout
+    assert "wilayah)" not in status.stdout
+    whole = run("status", "--plan", str(plan), "--on", "2024-11-20")
+    assert "Polres (3 wilayah)" in whole.stdout
+    summary = run("summary", "--plan", str(plan), "--on", "2024-11-20", "--region", "kota-kupang", "--dry-run")
+    assert summary.exit_code == 0, summary.output
+    assert "Polresta Kupang Kota" in summary.stdout and "wilayah)" not in summary.stdout
+    tick = run("tick", "pemetaan@sumba-tengah", "--plan", str(plan), "--on", "2024-11-20")
+    assert "Polres Sumba Barat" in tick.stdout
+    gonogo = run("gonogo", "--plan", str(plan), "--on", "2024-11-20", "--stakeholder", "polres")
+    assert "Polresta Kupang Kota" in gonogo.stdout
+
+
+@pytest.mark.parametrize("offices, key", [
+    ("      polress: Polres Sumba Barat\n", "stakeholder.undeclared_suggest"),
+    ("      polda: Polda NTT\n", "region.office_not_per_region"),
+    ("      polres: [Polres Sumba Barat]\n", "value.want_text"),
+])
+def test_an_office_of_an_unknown_or_single_stakeholder_is_an_error_with_its_line(isolated, offices, key):
+    text = PLAN.replace("      polres: Polres Sumba Barat\n", offices)
+    root = write_plan(isolated / "p", plan=text, files={"polres.yaml": POLRES, "kodim.yaml": KODIM,
+                                                       "polda.yaml": POLDA})
+    found = problems(root)
+    assert key in {k for k, _ in found}, found
+    assert all(line for k, line in found if k == key)
+
+
+# -- target per region
+
+
+def test_a_target_per_region_counts_each_region_against_its_own(run, plan):
+    p = str(plan)
+    assert run("tick", "tps-terjaga@kota-kupang", "--value", "400", "--plan", p, "--on", "2024-11-20").exit_code == 0
+    assert run("tick", "tps-terjaga@belu", "--value", "400", "--plan", p, "--on", "2024-11-20").exit_code == 0
+    done = run("tick", "tps-terjaga@sumba-tengah", "--plan", p, "--on", "2024-11-20")  # a tick: its own target
+    assert done.exit_code == 0, done.output
+    items = {i["id"]: i for i in json.loads(run("list", "--plan", p, "--on", "2024-11-20", "--json").stdout)}
+    kupang, belu = items["polres/tps-terjaga@kota-kupang"], items["polres/tps-terjaga@belu"]
+    assert (kupang["target"], kupang["value"], kupang["state"]) == (552, 400, "due_soon")
+    assert kupang["completion"] == round(400 / 552, 4)
+    assert (belu["target"], belu["value"], belu["state"]) == (400, 400, "done")
+    assert items["polres/tps-terjaga@sumba-tengah"]["value"] == 400
+    screen = run("list", "--plan", p, "--on", "2024-11-20", "--region", "kota-kupang").stdout
+    assert "400/552 TPS" in screen
+
+
+@pytest.mark.parametrize("target, key", [
+    ('{"*": 400, kota-kupangg: 552}', "region.undeclared_suggest"),
+    ("{kota-kupang: 552, belu: 300}", "target.map_missing_regions"),
+    ('{"*": 400, belu: 0}', "value.want_positive"),
+    ('{"*": 400, belu: banyak}', "value.want_number"),
+])
+def test_a_region_map_names_declared_regions_and_covers_them_all(isolated, target, key):
+    polres = POLRES.replace('{"*": 400, kota-kupang: 552}', target)
+    root = write_plan(isolated / "p", plan=PLAN, files={"polres.yaml": polres, "kodim.yaml": KODIM, "polda.yaml": POLDA})
+    found = problems(root)
+    assert key in {k for k, _ in found}, found
+    assert all(line for k, line in found if k == key)
+    if key == "target.map_missing_regions":
+        assert "sumba-tengah" in next(p.params["regions"] for p in check_plan(root)[1] if p.key == key)
+
+
+def test_a_region_map_on_an_item_without_regions_is_an_error(isolated):
+    polda = POLDA.replace("    due: 2024-08-01\n", "    due: 2024-08-01\n    target: {\"*\": 5}\n")
+    root = write_plan(isolated / "p", plan=PLAN, files={"polres.yaml": POLRES, "kodim.yaml": KODIM, "polda.yaml": polda})
+    assert [k for k, _ in problems(root)] == ["target.map_not_per_region"]
