@@ -166,3 +166,71 @@ def test_a_region_map_on_an_item_without_regions_is_an_error(isolated):
     polda = POLDA.replace("    due: 2024-08-01\n", "    due: 2024-08-01\n    target: {\"*\": 5}\n")
     root = write_plan(isolated / "p", plan=PLAN, files={"polres.yaml": POLRES, "kodim.yaml": KODIM, "polda.yaml": polda})
     assert [k for k, _ in problems(root)] == ["target.map_not_per_region"]
+
+
+# -- risk_dimensions
+
+DIMENSIONS = """\
+risk_dimensions:
+  - {id: sosial-politik, name: Sosial-politik}
+  - {id: pencalonan, name: Pencalonan}
+  - {id: kampanye, name: Kampanye}
+  - {id: pungut-hitung, name: Pemungutan dan penghitungan suara}
+  - {id: bencana, name: Bencana alam}
+"""
+
+RISKS = """\
+risks:
+  - id: politik-uang
+    title: Politik uang
+    dimension: kampanye
+    level: tinggi
+    mitigations: [polres/pemetaan]
+  - id: erupsi
+    title: Erupsi gunung api
+    dimension: bencana
+    level: sedang
+    regions: [belu]
+"""
+
+
+def with_risks(root, plan_text=PLAN + DIMENSIONS, risks=RISKS):
+    (root / "pilkada.yaml").write_text(plan_text)
+    (root / "risks").mkdir(exist_ok=True)
+    (root / "risks" / "register.yaml").write_text(risks)
+    return root
+
+
+def test_the_plan_declares_its_risk_dimensions_and_the_heat_map_follows_them(run, plan):
+    with_risks(plan)
+    data = json.loads(run("risk", "--plan", str(plan), "--on", "2024-09-10", "--json").stdout)
+    assert data["dimensions"] == ["sosial-politik", "pencalonan", "kampanye", "pungut-hitung", "bencana"]
+    assert data["heatmap"]["belu"] == {"kampanye": "tinggi", "bencana": "sedang"}
+    screen = run("risk", "--plan", str(plan), "--on", "2024-09-10", env={"COLUMNS": "100"}).stdout
+    assert "Kampanye = Kampanye" in screen and "Bencana = Bencana alam" in screen  # the catalogue's, else the plan's
+    english = run("risk", "--plan", str(plan), "--on", "2024-09-10", "--lang", "en", env={"COLUMNS": "100"}).stdout
+    assert "Vote = Voting and counting" in english
+    page = plan / "laporan.html"
+    assert run("report", "--html", str(page), "--plan", str(plan), "--on", "2024-09-10").exit_code == 0
+    assert "Bencana alam" in page.read_text()
+
+
+def test_without_risk_dimensions_the_four_of_the_ikp_2022_stay(run, plan):
+    with_risks(plan, PLAN, RISKS.replace("kampanye", "kontestasi").replace("bencana", "penyelenggaraan"))
+    data = json.loads(run("risk", "--plan", str(plan), "--on", "2024-09-10", "--json").stdout)
+    assert data["dimensions"] == ["sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi"]
+
+
+@pytest.mark.parametrize("dimensions, risks, key", [
+    (DIMENSIONS, RISKS.replace("dimension: bencana", "dimension: bencanaa"), "risk.bad_choice"),
+    (DIMENSIONS, RISKS.replace("dimension: kampanye", "dimension: kontestasi"), "risk.bad_choice"),
+    ("risk_dimensions: []\n", RISKS, "risk_dimensions.empty"),
+    (DIMENSIONS + "  - {id: kampanye, name: Lagi}\n", RISKS, "id.duplicate"),
+    (DIMENSIONS.replace("{id: bencana, name: Bencana alam}", "{id: bencana}"), RISKS, "key.missing"),
+    (DIMENSIONS.replace("{id: bencana,", "{id: Bencana Alam,"), RISKS, "slug.invalid"),
+])
+def test_risk_dimensions_are_checked_with_their_lines(plan, dimensions, risks, key):
+    with_risks(plan, PLAN + dimensions, risks)
+    found = problems(plan)
+    assert key in {k for k, _ in found}, found
+    assert all(line for k, line in found if k == key)

@@ -19,7 +19,7 @@ CHECKLIST_DIR = "checklists"
 DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
-PLAN_KEYS = ("id", "risk_during_days", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
+PLAN_KEYS = ("id", "risk_during_days", "risk_dimensions", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
              "stakeholders", "phases", "regions", "notify")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
@@ -30,7 +30,8 @@ ITEM_KEYS = ("id", "title", "phase", "due", "owner", "weight", "critical", "targ
              "notes", "regions", "depends_on")
 RISK_DIR = "risks"
 RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
-DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
+DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")  # without risk_dimensions
+DIMENSION_KEYS = ("id", "name")
 LEVELS = ("rendah", "sedang", "tinggi")
 NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "mail_from", "mail_to", "subject_prefix")
 
@@ -158,6 +159,17 @@ class Risk:
 
 
 @dataclass(frozen=True)
+class Dimension:
+    """A dimension of the vulnerability register, a column of its heat map (spec section 12)."""
+
+    id: str
+    name: str | None = None  # the plan's name for it; None for the default four, named by the catalogue
+
+
+DEFAULT_DIMENSIONS = tuple(Dimension(d) for d in DIMENSIONS)
+
+
+@dataclass(frozen=True)
 class Plan:
     """A whole validated plan."""
 
@@ -179,6 +191,7 @@ class Plan:
     journal_url: str | None = None  # a postgresql:// journal instead of the SQLite file at journal_path
     risks: tuple[Risk, ...] = ()
     risk_during_days: int = 7
+    risk_dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
 
     def item(self, full_id: str) -> Item | None:
         return self.items_by_id().get(full_id)

@@ -133,6 +133,23 @@ def office_label(plan, stakeholder, lang: Lang, regions=None) -> str:
     return visible(stakeholder.display_name())
 
 
+def dimension_name(dimension, lang: Lang) -> str:
+    """A risk dimension's name: the catalogue's in the output language where it knows the id, else the plan's."""
+    key = f"dimension.{dimension.id}"
+    return t(key, lang) if key in CATALOGUE else visible(dimension.name or dimension.id)
+
+
+def dimension_short(dimension, lang: Lang) -> str:
+    """A heat map column's heading: the catalogue's short word, else the plan's name (or its first word) in at
+    most 8 characters."""
+    key = f"dimension.short.{dimension.id}"
+    if key in CATALOGUE:
+        return t(key, lang)
+    name = visible(dimension.name or dimension.id)
+    first = name.split()[0] if name.split() else name
+    return name if len(name) <= 8 else first if len(first) <= 8 else name[:7] + "."
+
+
 def problem_text(problem: Problem, lang: Lang) -> str:
     """`checklists/polda.yaml:12: galat: ...` with the path relative to where the user is."""
     where = ""

@@ -483,6 +483,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{id}: depends_on names '{ref}', which does not exist. Did you mean: {suggestions}"),
     "depends.cycle": ("Ketergantungan melingkar: {chain}. Hapus salah satu depends_on.",
                       "A dependency cycle: {chain}. Remove one of the depends_on."),
+    "risk_dimensions.empty": ("risk_dimensions kosong; tulis dimensinya (id dan name) atau hapus kuncinya untuk "
+                              "empat dimensi bawaan.",
+                              "risk_dimensions is empty; list the dimensions (id and name) or remove the key for "
+                              "the four default ones."),
     "risk.bad_choice": ("'{key}: {value}' tidak dikenal; pilih {choices} (mungkin: {suggestion}).",
                         "Unknown '{key}: {value}'; choose {choices} (maybe: {suggestion})."),
     "risk.unknown_mitigation": ("Mitigasi '{ref}' bukan item rencana. Mungkin maksud Anda: {suggestions}",

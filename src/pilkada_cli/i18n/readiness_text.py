@@ -35,6 +35,9 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "dimension.short.penyelenggaraan": ("Penyel.", "Admin."),
     "dimension.short.kontestasi": ("Kontes.", "Contest"),
     "dimension.short.partisipasi": ("Partis.", "Partic."),
+    "dimension.short.pencalonan": ("Calon", "Cand."),  # Bawaslu's Pilkada 2024 mapping (risk_dimensions)
+    "dimension.short.kampanye": ("Kampanye", "Campaign"),
+    "dimension.short.pungut-hitung": ("Pungut", "Vote"),
     "col.regions": ("Wilayah", "Regions"),
     "risk.hint": ("Per wilayah: pilkada risk --region ID · nilai ulang: pilkada risk assess ID@WILAYAH --level ...",
                   "Per region: pilkada risk --region ID · reassess: pilkada risk assess ID@REGION --level ..."),
@@ -51,6 +54,9 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "dimension.penyelenggaraan": ("Penyelenggaraan", "Administration"),
     "dimension.kontestasi": ("Kontestasi", "Contest"),
     "dimension.partisipasi": ("Partisipasi", "Participation"),
+    "dimension.pencalonan": ("Pencalonan", "Candidacy"),
+    "dimension.kampanye": ("Kampanye", "Campaign"),
+    "dimension.pungut-hitung": ("Pemungutan dan penghitungan suara", "Voting and counting"),
     "risk.table": ("Register kerawanan ({count}), tertinggi dan paling sedikit dimitigasi dahulu",
                    "Vulnerability register ({count}), highest and least mitigated first"),
     "risk.heatmap": ("Peta panas: wilayah × dimensi (tingkat tertinggi)", "Heat map: regions × dimensions (highest "

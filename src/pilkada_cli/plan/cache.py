@@ -29,7 +29,7 @@ from typing import Any
 
 from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import Item, Phase, Plan, Region, Risk, Stakeholder
+from pilkada_cli.model import Dimension, Item, Phase, Plan, Region, Risk, Stakeholder
 
 FORMAT = 8
 UNCACHEABLE = ("uncacheable",)
@@ -170,6 +170,7 @@ def _plain(plan: Plan) -> dict:
         "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
                    list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
         "risk_during_days": plan.risk_during_days,
+        "risk_dimensions": [[d.id, d.name] for d in plan.risk_dimensions],
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -189,6 +190,7 @@ def _plan(data: dict) -> Plan:
         stakeholders=tuple(Stakeholder(i, n, r, tuple(e) if e is not None else None)
                            for i, n, r, e in data["stakeholders"]),
         id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
+        risk_dimensions=tuple(Dimension(i, n) for i, n in data["risk_dimensions"]),
         risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)
                     for i, t, d, lv, rg, m, src, f, ln in data["risks"]),
         phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),

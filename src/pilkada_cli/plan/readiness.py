@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import DIMENSIONS, LEVELS, RISK_DIR, RISK_KEYS, Item, Region, Risk
+from pilkada_cli.model import LEVELS, RISK_DIR, RISK_KEYS, Item, Region, Risk
 from pilkada_cli.similar import suggest
 
 
@@ -64,9 +64,10 @@ def _report_cycles(items: list[Item], problems: list[Problem]) -> None:
             visit(node, [])
 
 
-def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, Region]) -> list[Risk]:
-    """Every risk in `risks/*.yaml`, checked like checklists: unknown keys, dimensions, levels, regions and
-    mitigation items, each with its file and line."""
+def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, Region],
+               dimensions: tuple[str, ...]) -> list[Risk]:
+    """Every risk in `risks/*.yaml`, checked like checklists: unknown keys, dimensions (the plan's
+    risk_dimensions), levels, regions and mitigation items, each with its file and line."""
     from pilkada_cli.plan import yamlfile
 
     folder = root / RISK_DIR
@@ -90,7 +91,7 @@ def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, R
             line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
             if not checker.mapping(entry, "risks[]", line):
                 continue
-            risk = _risk(checker, entry, known_items, regions)
+            risk = _risk(checker, entry, known_items, regions, dimensions)
             if risk is None:
                 continue
             if risk.id in seen:
@@ -101,13 +102,14 @@ def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, R
     return risks
 
 
-def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, Region]) -> Risk | None:
+def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, Region],
+          dimensions: tuple[str, ...]) -> Risk | None:
     checker.keys(entry, RISK_KEYS, ("id", "title", "dimension", "level"), "risk")
     risk_id = checker.slug(entry, "id", "risk")
     title = checker.text(entry, "title", "risk")
     dimension = checker.text(entry, "dimension", "risk")
     level = checker.text(entry, "level", "risk")
-    for key, value, allowed in (("dimension", dimension, DIMENSIONS), ("level", level, LEVELS)):
+    for key, value, allowed in (("dimension", dimension, dimensions), ("level", level, LEVELS)):
         if value is not None and value not in allowed:
             checker.error(checker.line_of(entry, key), "risk.bad_choice", key=key, value=value[:40],
                           choices=", ".join(allowed), suggestion=", ".join(suggest(value, allowed)) or "-")

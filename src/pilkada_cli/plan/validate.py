@@ -12,9 +12,9 @@ from typing import Any
 
 from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, Problem
-from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
-                               PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
-                               Phase, Plan, Region, Stakeholder)
+from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_DIMENSIONS, DEFAULT_JOURNAL, DIMENSION_KEYS,
+                               ITEM_KEYS, LANGUAGES, NOTIFY_KEYS, PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED,
+                               REGION_KEYS, STAKEHOLDER_KEYS, Dimension, Item, Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
 from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
@@ -179,7 +179,8 @@ class _Checker:
         phases = self.phases(doc)
         notify = self.notify(doc)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
-        risks = load_risks(self, self.root, items, regions)
+        dimensions = self.dimensions(doc)
+        risks = load_risks(self, self.root, items, regions, tuple(d.id for d in dimensions))
         self.file = self.root / PLAN_FILE
         risk_during_days = 7
         if "risk_during_days" in doc:
@@ -196,7 +197,7 @@ class _Checker:
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
                     notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
-                    risks=tuple(risks), risk_during_days=risk_during_days)
+                    risks=tuple(risks), risk_during_days=risk_during_days, risk_dimensions=dimensions)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)
@@ -321,6 +322,29 @@ class _Checker:
                                     end if end is not None else 0)
             self._phase_lines[phase_id] = self.line_of(entry, "end")
         return found
+
+    def dimensions(self, doc: yamlfile.LocDict) -> tuple[Dimension, ...]:
+        """`risk_dimensions:` (spec section 12): the heat map's columns in order; the IKP's four without it."""
+        entries = self.list_of(doc, "risk_dimensions", PLAN_FILE)
+        if entries is None:
+            return DEFAULT_DIMENSIONS
+        if not entries:
+            self.error(self.line_of(doc, "risk_dimensions"), "risk_dimensions.empty")
+        found: dict[str, Dimension] = {}
+        for index, entry in enumerate(entries):
+            line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
+            if not self.mapping(entry, "risk_dimensions[]", line):
+                continue
+            self.keys(entry, DIMENSION_KEYS, DIMENSION_KEYS, "risk dimension")
+            dimension_id = self.slug(entry, "id", "risk dimension")
+            name = self.text(entry, "name", "risk dimension")
+            if dimension_id is None:
+                continue
+            if dimension_id in found:
+                self.error(self.line_of(entry, "id"), "id.duplicate", kind="risk dimension", id=dimension_id)
+                continue
+            found[dimension_id] = Dimension(dimension_id, name)
+        return tuple(found.values()) or DEFAULT_DIMENSIONS
 
     def notify(self, doc: yamlfile.LocDict) -> dict[str, Any]:
         section = doc.get("notify")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
-from pilkada_cli.model import DIMENSIONS, LEVELS
+from pilkada_cli.i18n import Lang, dimension_name, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
+from pilkada_cli.model import LEVELS
 from pilkada_cli.report.briefing import History, polyline
 from pilkada_cli.report.status import StatusReport, countdown_label, phase_dates
 
@@ -86,10 +86,11 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
     if plan.risks:
         names = {r.id: r.name for r in plan.regions}
         cells = register.heatmap()
-        heatmap = {"dimensions": [t(f"dimension.{d}", lang) for d in DIMENSIONS], "rows": [
+        dimensions = [d.id for d in plan.risk_dimensions]
+        heatmap = {"dimensions": [dimension_name(d, lang) for d in plan.risk_dimensions], "rows": [
             {"name": names.get(place, t("html.whole_plan", lang)), "cells": [
                 {"level": cells[place].get(d), "text": t(f"level.{cells[place][d]}", lang) if cells[place].get(d)
-                 else "·"} for d in DIMENSIONS]}
+                 else "·"} for d in dimensions]}
             for place in sorted(cells, key=lambda p: (-max(LEVELS.index(v) for v in cells[p].values()), p))]}
     current = [p for p in report.phases if p.state == "current"]
     context = {
