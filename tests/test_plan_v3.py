@@ -2,6 +2,7 @@
 region, the plan's own risk dimensions, and `init --from` (a plan's dates rewritten as H-offsets)."""
 
 import json
+from datetime import date
 
 import pytest
 
@@ -234,3 +235,57 @@ def test_risk_dimensions_are_checked_with_their_lines(plan, dimensions, risks, k
     found = problems(plan)
     assert key in {k for k, _ in found}, found
     assert all(line for k, line in found if k == key)
+
+
+# -- init --from
+
+
+def test_init_from_a_plan_rewrites_its_dates_as_h_offsets_and_leaves_its_journal(run, plan, isolated):
+    (plan / "pilkada.yaml").write_text(
+        ("id: pilkada-uji-2024\n" + PLAN
+         .replace("    name: Kabupaten Belu\n", "    name: Kabupaten Belu\n    vote_date: 2024-12-07   # PSU\n")))
+    (plan / "checklists" / "polda.yaml").write_text(
+        POLDA + '  - {id: apel, title: "Apel, gelar pasukan", due: 2024-08-26, weight: 2}\n'
+                "  - {id: debat, title: Debat, due: H-7}\n")
+    assert run("tick", "rakor", "--plan", str(plan), "--on", "2024-08-01").exit_code == 0
+    result = run("init", "baru", "--vote-date", "2031-11-26", "--from", str(plan))
+    assert result.exit_code == 0, result.output
+    assert "H-n" in result.stdout
+    new = load_plan(isolated / "baru")
+    assert (new.vote_date, new.name, new.id) == (date(2031, 11, 26), "Pilkada Uji", "pilkada-uji")
+    assert new.region("belu").vote_date == date(2031, 12, 6)  # ten days after Hari H, as before
+    assert new.region("sumba-tengah").offices == load_plan(plan).region("sumba-tengah").offices
+    due = {task.key: task.due_label for task in new.tasks()}
+    assert due["polda/rakor"] == "H-118" and due["polda/apel"] == "H-93" and due["polda/debat"] == "H-7"
+    assert due["polres/pemetaan@belu"] == "H-11"  # against Belu's own vote day, as an offset
+    text = (isolated / "baru" / "checklists" / "polda.yaml").read_text()
+    assert '{id: apel, title: "Apel, gelar pasukan", due: H-93, weight: 2}' in text
+    assert (isolated / "baru" / "pilkada.yaml").read_text().splitlines()[0] == "id: pilkada-uji"
+    phases = {p.id: (p.start, p.end) for p in new.phases}
+    assert phases["persiapan"] == (-179, -1)  # 1 June 2024 was H-179
+    assert not (isolated / "baru" / ".pilkada").exists()
+    fresh = json.loads(run("status", "--plan", str(isolated / "baru"), "--json", "--on", "2031-08-01").stdout)
+    assert fresh["counts"]["done"] == 0 and fresh["countdown"] == "H-117"
+    assert run("check", "--plan", str(isolated / "baru")).exit_code == 0
+    again = run("init", "baru", "--vote-date", "2031-11-26", "--from", str(plan))
+    assert again.exit_code == 2 and "baru" in again.stderr
+
+
+def test_init_from_the_bundled_plan_passes_check(run, isolated):
+    from pilkada_cli.plan import bundled_plan_dir
+
+    result = run("init", "ntt", "--vote-date", "26 November 2031", "--from", str(bundled_plan_dir()))
+    assert result.exit_code == 0, result.output
+    new, old = load_plan(isolated / "ntt"), load_plan(bundled_plan_dir(), bundled=True)
+    assert new.name == old.name.replace("2024", "2031")
+    assert len(new.tasks()) == len(old.tasks())
+    assert [t.due_label for t in new.tasks()] == [t.due_label for t in old.tasks()]
+    assert all(not isinstance(item.due, date) for item in new.items)
+    assert run("check", "--plan", str(isolated / "ntt")).exit_code == 0
+
+
+def test_init_from_a_plan_that_does_not_validate_writes_nothing(run, plan, isolated):
+    (plan / "checklists" / "polda.yaml").write_text(POLDA.replace("due: 2024-08-01", "due: 2024-02-30"))
+    result = run("init", "baru", "--vote-date", "2031-11-26", "--from", str(plan))
+    assert result.exit_code == 2 and "polda.yaml" in result.stderr
+    assert not (isolated / "baru").exists()

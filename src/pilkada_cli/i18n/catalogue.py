@@ -496,6 +496,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "init.default_name": ("Pilkada {year}", "Pilkada {year}"),
     "init.created": ("Rencana baru di {path}: {items} item, Hari H {date}. Coba: pilkada status --plan {path}",
                      "New plan in {path}: {items} items, vote day {date}. Try: pilkada status --plan {path}"),
+    "init.created_from": ("Rencana baru di {path} dari {source}: {items} item, Hari H {date}; tanggalnya ditulis "
+                          "ulang sebagai H-n, jurnalnya tidak disalin. Coba: pilkada status --plan {path}",
+                          "New plan in {path} from {source}: {items} items, vote day {date}; its dates are "
+                          "rewritten as H-n, its journal is not copied. Try: pilkada status --plan {path}"),
+    "init.from_unreadable": ("{path}: nilai '{key}' tidak bisa ditulis ulang (tulis di satu baris dengan kuncinya); "
+                             "tidak ada yang ditulis.",
+                             "{path}: the value of '{key}' cannot be rewritten (write it on one line with its "
+                             "key); nothing was written."),
     "init.exists": ("{path} sudah berisi rencana (pilkada.yaml atau checklists/); tidak ada yang ditimpa. "
                     "Pilih folder lain.",
                     "{path} already holds a plan (pilkada.yaml or checklists/); nothing was overwritten. "

@@ -31,8 +31,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
         "Buat rencana baru dari templat bertenggat H-n, untuk hari pemungutan suara mana pun.",
         "Create a new plan from a template with H-offset deadlines, for any vote day."),
     "help.init.example": (
-        "Contoh: pilkada init rencana-kupang --vote-date 2029-11-28 --timezone Asia/Makassar",
-        "Example: pilkada init plan-kupang --vote-date 2029-11-28 --timezone Asia/Makassar"),
+        "\b\nContoh: pilkada init rencana-kupang --vote-date 2024-11-27\n"
+        "Salinan: pilkada init rencana-2 --vote-date TANGGAL --from rencana-kupang",
+        "\b\nExample: pilkada init plan-kupang --vote-date 2024-11-27\n"
+        "A copy: pilkada init plan-2 --vote-date DATE --from plan-kupang"),
     "help.check": ("Periksa seluruh rencana dan jurnal; tampilkan setiap masalah dengan berkas, baris dan "
                    "cara memperbaikinya.",
                    "Check the whole plan and journal; list every problem with file, line and how to fix it."),
@@ -70,6 +72,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.opt.timezone": ("Zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
                           "IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)."),
     "help.opt.name": ("Nama rencana.", "The plan's name."),
+    "help.opt.from_plan": ("Salin rencana ini (folder atau pilkada.yaml) dengan semua tanggalnya ditulis ulang "
+                           "sebagai H-n dari Hari H-nya, tanpa jurnalnya.",
+                           "Copy this plan (a folder or its pilkada.yaml) with every date rewritten as H-n from its "
+                           "vote day, without its journal."),
     "help.opt.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
     "help.summary": ("Ringkasan harian untuk cron: hitung mundur, tahapan berjalan, progres dan perubahannya, "
                      "yang selesai, yang baru terlambat, yang terlambat dan yang segera.",
