@@ -50,6 +50,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.phase_days_left": ("{name} (sisa {days} hari)", "{name} ({days} days left)"),
     "status.phase_last_day": ("{name} (hari terakhir)", "{name} (last day)"),
     "stakeholder.per_region": ("{name} ({count} wilayah)", "{name} ({count} regions)"),
+    "status.in_regions": ("{count} wilayah", "{count} regions"),
     "status.overall": ("Progres keseluruhan", "Overall progress"),
     "status.counts_line": ("{done}/{total} selesai · {overdue} terlambat · {due_soon} segera",
                            "{done}/{total} done · {overdue} overdue · {due_soon} due soon"),

@@ -72,11 +72,14 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
                         "due_soon": entry.group.counts.due_soon, "heat": heat})
     attention = report.attention(ATTENTION_ROWS)
     rows = []
-    for status in attention.overdue + attention.due_soon:
-        rows.append({"id": status.key, "title": status.task.item.title, "critical": status.task.item.critical,
-                     "days_left": status.days_left, "css": "late" if status.state == "overdue" else "soon",
-                     "blocked": ", ".join(status.blocked_by[:2])})
-    left_out = attention.overdue_total + attention.due_soon_total - len(rows)
+    for status, instances in attention.overdue + attention.due_soon:
+        many = t("status.in_regions", lang, count=instances) if instances > 1 else ""
+        rows.append({"id": status.task.item.full_id if many else status.key,
+                     "title": status.task.item.title + (f" · {many}" if many else ""),
+                     "critical": status.task.item.critical, "days_left": status.days_left,
+                     "css": "late" if status.state == "overdue" else "soon", "blocked": ", ".join(status.blocked_by[:2])})
+    left_out = (attention.overdue_total + attention.due_soon_total
+                - sum(row.instances for row in attention.overdue + attention.due_soon))
     gonogo_rows = []
     for office in poll.offices[:12]:
         name = office.stakeholder.display_name(office.region) if office.region else office.stakeholder.display_name()

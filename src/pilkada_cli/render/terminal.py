@@ -11,7 +11,7 @@ from rich.text import Text
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
-from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
+from pilkada_cli.report.status import PhaseReport, Shown, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
 
@@ -145,28 +145,33 @@ def _count(value: int, style: str) -> Text:
 _ENGLISH_STATE = {"segera": "due_soon", "terlambat": "overdue"}
 
 
-def attention_table(statuses: list[TaskStatus], title: str, lang: Lang, width: int,
+def attention_table(rows: list[Shown], title: str, lang: Lang, width: int,
                     caption: str | None = None) -> RenderableType:
-    """Items needing attention: the state shows as the colour of the days left, so the title has room."""
-    return fitted(title, _item_columns(statuses, lang, compact=True), width, caption)
+    """Items needing attention: the state shows as the colour of the days left, so the title has room. A row
+    standing for an item in many regions shows the item's id and the number of regions."""
+    return fitted(title, _item_columns([row.status for row in rows], lang, compact=True,
+                                       instances=[row.instances for row in rows]), width, caption)
 
 
 def _item_columns(statuses: list[TaskStatus], lang: Lang, compact: bool = False,
-                  with_state: bool = False) -> list[Column]:
+                  with_state: bool = False, instances: list[int] | None = None) -> list[Column]:
     """The columns of an item table, most important kept longest: id, days left and title always; then
     completion, state, the due date and the owner (dropped first) as the screen allows."""
     ids, titles, dues, days, states, owners, completions = [], [], [], [], [], [], []
-    for status in statuses:
+    for n, status in enumerate(statuses):
         item = status.task.item
+        many = instances[n] if instances and instances[n] > 1 else 0
         title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
-        if compact and status.task.target:
+        if many:  # one row for the item in `many` regions: their values differ, the list has them
+            title.append(" · " + t("status.in_regions", lang, count=many), style="magenta")
+        elif compact and status.task.target:
             title.append(f" ({completion_text(status, lang)})")
         if status.blocked_by:
             # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
             names = list(dict.fromkeys(key.partition("/")[2].partition("@")[0] for key in status.blocked_by))
             shown = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
             title.append(" ⛔ " + t("status.blocked_by", lang, ids=shown), style="red")
-        ids.append(Text(status.key))
+        ids.append(Text(item.full_id if many else status.key))
         titles.append(title)
         dues.append(Text(f"{fmt_date_short(status.due, lang)} ({status.due_label})") if status.due
                     else Text("—", style="dim"))
@@ -232,8 +237,9 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
         if not total:
             continue
         caption = None
-        if total > len(shown):
-            caption = t("status.more_items", lang, count=total - len(shown),
+        listed = sum(row.instances for row in shown)
+        if total > listed:
+            caption = t("status.more_items", lang, count=total - listed,
                         command=f"{rest_command} --state {state if lang == 'id' else _ENGLISH_STATE[state]}")
         parts.append(attention_table(shown, t(key, lang, count=total), lang, width, caption))
     if not (attention.due_soon_total or attention.overdue_total):

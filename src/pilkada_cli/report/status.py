@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
@@ -405,6 +406,9 @@ class StatusReport:
     phases: list[PhaseReport]
     regions: list[RegionReport]
     unknown_items: list[str] = field(default_factory=list)
+    # counted in SQL: how many instances each listed status stands for (its item's in the same state with the
+    # same days left); counted in Python every instance is listed and each stands for itself
+    stands_for: dict[str, int] = field(default_factory=dict)
 
     @property
     def days_to_vote(self) -> int:
@@ -417,16 +421,31 @@ class StatusReport:
     def attention(self, limit: int) -> Attention:
         """What needs attention, within `limit` rows shared between what is due soon (critical first, then the
         nearest) and what is overdue (critical first, then the most recently missed, still the likeliest to be
-        rescued): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses."""
-        due_soon = sorted((s for s in self.statuses if s.state == "due_soon"),
-                          key=lambda s: (not s.task.item.critical, s.days_left, s.key))
-        overdue = sorted((s for s in self.statuses if s.state == "overdue"),
-                         key=lambda s: (not s.task.item.critical, -s.days_left, s.key))
-        # the totals are the counts: `statuses` may hold only the first `limit` of each (counted in SQL)
+        rescued): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses. A per-region
+        item in the same state with the same days left in many regions is one row (22 Polres escorting
+        logistics at H-1 are one line, not the whole screen)."""
+        due_soon = self._rows(sorted((s for s in self.statuses if s.state == "due_soon"),
+                                     key=lambda s: (not s.task.item.critical, s.days_left, s.key)))
+        overdue = self._rows(sorted((s for s in self.statuses if s.state == "overdue"),
+                                    key=lambda s: (not s.task.item.critical, -s.days_left, s.key)))
+        # the totals are the counts: `statuses` may hold only the first `limit` rows of each (counted in SQL)
         soon_total, overdue_total = self.overall.counts.due_soon, self.overall.counts.overdue
-        soon_rows = min(len(due_soon), max(limit - overdue_total, (limit + 1) // 2))
+        soon_rows = min(len(due_soon), max(limit - len(overdue), (limit + 1) // 2))
         overdue_rows = min(len(overdue), limit - soon_rows)
         return Attention(due_soon[:soon_rows], soon_total, overdue[:overdue_rows], overdue_total)
+
+    def _rows(self, ordered: list[TaskStatus]) -> list[Shown]:
+        """Statuses in order, an item's instances with the same days left as one row (at its first)."""
+        rows: dict[tuple[str, int | None], list] = {}
+        for status in ordered:
+            task = status.task
+            same = (task.item.full_id if task.region else task.key, status.days_left)
+            row = rows.get(same)
+            if row is None:
+                rows[same] = [status, self.stands_for.get(status.key, 1)]
+            else:
+                row[1] += self.stands_for.get(status.key, 1)
+        return [Shown(status, instances) for status, instances in rows.values()]
 
     def to_dict(self, items: bool = True) -> dict:
         """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller
@@ -454,13 +473,21 @@ class StatusReport:
         return json_items(self.statuses)
 
 
+class Shown(NamedTuple):
+    """A row of what needs attention: an item's status, standing for `instances` instances (a per-region item
+    in the same state with the same days left in that many regions)."""
+
+    status: TaskStatus
+    instances: int = 1
+
+
 @dataclass(frozen=True)
 class Attention:
-    """The items `status` lists as needing attention, and how many of each kind there are in all."""
+    """The rows `status` lists as needing attention, and how many items of each kind there are in all."""
 
-    due_soon: list[TaskStatus]
+    due_soon: list[Shown]
     due_soon_total: int
-    overdue: list[TaskStatus]
+    overdue: list[Shown]
     overdue_total: int
 
 

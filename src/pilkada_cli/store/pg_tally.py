@@ -55,8 +55,11 @@ STATE = "s.value, s.done, s.done_at, s.value_before_done, s.done_by"
 NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
 NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
          "LEFT JOIN pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
-SHOWN = (f"SELECT {{part}}, it.item, r.region, NULL::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
-         "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days {order}, no "
+# the rows the screen lists: an item's instances with the same days left are one row (the first of them),
+# how many in the fourth column
+SHOWN = (f"SELECT {{part}}, it.item, r.region, x.n::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
+         "FROM (SELECT item_no, min(region_no) AS region_no, count(*) AS n FROM c WHERE label = {label} "
+         "GROUP BY item_no, days ORDER BY max(critical) DESC, days {order}, min(no) "
          f"LIMIT %(limit)s) x {NAMED}")
 READ = f"""
     WITH c AS MATERIALIZED ({{counted}})
@@ -120,8 +123,10 @@ def _read(rows) -> tuple[Counted, list[str]]:
     for part, first, second, label, weighted, weight, n, *state in rows:
         if part < 2:  # sums: (stakeholder, phase) or (region, None), then state and the sums
             parts[part].append((first, second, LABELS[label], weighted, weight, n))
-        else:  # an instance: item, region, then its state (shown items) or nothing
-            parts[part].append((first, second, *state))
+        elif part < 4:  # a listed row: item, region, how many instances (in `label`'s place), its state
+            parts[part].append((first, second, label, *state))
+        else:  # an instance: item, region
+            parts[part].append((first, second))
     keys = [[instance_key(item, region) for item, region, *_ in parts[n]] for n in (4, 5)]
     return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
                    sorted(keys[0])), keys[1]
