@@ -289,3 +289,50 @@ def test_init_from_a_plan_that_does_not_validate_writes_nothing(run, plan, isola
     result = run("init", "baru", "--vote-date", "2031-11-26", "--from", str(plan))
     assert result.exit_code == 2 and "polda.yaml" in result.stderr
     assert not (isolated / "baru").exists()
+
+
+# -- the bundled plan as an operational plan for Polda NTT and KPU NTT (issue 23)
+
+
+def test_the_bundled_plan_names_its_offices_sources_and_legal_clock():
+    from pilkada_cli.plan import bundled_plan_dir
+
+    plan = load_plan(bundled_plan_dir(), bundled=True)
+    unsourced = [i.full_id for i in plan.items if not i.source and "terverifikasi" not in (i.notes or "")]
+    assert unsourced == []  # every item says where it comes from, or that it is not verified
+    assert {s.id for s in plan.stakeholders if s.per_region} == {
+        "polres", "kodim", "kpu-kabkota", "bawaslu-kabkota", "gakkumdu-kabkota", "pemda"}
+    polres, kodim = plan.stakeholder("polres"), plan.stakeholder("kodim")
+    assert polres.display_name(plan.region("sumba-tengah")) == "Polres Sumba Barat"
+    assert kodim.display_name(plan.region("sumba-tengah")) == "Kodim 1613/Sumba Barat"
+    assert polres.display_name(plan.region("kota-kupang")) == "Polresta Kupang Kota"
+    assert all(r.office("polres") and r.office("kodim") for r in plan.regions)  # no "Polres Kabupaten ..."
+    assert [d.id for d in plan.risk_dimensions] == ["sosial-politik", "pencalonan", "kampanye", "pungut-hitung"]
+    tasks = {t.key: t for t in plan.tasks()}
+    # TPS per regency as each region's own target; the province's count is the DPT's
+    assert sum(t.target for k, t in tasks.items() if k.startswith("polres/pengamanan-tps@")) == 9866
+    assert tasks["polres/pengamanan-tps@sabu-raijua"].target == 190
+    assert tasks["kpu/logistik-ke-tps"].target == 9877
+    # the legal clock: Sumba Barat's window closed two days after its 3 December announcement
+    assert tasks["kpu-kabkota/jendela-mk-5-des@sumba-barat"].due == date(2024, 12, 5)
+    assert "kpu-kabkota/jendela-mk@sumba-barat" not in tasks and "kpu-kabkota/jendela-mk@belu" in tasks
+    assert tasks["kpu-kabkota/putusan-akhir@belu"].due == date(2025, 2, 24)
+    assert tasks["pemda/pelantikan@kupang"].due == date(2025, 2, 20) and "pemda/pelantikan@belu" not in tasks
+    # NPHD per regency and grantee, as a percentage disbursed
+    assert all(tasks[f"pemda/hibah-{g}@alor"].target == 100 for g in ("kpu", "bawaslu", "polres", "kodim"))
+    # logistics: island regencies leave at H-3; the regency work is the regency's
+    islands = {k.partition("@")[2] for k in tasks if k.startswith("kpu-kabkota/distribusi-pulau@")}
+    assert islands == {"alor", "sabu-raijua", "rote-ndao", "lembata", "flores-timur", "manggarai-barat"}
+    assert "kpu/sortir-lipat-surat-suara" not in tasks and "kpu/rekap-kecamatan" not in tasks
+    assert tasks["kpu-kabkota/rekap-kecamatan@ende"].item.owner == "PPK"
+    assert tasks["kpu-kabkota/pelantikan-ppk@ende"].due == date(2024, 5, 16)
+
+
+def test_bundled_status_for_one_region_names_its_offices(run):
+    screen = run("status", "--region", "belu", "--on", "2024-11-20", env={"COLUMNS": "100"}).stdout
+    for office in ("Polres Belu", "Kodim 1605/Belu", "KPU Kabupaten Belu", "Bawaslu Kabupaten Belu",
+                   "Pemda Kabupaten Belu"):
+        assert office in screen, office
+    assert "wilayah)" not in screen
+    heat = json.loads(run("risk", "--json", "--on", "2024-09-10").stdout)["heatmap"]
+    assert heat["belu"] != heat["ende"]  # levels per regency: the heat map tells regions apart

@@ -27,7 +27,7 @@ PHASE_KEYS = ("id", "name", "start", "end")
 REGION_KEYS = ("id", "name", "vote_date", "timezone", "offices")
 CHECKLIST_KEYS = ("stakeholder", "phase", "items")
 ITEM_KEYS = ("id", "title", "phase", "due", "owner", "weight", "critical", "target", "unit", "tags",
-             "notes", "regions", "depends_on")
+             "notes", "source", "regions", "depends_on")
 RISK_DIR = "risks"
 RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
 DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")  # without risk_dimensions
@@ -105,6 +105,7 @@ class Item:
     line: int = 0
     depends_on: tuple[str, ...] = ()  # full ids of the items it waits for (spec section 10)
     region_targets: tuple[tuple[str, float], ...] = ()  # a region map's own targets: (region id, target)
+    source: str | None = None  # where its date or number comes from, as a risk's source
 
     @cached_property  # asked for tens of thousands of times on a national plan: made once per item
     def full_id(self) -> str:

@@ -95,6 +95,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.header_vote_day": ("{date} · {countdown}", "{date} · {countdown}"),
     "summary.regions_done": ("{done}/{total} {office} selesai; belum: {regions}",
                              "{done} of {total} {office} done; not yet: {regions}"),
+    "summary.regions_none_done": ("0/{total} {office} selesai", "0 of {total} {office} done"),
     "summary.regions_more": ("dan {count} lainnya", "and {count} more"),
     "summary.subject": ("[pilkada] {countdown} · {name} · {date}", "[pilkada] {countdown} · {name} · {date}"),
     "summary.points": ("{value} poin", "{value} points"),

@@ -26,6 +26,8 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "summary.gonogo_office": ("{office}: NO-GO ({count} item kritis)", "{office}: NO-GO ({count} critical items)"),
     "summary.gonogo_regions": ("{office}: NO-GO di {count} wilayah ({regions})", "{office}: NO-GO in {count} regions "
                                "({regions})"),
+    "summary.gonogo_all_regions": ("{office}: NO-GO di semua {count} wilayah", "{office}: NO-GO in all {count} "
+                                   "regions"),
     "summary.risk_changes": ("Perubahan kerawanan sejak {since} ({count})", "Risk changes since {since} ({count})"),
     "col.office": ("Kantor", "Office"),
     "col.call": ("Keputusan", "Call"),

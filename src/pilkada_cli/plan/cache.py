@@ -166,7 +166,8 @@ def _plain(plan: Plan) -> dict:
                      [list(office) for office in r.offices]] for r in plan.regions],
         "items": [[i.stakeholder, i.id, i.title, i.phase, _when(i.due), i.owner, i.weight, i.critical, i.target,
                    i.unit, list(i.tags), i.notes, list(i.regions) if i.regions is not None else None, i.file,
-                   i.line, list(i.depends_on), [list(pair) for pair in i.region_targets]] for i in plan.items],
+                   i.line, list(i.depends_on), [list(pair) for pair in i.region_targets], i.source]
+                  for i in plan.items],
         "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
                    list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
         "risk_during_days": plan.risk_during_days,
@@ -179,10 +180,10 @@ def _plain(plan: Plan) -> dict:
 def _plan(data: dict) -> Plan:
     items = []
     for (stakeholder, item_id, title, phase, due, owner, weight, critical, target, unit, tags, notes, regions,
-         file, line, depends_on, region_targets) in data["items"]:
+         file, line, depends_on, region_targets, source) in data["items"]:
         items.append(Item(stakeholder, item_id, title, phase, _from_when(due), owner, weight, critical, target,
                           unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line,
-                          tuple(depends_on), tuple((r, n) for r, n in region_targets)))
+                          tuple(depends_on), tuple((r, n) for r, n in region_targets), source))
     return Plan(
         root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
         timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],

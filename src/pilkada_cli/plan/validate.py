@@ -480,6 +480,7 @@ class _Checker:
         owner = self.text(entry, "owner", "item")
         unit = self.text(entry, "unit", "item")
         notes = self.text(entry, "notes", "item")
+        source = self.text(entry, "source", "item")
         critical = self.flag(entry, "critical", "item")
         depends_on = self.list_of(entry, "depends_on", "item") or []
         if any(not isinstance(ref, str) for ref in depends_on):
@@ -492,7 +493,7 @@ class _Checker:
                     tags=tuple(str(t) for t in tags), notes=notes,
                     regions=tuple(str(r) for r in item_regions) if item_regions else None,
                     file=str(self.file), line=entry.line, depends_on=tuple(depends_on),
-                    region_targets=region_targets)
+                    region_targets=region_targets, source=source)
 
     def target(self, entry: yamlfile.LocDict, regions: dict[str, Region], per_region: bool,
                item_regions: list | None) -> tuple[float | None, tuple[tuple[str, float], ...]]:

@@ -59,8 +59,10 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
     if many:
         done, total = summary.regional.get(item.full_id, (0, len(group)))
         office = summary.plan.stakeholder(item.stakeholder).display_name()
-        line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
-                          regions=_regions([s.task.region for s in group], lang))
+        # naming three of 22 regions when none is done says nothing the count does not
+        line += " · " + (t("summary.regions_none_done", lang, total=total, office=office) if not done else
+                         t("summary.regions_done", lang, done=done, total=total, office=office,
+                           regions=_regions([s.task.region for s in group], lang)))
     elif item.owner and summary.filtered:  # the digest leaves owners to the full detail
         line += f" · {visible(item.owner)}"
     return line
@@ -106,6 +108,9 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
             if first.region is None:
                 lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name()),
                                count=len(first.reasons)))
+            elif len(offices) == len(summary.plan.regions):  # every region: no names to pick three of
+                lines.append(t("summary.gonogo_all_regions", lang, office=visible(first.stakeholder.display_name()),
+                               count=len(offices)))
             else:
                 lines.append(t("summary.gonogo_regions", lang, office=visible(first.stakeholder.display_name()),
                                count=len(offices), regions=_regions([o.region for o in offices], lang)))
