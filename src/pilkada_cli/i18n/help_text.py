@@ -1,4 +1,5 @@
-"""The help of every command and option (--help), Indonesian and English; part of the one catalogue."""
+"""The help of every command and option (--help) and Typer's own words around it, Indonesian and English;
+part of the one catalogue."""
 
 HELP_TEXT: dict[str, tuple[str, str]] = {
     # -- help
@@ -178,4 +179,35 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                       "comments; every line checked first, one transaction."),
     "help.opt.phases": ("Tampilkan juga progres tiap tahapan di bawah tiap pemangku kepentingan.",
                         "Also show each phase's progress under each stakeholder."),
+    # -- Typer's own words (cli/click_text.py)
+    "click.usage": ("Penggunaan: ", "Usage: "),
+    "click.options_placeholder": ("[OPSI]", "[OPTIONS]"),
+    "click.command_placeholder": ("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
+    "click.options": ("Opsi", "Options"),
+    "click.arguments": ("Argumen", "Arguments"),
+    "click.commands": ("Perintah", "Commands"),
+    "click.required": ("wajib", "required"),
+    "click.default": ("bawaan: {default}", "default: {default}"),
+    "click.dynamic": ("(dinamis)", "(dynamic)"),
+    "click.aborted": ("Dibatalkan.", "Aborted!"),
+    "click.install_completion": ("Pasang pelengkapan otomatis (Tab) untuk shell ini.",
+                                 "Install completion for the current shell."),
+    "click.show_completion": ("Tampilkan skrip pelengkapan untuk shell ini, untuk disalin atau disesuaikan.",
+                              "Show completion for the current shell, to copy it or customize the installation."),
+    "click.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
+    "click.try_help": ("Lihat bantuan dengan: {command}", "Try '{command}' for help."),
+    "click.no_such_option": ("Opsi {name} tidak dikenal.", "No such option: {name}."),
+    "click.no_such_command": ("Perintah '{name}' tidak dikenal.", "No such command '{name}'."),
+    "click.did_you_mean": ("Mungkin maksud Anda: {close}", "Did you mean {close}?"),
+    "click.missing_argument": ("Argumen {name} belum diberikan.", "Missing argument {name}."),
+    "click.missing_option": ("Opsi {name} wajib diberikan.", "Missing option {name}."),
+    "click.requires_argument": ("Opsi {name} membutuhkan nilai.", "Option {name} requires a value."),
+    "click.extra_arguments": ("Argumen berlebih yang tidak dikenal: {args}", "Unexpected extra arguments: {args}"),
+    "click.not_valid": ("Nilai '{value}' untuk {name} tidak sah ({kind}).",
+                        "Invalid value '{value}' for {name} ({kind})."),
+    "click.out_of_range": ("Nilai {value} untuk {name} di luar batas {range}.",
+                           "Value {value} for {name} is out of range {range}."),
+    "click.kind_number": ("harus angka", "must be a number"),
+    "click.kind_integer": ("harus bilangan bulat", "must be a whole number"),
+    "click.missing_command": ("Perintah belum diberikan.", "Missing command."),
 }

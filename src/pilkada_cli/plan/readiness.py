@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import LEVELS, RISK_DIR, RISK_KEYS, Item, Region, Risk
+from pilkada_cli.model import (DEFAULT_DIMENSIONS, DIMENSION_KEYS, LEVELS, PLAN_FILE, RISK_DIR, RISK_KEYS, Dimension,
+                               Item, Region, Risk)
 from pilkada_cli.similar import suggest
 
 
@@ -62,6 +63,32 @@ def _report_cycles(items: list[Item], problems: list[Problem]) -> None:
     for node in graph:
         if node not in state:
             visit(node, [])
+
+
+def load_dimensions(checker: Any, doc: Any) -> tuple[Dimension, ...]:
+    """`risk_dimensions:` in pilkada.yaml: the heat map's columns in order; the IKP 2022's four without it."""
+    from pilkada_cli.plan import yamlfile
+
+    entries = checker.list_of(doc, "risk_dimensions", PLAN_FILE)
+    if entries is None:
+        return DEFAULT_DIMENSIONS
+    if not entries:
+        checker.error(checker.line_of(doc, "risk_dimensions"), "risk_dimensions.empty")
+    found: dict[str, Dimension] = {}
+    for index, entry in enumerate(entries):
+        line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
+        if not checker.mapping(entry, "risk_dimensions[]", line):
+            continue
+        checker.keys(entry, DIMENSION_KEYS, DIMENSION_KEYS, "risk dimension")
+        dimension_id = checker.slug(entry, "id", "risk dimension")
+        name = checker.text(entry, "name", "risk dimension")
+        if dimension_id is None:
+            continue
+        if dimension_id in found:
+            checker.error(checker.line_of(entry, "id"), "id.duplicate", kind="risk dimension", id=dimension_id)
+            continue
+        found[dimension_id] = Dimension(dimension_id, name)
+    return tuple(found.values()) or DEFAULT_DIMENSIONS
 
 
 def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, Region],

@@ -12,12 +12,13 @@ from typing import Any
 
 from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, Problem
-from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_DIMENSIONS, DEFAULT_JOURNAL, DIMENSION_KEYS,
-                               ITEM_KEYS, LANGUAGES, NOTIFY_KEYS, PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED,
-                               REGION_KEYS, STAKEHOLDER_KEYS, Dimension, Item, Phase, Plan, Region, Stakeholder)
+from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, ITEM_KEYS, LANGUAGES, NOTIFY_KEYS,
+                               PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
+                               Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
-from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
+from pilkada_cli.plan.readiness import load_dimensions, load_risks, resolve_dependencies
+from pilkada_cli.plan.regional import check_offices, item_target, read_offices
 from pilkada_cli.values import MAX_VALUE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,7 +40,7 @@ class _Checker:
         self.file: Path = root / PLAN_FILE
         self._phase_lines: dict[str, int | None] = {}
         self._broken_phases: set[str] = set()
-        self._office_lines: list[tuple[str, int | None]] = []
+        self._offices: list[tuple[str, str, int | None]] = []  # every region's, checked once stakeholders are read
 
     # -- reporting
 
@@ -175,11 +176,11 @@ class _Checker:
         plan_id = self.slug(doc, "id", PLAN_FILE) if "id" in doc else _slugify(name or "rencana")
         regions = self.regions(doc)
         stakeholders = self.stakeholders(doc, bool(regions))
-        self.check_offices(stakeholders)
+        check_offices(self, self._offices, stakeholders)
         phases = self.phases(doc)
         notify = self.notify(doc)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
-        dimensions = self.dimensions(doc)
+        dimensions = load_dimensions(self, doc)
         risks = load_risks(self, self.root, items, regions, tuple(d.id for d in dimensions))
         self.file = self.root / PLAN_FILE
         risk_during_days = 7
@@ -236,38 +237,15 @@ class _Checker:
             name = self.text(entry, "name", "region")
             vote_date = self.date(entry, "vote_date", "region", allow_offset=False)
             tz = self.timezone(entry, "timezone", "region")
-            offices = self.offices(entry)
+            offices = read_offices(self, entry)
+            self._offices += offices
             if region_id is None or name is None:
                 continue
             if region_id in found:
                 self.error(self.line_of(entry, "id"), "id.duplicate", kind="region", id=region_id)
                 continue
-            found[region_id] = Region(region_id, name, vote_date, tz, offices)
+            found[region_id] = Region(region_id, name, vote_date, tz, tuple((s, o) for s, o, _ in offices))
         return found
-
-    def offices(self, entry: yamlfile.LocDict) -> tuple[tuple[str, str], ...]:
-        """A region's `offices:` (per-region stakeholder id -> its office's real name there), checked against
-        the stakeholders later (check_offices), as regions are read first."""
-        section = entry.get("offices")
-        if section is None:
-            return ()
-        if not self.mapping(section, "offices", self.line_of(entry, "offices")):
-            return ()
-        found = []
-        for stakeholder_id in section:
-            name = self.text(section, stakeholder_id, "offices")
-            if name is not None:
-                found.append((str(stakeholder_id), name))
-                self._office_lines.append((str(stakeholder_id), self.line_of(section, stakeholder_id)))
-        return tuple(found)
-
-    def check_offices(self, stakeholders: dict[str, Stakeholder]) -> None:
-        """An office named under a region belongs to a declared per-region stakeholder."""
-        for stakeholder_id, line in self._office_lines:
-            if stakeholder_id not in stakeholders:
-                self.unknown_ref({}, "stakeholder", stakeholder_id, stakeholders, line)
-            elif not stakeholders[stakeholder_id].per_region:
-                self.error(line, "region.office_not_per_region", id=stakeholder_id)
 
     def stakeholders(self, doc: yamlfile.LocDict, has_regions: bool) -> dict[str, Stakeholder]:
         found: dict[str, Stakeholder] = {}
@@ -322,29 +300,6 @@ class _Checker:
                                     end if end is not None else 0)
             self._phase_lines[phase_id] = self.line_of(entry, "end")
         return found
-
-    def dimensions(self, doc: yamlfile.LocDict) -> tuple[Dimension, ...]:
-        """`risk_dimensions:` (spec section 12): the heat map's columns in order; the IKP's four without it."""
-        entries = self.list_of(doc, "risk_dimensions", PLAN_FILE)
-        if entries is None:
-            return DEFAULT_DIMENSIONS
-        if not entries:
-            self.error(self.line_of(doc, "risk_dimensions"), "risk_dimensions.empty")
-        found: dict[str, Dimension] = {}
-        for index, entry in enumerate(entries):
-            line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
-            if not self.mapping(entry, "risk_dimensions[]", line):
-                continue
-            self.keys(entry, DIMENSION_KEYS, DIMENSION_KEYS, "risk dimension")
-            dimension_id = self.slug(entry, "id", "risk dimension")
-            name = self.text(entry, "name", "risk dimension")
-            if dimension_id is None:
-                continue
-            if dimension_id in found:
-                self.error(self.line_of(entry, "id"), "id.duplicate", kind="risk dimension", id=dimension_id)
-                continue
-            found[dimension_id] = Dimension(dimension_id, name)
-        return tuple(found.values()) or DEFAULT_DIMENSIONS
 
     def notify(self, doc: yamlfile.LocDict) -> dict[str, Any]:
         section = doc.get("notify")
@@ -476,7 +431,7 @@ class _Checker:
                 for region_id in item_regions:
                     if str(region_id) not in regions:
                         self.unknown_ref(entry, "region", str(region_id), regions, self.line_of(entry, "regions"))
-        target, region_targets = self.target(entry, regions, per_region, item_regions)
+        target, region_targets = item_target(self, entry, regions, per_region, item_regions)
         owner = self.text(entry, "owner", "item")
         unit = self.text(entry, "unit", "item")
         notes = self.text(entry, "notes", "item")
@@ -495,35 +450,6 @@ class _Checker:
                     file=str(self.file), line=entry.line, depends_on=tuple(depends_on),
                     region_targets=region_targets, source=source)
 
-    def target(self, entry: yamlfile.LocDict, regions: dict[str, Region], per_region: bool,
-               item_regions: list | None) -> tuple[float | None, tuple[tuple[str, float], ...]]:
-        """An item's `target`: a number, or for a per-region item a map of region ids (and "*" for the other
-        regions) to numbers (spec section 3); every region the item applies to needs one."""
-        section = entry.get("target")
-        if not isinstance(section, dict):
-            return self.number(entry, "target", "item"), ()
-        line = self.line_of(entry, "target")
-        if not per_region or not regions:
-            self.error(line, "target.map_not_per_region")
-            return None, ()
-        every, own = None, []
-        for key in section:
-            if str(key) != "*" and str(key) not in regions:
-                self.unknown_ref(section, "region", str(key), regions, self.line_of(section, key) or line)
-                continue
-            number = self.number(section, key, "target")
-            if number is None:
-                continue
-            if str(key) == "*":
-                every = number
-            else:
-                own.append((str(key), number))
-        if every is None:
-            given = {region_id for region_id, _ in own}
-            missing = [r for r in (item_regions or regions) if str(r) in regions and str(r) not in given]
-            if missing:
-                self.error(line, "target.map_missing_regions", regions=", ".join(map(str, missing)))
-        return every, tuple(own)
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -11,7 +11,8 @@ from rich.text import Text
 from pilkada_cli.i18n import Lang, fmt_completion, fmt_date_long, fmt_date_short, fmt_pct, office_label, t
 from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
-from pilkada_cli.report.status import PhaseReport, Shown, StatusReport, TaskStatus, countdown_label
+from pilkada_cli.report.attention import Shown
+from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
 

@@ -7,11 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task, target_for
+from pilkada_cli.report.attention import Attention, attention_rows
 from pilkada_cli.report.deps import blocked_by, has_dependencies
 from pilkada_cli.store.fold import apply, fold_order
 
@@ -419,33 +419,9 @@ class StatusReport:
         return countdown_label(self.days_to_vote)
 
     def attention(self, limit: int) -> Attention:
-        """What needs attention, within `limit` rows shared between what is due soon (critical first, then the
-        nearest) and what is overdue (critical first, then the most recently missed, still the likeliest to be
-        rescued): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses. A per-region
-        item in the same state with the same days left in many regions is one row (22 Polres escorting
-        logistics at H-1 are one line, not the whole screen)."""
-        due_soon = self._rows(sorted((s for s in self.statuses if s.state == "due_soon"),
-                                     key=lambda s: (not s.task.item.critical, s.days_left, s.key)))
-        overdue = self._rows(sorted((s for s in self.statuses if s.state == "overdue"),
-                                    key=lambda s: (not s.task.item.critical, -s.days_left, s.key)))
-        # the totals are the counts: `statuses` may hold only the first `limit` rows of each (counted in SQL)
-        soon_total, overdue_total = self.overall.counts.due_soon, self.overall.counts.overdue
-        soon_rows = min(len(due_soon), max(limit - len(overdue), (limit + 1) // 2))
-        overdue_rows = min(len(overdue), limit - soon_rows)
-        return Attention(due_soon[:soon_rows], soon_total, overdue[:overdue_rows], overdue_total)
-
-    def _rows(self, ordered: list[TaskStatus]) -> list[Shown]:
-        """Statuses in order, an item's instances with the same days left as one row (at its first)."""
-        rows: dict[tuple[str, int | None], list] = {}
-        for status in ordered:
-            task = status.task
-            same = (task.item.full_id if task.region else task.key, status.days_left)
-            row = rows.get(same)
-            if row is None:
-                rows[same] = [status, self.stands_for.get(status.key, 1)]
-            else:
-                row[1] += self.stands_for.get(status.key, 1)
-        return [Shown(status, instances) for status, instances in rows.values()]
+        """What needs attention, within `limit` rows (report/attention.py)."""
+        return attention_rows(self.statuses, self.overall.counts.due_soon, self.overall.counts.overdue,
+                              self.stands_for, limit)
 
     def to_dict(self, items: bool = True) -> dict:
         """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller
@@ -471,24 +447,6 @@ class StatusReport:
 
     def item_texts(self) -> Iterator[str]:
         return json_items(self.statuses)
-
-
-class Shown(NamedTuple):
-    """A row of what needs attention: an item's status, standing for `instances` instances (a per-region item
-    in the same state with the same days left in that many regions)."""
-
-    status: TaskStatus
-    instances: int = 1
-
-
-@dataclass(frozen=True)
-class Attention:
-    """The rows `status` lists as needing attention, and how many items of each kind there are in all."""
-
-    due_soon: list[Shown]
-    due_soon_total: int
-    overdue: list[Shown]
-    overdue_total: int
 
 
 def phase_dates(phase: Phase, vote_date: date) -> tuple[date, date]:
