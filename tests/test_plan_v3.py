@@ -307,6 +307,9 @@ def test_the_bundled_plan_names_its_offices_sources_and_legal_clock():
     assert kodim.display_name(plan.region("sumba-tengah")) == "Kodim 1613/Sumba Barat"
     assert polres.display_name(plan.region("kota-kupang")) == "Polresta Kupang Kota"
     assert all(r.office("polres") and r.office("kodim") for r in plan.regions)  # no "Polres Kabupaten ..."
+    # an office that serves several regions is named with the region in lists of offices (Go/No-Go, tick)
+    assert plan.office_name(kodim, plan.region("malaka")) == "Kodim 1605/Belu (Kabupaten Malaka)"
+    assert plan.office_name(polres, plan.region("malaka")) == "Polres Malaka"
     assert [d.id for d in plan.risk_dimensions] == ["sosial-politik", "pencalonan", "kampanye", "pungut-hitung"]
     tasks = {t.key: t for t in plan.tasks()}
     # TPS per regency as each region's own target; the province's count is the DPT's

@@ -219,6 +219,22 @@ class Plan:
             object.__setattr__(self, "_ids", cached)
         return cached
 
+    def office_name(self, stakeholder: Stakeholder, region: Region | None) -> str:
+        """An office as people read it in a list of offices: its name in the region, with the region's name
+        when one office serves several regions (Kodim 1605/Belu for Belu and for Malaka), so that its rows
+        can be told apart."""
+        name = stakeholder.display_name(region)
+        if region is None or not region.office(stakeholder.id):
+            return name
+        shared = self.__dict__.get("_shared_offices")
+        if shared is None:  # (stakeholder, office name) -> how many regions it serves; made once per plan object
+            shared = {}
+            for each in self.regions:
+                for key in each.offices:
+                    shared[key] = shared.get(key, 0) + 1
+            object.__setattr__(self, "_shared_offices", shared)
+        return f"{name} ({region.name})" if shared.get((stakeholder.id, name), 0) > 1 else name
+
     def vote_date_for(self, region: Region | None) -> date:
         return region.vote_date if region and region.vote_date else self.vote_date
 

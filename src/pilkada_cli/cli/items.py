@@ -260,7 +260,7 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
             f"{t('tick.kind.' + kind, s.lang)} {n}" for kind, n in sorted(counts.items()))))
         for (stakeholder_id, region), value in progress.items():
             lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=value,
-                                  name=s.plan.stakeholder(stakeholder_id).display_name(region)))
+                                  name=s.plan.office_name(s.plan.stakeholder(stakeholder_id), region)))
         if len(places) > BULK_OFFICES:
             lines.append("  " + t("tick.more_offices", s.lang, count=len(places) - BULK_OFFICES))
         return lines
@@ -271,6 +271,6 @@ def _tick_lines(s: Session, outcomes: list) -> list[str]:
                        completion=fmt_completion(status.completion, status.item_state.value, task.target,
                                                  task.item.unit, s.lang)))
         lines.append("  " + t("tick.stakeholder_progress", s.lang,
-                              name=s.plan.stakeholder(task.item.stakeholder).display_name(task.region),
+                              name=s.plan.office_name(s.plan.stakeholder(task.item.stakeholder), task.region),
                               progress=progress[(task.item.stakeholder, task.region)]))
     return lines

@@ -82,7 +82,7 @@ def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -
     s.journal.append([NewEvent(declaration_item(stakeholder.id), region, "declare", None, identity,
                                valid_utf8(note) if note else None, actor(by), None, None,
                                json.dumps({"call": call}))], s.record_moment([s.plan.timezone]))
-    office = stakeholder.display_name(s.plan.region(region)) if region else stakeholder.display_name()
+    office = s.plan.office_name(stakeholder, s.plan.region(region) if region else None)
     s.print(t("gonogo.recorded", s.lang, office=office, call=call.upper()))
 
 

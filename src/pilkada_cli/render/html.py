@@ -82,7 +82,7 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
                 - sum(row.instances for row in attention.overdue + attention.due_soon))
     gonogo_rows = []
     for office in poll.offices[:12]:
-        name = office.stakeholder.display_name(office.region) if office.region else office.stakeholder.display_name()
+        name = plan.office_name(office.stakeholder, office.region)
         reasons = "; ".join(f"{key} ({t('gonogo.reason.' + why, lang)})" for key, why in office.reasons[:2])
         gonogo_rows.append({"name": name, "call": office.call, "reasons": reasons or "—"})
     heatmap = None

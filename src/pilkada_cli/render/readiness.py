@@ -21,8 +21,7 @@ LEVEL_STYLE = {"rendah": "green", "sedang": "yellow", "tinggi": "bold red"}
 
 
 def _office_name(plan: Plan, office) -> str:
-    return visible(office.stakeholder.display_name(office.region) if office.region
-                   else office.stakeholder.display_name())
+    return visible(plan.office_name(office.stakeholder, office.region))
 
 
 def _short(key: str) -> str:
