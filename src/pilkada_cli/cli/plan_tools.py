@@ -10,6 +10,9 @@ from pilkada_cli.cli.app import HELP, JsonOpt, LangOpt, PlanOpt, Session, _find,
 from pilkada_cli.i18n import t
 
 
+BUNDLED_WORDS = ("bawaan", "bundled")  # `init --from bawaan`: the bundled plan, wherever it was installed
+
+
 @app.command(help=t("help.init", HELP), epilog=t("help.init.example", HELP))
 @handled
 def init(
@@ -35,7 +38,12 @@ def init(
         created = load_plan(directory)
         s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
         return
-    root, bundled = _find(source)
+    if source in BUNDLED_WORDS and not Path(source).exists():  # the plan shipped with pilkada: 2024 in NTT
+        from pilkada_cli.plan import bundled_plan_dir
+
+        root, bundled = bundled_plan_dir().resolve(), True
+    else:
+        root, bundled = _find(source)
     copy_plan(load_plan(root, bundled=bundled), directory, vote, tz, name)
     created = load_plan(directory)
     s.print(t("init.created_from", s.lang, path=str(directory), source=str(root), items=len(created.items),

@@ -73,10 +73,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.opt.timezone": ("Zona waktu IANA: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).",
                           "IANA time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)."),
     "help.opt.name": ("Nama rencana.", "The plan's name."),
-    "help.opt.from_plan": ("Salin rencana ini (folder atau pilkada.yaml) dengan semua tanggalnya ditulis ulang "
-                           "sebagai H-n dari Hari H-nya, tanpa jurnalnya.",
-                           "Copy this plan (a folder or its pilkada.yaml) with every date rewritten as H-n from its "
-                           "vote day, without its journal."),
+    "help.opt.from_plan": ("Salin rencana ini (folder atau pilkada.yaml; 'bawaan' untuk rencana bawaan) dengan semua "
+                           "tanggalnya ditulis ulang sebagai H-n dari Hari H-nya, tanpa jurnalnya.",
+                           "Copy this plan (a folder or its pilkada.yaml; 'bundled' for the bundled plan) with every "
+                           "date rewritten as H-n from its vote day, without its journal."),
     "help.opt.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
     "help.summary": ("Ringkasan harian untuk cron: hitung mundur, tahapan berjalan, progres dan perubahannya, "
                      "yang selesai, yang baru terlambat, yang terlambat dan yang segera.",
