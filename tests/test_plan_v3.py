@@ -242,7 +242,7 @@ def test_risk_dimensions_are_checked_with_their_lines(plan, dimensions, risks, k
 
 def test_init_from_a_plan_rewrites_its_dates_as_h_offsets_and_leaves_its_journal(run, plan, isolated):
     (plan / "pilkada.yaml").write_text(
-        ("id: pilkada-uji-2024\n" + PLAN
+        ("id: pilkada-uji-2024\njournal: " + str(plan / "jurnal-2024.sqlite3") + "\n" + PLAN
          .replace("    name: Kabupaten Belu\n", "    name: Kabupaten Belu\n    vote_date: 2024-12-07   # PSU\n")))
     (plan / "checklists" / "polda.yaml").write_text(
         POLDA + '  - {id: apel, title: "Apel, gelar pasukan", due: 2024-08-26, weight: 2}\n'
@@ -264,6 +264,7 @@ def test_init_from_a_plan_rewrites_its_dates_as_h_offsets_and_leaves_its_journal
     phases = {p.id: (p.start, p.end) for p in new.phases}
     assert phases["persiapan"] == (-179, -1)  # 1 June 2024 was H-179
     assert not (isolated / "baru" / ".pilkada").exists()
+    assert new.journal_path == isolated / "baru" / ".pilkada" / "journal.sqlite3"  # not the old plan's file
     fresh = json.loads(run("status", "--plan", str(isolated / "baru"), "--json", "--on", "2031-08-01").stdout)
     assert fresh["counts"]["done"] == 0 and fresh["countdown"] == "H-117"
     assert run("check", "--plan", str(isolated / "baru")).exit_code == 0

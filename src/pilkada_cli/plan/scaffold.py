@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, PilkadaError
-from pilkada_cli.model import CHECKLIST_DIR, PLAN_FILE, RISK_DIR, Plan
+from pilkada_cli.model import CHECKLIST_DIR, DEFAULT_JOURNAL, PLAN_FILE, RISK_DIR, Plan
 
 
 def template_dir() -> Path:
@@ -80,6 +80,8 @@ def copy_plan(source: Plan, directory: Path, vote_date: date, timezone: str | No
                 edits.append((doc.lines["id"], "id", _slug(name)))
             if timezone:
                 edits.append((doc.lines["timezone"], "timezone", timezone))
+            if source.journal_url is None and "journal" in doc:  # a file of its own, not the old plan's
+                edits.append((doc.lines["journal"], "journal", DEFAULT_JOURNAL))
             for region in doc.get("regions") or []:
                 if isinstance(region, dict) and "vote_date" in region:
                     edits.append((region.lines["vote_date"], "vote_date", shifted))
