@@ -127,7 +127,7 @@ def office_label(plan, stakeholder, lang: Lang, regions=None) -> str:
     region."""
     regions = plan.regions if regions is None else regions
     if stakeholder.per_region and len(regions) == 1:
-        return visible(plan.office_name(stakeholder, regions[0]))
+        return visible(stakeholder.display_name(regions[0]))  # the view is that region: no need to repeat it
     if stakeholder.per_region and regions:
         return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(regions))
     return visible(stakeholder.display_name())
