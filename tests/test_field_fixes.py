@@ -57,17 +57,17 @@ def test_done_is_100_and_nothing_is_0(run, heavy):
 def test_the_eve_of_the_vote_shows_what_is_due_and_what_is_late(run):
     screen = run("status", "--on", "2024-11-26").stdout
     due_soon, _, overdue = screen.partition("terlambat (")
-    # The H-1 logistics escort and distribution are listed, critical first ...
-    assert "distribusi-logistik@" in due_soon or "pengawalan-logistik@" in due_soon
-    assert re.search(r"segera jatuh tempo \(1\d\d\)", due_soon)  # the bundled plan has over a hundred
+    # The H-1 logistics escort and distribution are listed, critical first, one row for all 22 regions ...
+    assert re.search(r"(distribusi|pengawalan)-logistik +│[^\n]*\n(.*\n)*?.*22 wilayah", due_soon)
+    assert re.search(r"segera jatuh tempo \(\d\d\d\)", due_soon)  # the bundled plan has hundreds
     # ... and so are overdue items, with what was left out and how to see it.
     assert "pilkada list --on 2024-11-26 --state segera" in screen
     assert "pilkada list --on 2024-11-26 --state terlambat" in overdue
-    assert "polda/" in overdue or "korem/" in overdue
+    assert "kpu-kabkota/serah-ppk " in overdue and "polres/pengawalan-pulau " in overdue
 
 
 def test_the_rest_command_keeps_the_filters(run):
-    screen = run("status", "--on", "2024-11-26", "--stakeholder", "polres", "--lang", "en").stdout
+    screen = run("status", "--on", "2024-11-26", "--stakeholder", "polres", "--lang", "en", "--limit", "1").stdout
     assert "pilkada list --stakeholder polres --on 2024-11-26 --state due_soon" in screen
 
 
@@ -76,8 +76,11 @@ def test_the_rest_command_keeps_the_filters(run):
 
 def test_the_eve_of_the_vote_digest_groups_regions_and_fits_a_phone(run):
     text = run("summary", "--dry-run", "--on", "2024-11-26").stdout
-    assert len(text) <= 3200, len(text)  # about 3,000, the Go/No-Go calls of the eve included
-    assert "kpu-kabkota/distribusi-logistik: " in text and "0/22 KPU" in text and "belum: Kabupaten Alor" in text
+    # about 4,000 for twelve offices (six provincial, six in every region), the Go/No-Go calls of the eve included
+    assert len(text) <= 4000, len(text)
+    assert "kpu-kabkota/distribusi-logistik: " in text and "0/22 KPU selesai\n" in text
+    assert "belum: Kabupaten Alor" not in text  # none done: the count says it, three names of 22 would not
+    assert "Polres: NO-GO di semua 22 wilayah\n" in text
     assert "@" not in text.split("*Jatuh tempo")[1].split("\n")[2]  # grouped, not one line per regency
     assert "pilkada list --state segera" in text
     # the full detail for one office or one region

@@ -140,6 +140,19 @@ def test_filters_and_by_region_view(run, regional):
     assert run("status", "--by", "region").exit_code == 0  # the bundled plan has regions
 
 
+def test_status_lists_an_item_late_in_many_regions_as_one_row(run, regional):
+    p = str(regional)
+    screen = run("status", "--plan", p, "--on", "2024-11-20", "--limit", "2", env={"COLUMNS": "120"}).stdout
+    late = screen.partition("terlambat (5)")[2]
+    # Jakarta, Belu and Jayapura missed the mapping the same day: one row; Sabu Raijua votes in April
+    assert re.search(r"│ polres/pemetaan +│ Pemetaan TPS rawan · 3 wilayah", late), late
+    assert "polres/pemetaan@" not in late
+    assert "polres/patroli-perbatasan@belu" in late  # one region: its own id
+    assert "… dan 1 item lagi: pilkada list --on 2024-11-20 --state terlambat" in late  # polda/rakor
+    one = run("status", "--plan", p, "--on", "2024-11-20", "--region", "belu", env={"COLUMNS": "120"}).stdout
+    assert "polres/pemetaan@belu" in one and "wilayah" not in one.partition("terlambat")[2]
+
+
 def test_summary_for_one_region_counts_down_to_its_vote_day(run, regional):
     result = run("summary", "--plan", str(regional), "--region", "sabu-raijua", "--on", "2025-04-01",
                  "--format", "json", "--dry-run")

@@ -450,7 +450,7 @@ def test_the_server_decides_and_folds_as_python_does(pg_url, tmp_path_factory):
     targets = {**{f"kpu/q{n}": 100.0 for n in range(count)}, **{f"polda/p{n}": None for n in range(count)}}
     server = open_store(pg_url, plan_id)
     server.init({"kpu": (False, None), "polda": (False, None)}, [],
-                {item: target for item, target in targets.items() if target})
+                {(item, "*"): target for item, target in targets.items() if target})
     used = iter(range(count))
     base = datetime(2024, 8, 1, tzinfo=timezone.utc)
     steps = st.lists(st.tuples(st.sampled_from(["tick", "value", "undo", "note"]), st.booleans(),

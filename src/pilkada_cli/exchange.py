@@ -212,7 +212,7 @@ def _place(plan: Plan, kind: str, item: str, region: str | None, entry: dict) ->
     known = plan.item(item)  # None for an item that has left the plan: its events are kept (spec section 5)
     if known is not None and region is not None and known.regions and region not in known.regions:
         raise BadInput("line.unknown_region", value=region[:40], item=item[:60])
-    if kind == "progress" and known is not None and known.target is None:
+    if kind == "progress" and known is not None and not known.quantitative:
         raise BadInput("tick.value_not_quantitative", id=item)
     return None
 

@@ -19,18 +19,19 @@ CHECKLIST_DIR = "checklists"
 DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
-PLAN_KEYS = ("id", "risk_during_days", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
+PLAN_KEYS = ("id", "risk_during_days", "risk_dimensions", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
              "stakeholders", "phases", "regions", "notify")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
 PHASE_KEYS = ("id", "name", "start", "end")
-REGION_KEYS = ("id", "name", "vote_date", "timezone")
+REGION_KEYS = ("id", "name", "vote_date", "timezone", "offices")
 CHECKLIST_KEYS = ("stakeholder", "phase", "items")
 ITEM_KEYS = ("id", "title", "phase", "due", "owner", "weight", "critical", "target", "unit", "tags",
-             "notes", "regions", "depends_on")
+             "notes", "source", "regions", "depends_on")
 RISK_DIR = "risks"
 RISK_KEYS = ("id", "title", "dimension", "level", "regions", "mitigations", "source", "notes")
-DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")
+DIMENSIONS = ("sosial-politik", "penyelenggaraan", "kontestasi", "partisipasi")  # without risk_dimensions
+DIMENSION_KEYS = ("id", "name")
 LEVELS = ("rendah", "sedang", "tinggi")
 STAGES = ("before", "during", "after")  # of a risk assessment (spec section 12)
 CALLS = ("go", "no-go")  # an office's declared Go/No-Go (spec section 11)
@@ -46,6 +47,14 @@ class Region:
     name: str
     vote_date: date | None = None
     timezone: str | None = None
+    offices: tuple[tuple[str, str], ...] = ()  # (per-region stakeholder id, its office's real name here)
+
+    def office(self, stakeholder_id: str) -> str | None:
+        """The real name of a per-region stakeholder's office here (`Polres Sumba Barat` for Sumba Tengah)."""
+        for sid, name in self.offices:
+            if sid == stakeholder_id:
+                return name
+        return None
 
 
 @dataclass(frozen=True)
@@ -70,7 +79,11 @@ class Stakeholder:
         return tuple(dict.fromkeys(names))
 
     def display_name(self, region: Region | None = None) -> str:
-        return self.name.replace("{region}", region.name) if region else self.name.replace("{region}", "").strip()
+        """Its name, or its office's in a region: the region's own name for it (`offices:`), else the
+        stakeholder's name with `{region}` filled in."""
+        if region is None:
+            return self.name.replace("{region}", "").strip()
+        return region.office(self.id) or self.name.replace("{region}", region.name)
 
 
 @dataclass(frozen=True)
@@ -95,7 +108,7 @@ class Item:
     owner: str | None = None
     weight: float = 1
     critical: bool = False
-    target: float | None = None
+    target: float | None = None  # every region's (a region map's "*"), or the one target of a plain item
     unit: str | None = None
     tags: tuple[str, ...] = ()
     notes: str | None = None
@@ -103,10 +116,23 @@ class Item:
     file: str = ""
     line: int = 0
     depends_on: tuple[str, ...] = ()  # full ids of the items it waits for (spec section 10)
+    region_targets: tuple[tuple[str, float], ...] = ()  # a region map's own targets: (region id, target)
+    source: str | None = None  # where its date or number comes from, as a risk's source
 
     @cached_property  # asked for tens of thousands of times on a national plan: made once per item
     def full_id(self) -> str:
         return f"{self.stakeholder}/{self.id}"
+
+    def target_in(self, region_id: str | None) -> float | None:
+        """Its target in a region: the region's own from a region map, else the one for every region."""
+        for rid, target in self.region_targets:
+            if rid == region_id:
+                return target
+        return self.target
+
+    @property
+    def quantitative(self) -> bool:
+        return self.target is not None or bool(self.region_targets)
 
 
 class Task(NamedTuple):
@@ -118,6 +144,15 @@ class Task(NamedTuple):
     key: str  # `stakeholder/item` or `stakeholder/item@region`
     due: date | None  # resolved against the region's vote day
     due_label: str | None  # the due date as an H-offset
+    target: float | None = None  # the item's target in this region (spec section 3: a target per region)
+
+
+def target_for(targets: Mapping[str, Any], item: str, region: str | None) -> float | None:
+    """An instance's target from Plan.targets(): the item's number, or its region's from a region map."""
+    target = targets.get(item)
+    if target.__class__ is dict:
+        return target.get(region, target.get("*"))
+    return target
 
 
 @dataclass(frozen=True)
@@ -134,6 +169,17 @@ class Risk:
     source: str | None = None
     file: str = ""
     line: int = 0
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A dimension of the vulnerability register, a column of its heat map (spec section 12)."""
+
+    id: str
+    name: str | None = None  # the plan's name for it; None for the default four, named by the catalogue
+
+
+DEFAULT_DIMENSIONS = tuple(Dimension(d) for d in DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -158,6 +204,7 @@ class Plan:
     journal_url: str | None = None  # a postgresql:// journal instead of the SQLite file at journal_path
     risks: tuple[Risk, ...] = ()
     risk_during_days: int = 7
+    risk_dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
 
     def item(self, full_id: str) -> Item | None:
         return self.items_by_id().get(full_id)
@@ -184,6 +231,22 @@ class Plan:
             object.__setattr__(self, "_ids", cached)
         return cached
 
+    def office_name(self, stakeholder: Stakeholder, region: Region | None) -> str:
+        """An office as people read it in a list of offices: its name in the region, with the region's name
+        when one office serves several regions (Kodim 1605/Belu for Belu and for Malaka), so that its rows
+        can be told apart."""
+        name = stakeholder.display_name(region)
+        if region is None or not region.office(stakeholder.id):
+            return name
+        shared = self.__dict__.get("_shared_offices")
+        if shared is None:  # (stakeholder, office name) -> how many regions it serves; made once per plan object
+            shared = {}
+            for each in self.regions:
+                for key in each.offices:
+                    shared[key] = shared.get(key, 0) + 1
+            object.__setattr__(self, "_shared_offices", shared)
+        return f"{name} ({region.name})" if shared.get((stakeholder.id, name), 0) > 1 else name
+
     def vote_date_for(self, region: Region | None) -> date:
         return region.vote_date if region and region.vote_date else self.vote_date
 
@@ -206,7 +269,8 @@ class Plan:
                     if wanted is not None and region.id not in wanted:
                         continue
                     result.append(Task(item, region, f"{full_id}@{region.id}",
-                                       *self._deadline(item, region.vote_date or self.vote_date)))
+                                       *self._deadline(item, region.vote_date or self.vote_date),
+                                       item.target_in(region.id) if item.region_targets else item.target))
             else:
                 result.append(self.task(item))
         object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
@@ -225,9 +289,12 @@ class Plan:
             keys.update(instance_key(assessment_item(risk.id), place) for place in places)
         return keys
 
-    def targets(self) -> dict[str, float | None]:
-        """Each item's target by full id: what folding the journal needs to know of the plan."""
-        return {item.full_id: item.target for item in self.items}
+    def targets(self) -> dict[str, Any]:
+        """Each item's target by full id, what folding the journal needs to know of the plan: a number (or
+        None), or for an item with a target per region a dict of them, "*" for the other regions. Read it
+        with target_for()."""
+        return {item.full_id: {**dict(item.region_targets), "*": item.target} if item.region_targets
+                else item.target for item in self.items}
 
     def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
         """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
@@ -243,7 +310,8 @@ class Plan:
     def task(self, item: Item, region: Region | None = None) -> Task:
         """One tracked instance, its deadline resolved against its region's vote day."""
         return Task(item, region, f"{item.full_id}@{region.id}" if region else item.full_id,
-                    *self._deadline(item, self.vote_date_for(region)))
+                    *self._deadline(item, self.vote_date_for(region)),
+                    item.target_in(region.id if region else None) if item.region_targets else item.target)
 
     def _deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
         """An item's due date and H-label for a vote day, worked out once per plan object: regions mostly

@@ -286,7 +286,7 @@ def _tick_lines(s: Session, outcomes: list, offices: dict, states: dict) -> list
             f"{t('tick.kind.' + kind, s.lang)} {n}" for kind, n in sorted(counts.items()))))
         for (stakeholder_id, region), value in progress.items():
             lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=value,
-                                  name=s.plan.stakeholder(stakeholder_id).display_name(region)))
+                                  name=s.plan.office_name(s.plan.stakeholder(stakeholder_id), region)))
         if len(places) > BULK_OFFICES:
             lines.append("  " + t("tick.more_offices", s.lang, count=len(places) - BULK_OFFICES))
         return lines
@@ -295,9 +295,9 @@ def _tick_lines(s: Session, outcomes: list, offices: dict, states: dict) -> list
             task = outcome.task
             status = by_key[task.key]
             lines.append(t(f"tick.{outcome.outcome}", s.lang, id=task.key, state=t(f"state.{status.state}", s.lang),
-                           completion=fmt_completion(status.completion, status.item_state.value, task.item.target,
+                           completion=fmt_completion(status.completion, status.item_state.value, task.target,
                                                      task.item.unit, s.lang)))
         stakeholder_id, region = place
         lines.append("  " + t("tick.stakeholder_progress", s.lang, progress=progress[place],
-                              name=s.plan.stakeholder(stakeholder_id).display_name(region)))
+                              name=s.plan.office_name(s.plan.stakeholder(stakeholder_id), region)))
     return lines

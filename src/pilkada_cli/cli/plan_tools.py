@@ -12,25 +12,44 @@ from pilkada_cli.cli.app import ColorOpt, HELP, JsonOpt, LangOpt, PlanOpt, Sessi
 from pilkada_cli.i18n import t
 
 
+BUNDLED_WORDS = ("bawaan", "bundled")  # `init --from bawaan`: the bundled plan, wherever it was installed
+
+
 @app.command(help=t("help.init", HELP), epilog=t("help.init.example", HELP))
 @handled
 def init(
     directory: Annotated[Path, typer.Argument(help=t("help.arg.dir", HELP), show_default=False)],
     vote_date: Annotated[str, typer.Option("--vote-date", help=t("help.opt.vote_date", HELP), show_default=False)],
-    tz: Annotated[str, typer.Option("--timezone", help=t("help.opt.timezone", HELP))] = "Asia/Makassar",
+    tz: Annotated[Optional[str], typer.Option("--timezone", help=t("help.opt.timezone", HELP),
+                                              show_default=False)] = None,
     name: Annotated[Optional[str], typer.Option("--name", help=t("help.opt.name", HELP), show_default=False)] = None,
+    source: Annotated[Optional[str], typer.Option("--from", help=t("help.opt.from_plan", HELP),
+                                                 show_default=False)] = None,
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.plan import load_plan
-    from pilkada_cli.plan.scaffold import create_plan
+    from pilkada_cli.plan.scaffold import copy_plan, create_plan
 
     s = Session(None, None, lang, load=False)
     vote = dates.parse_date(vote_date)
-    dates.zone(tz)
-    tz = dates.canonical_zone(tz)  # the plan says Asia/Makassar for WITA: every tool reads IANA names
-    create_plan(directory, vote, tz, name or t("init.default_name", s.lang, year=vote.year))
+    if tz is not None:
+        dates.zone(tz)
+        tz = dates.canonical_zone(tz)  # the plan says Asia/Makassar for WITA: every tool reads IANA names
+    if source is None:
+        create_plan(directory, vote, tz or "Asia/Makassar", name or t("init.default_name", s.lang, year=vote.year))
+        created = load_plan(directory)
+        s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
+        return
+    if source in BUNDLED_WORDS and not Path(source).exists():  # the plan shipped with pilkada: 2024 in NTT
+        from pilkada_cli.plan import bundled_plan_dir
+
+        root, bundled = bundled_plan_dir().resolve(), True
+    else:
+        root, bundled = _find(source)
+    copy_plan(load_plan(root, bundled=bundled), directory, vote, tz, name)
     created = load_plan(directory)
-    s.print(t("init.created", s.lang, path=str(directory), items=len(created.items), date=vote.isoformat()))
+    s.print(t("init.created_from", s.lang, path=str(directory), source=str(root), items=len(created.items),
+              date=vote.isoformat()))
 
 
 @app.command(help=t("help.check", HELP), epilog=t("help.check.example", HELP))

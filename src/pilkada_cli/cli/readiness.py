@@ -85,7 +85,7 @@ def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -
     check_editors(s.plan, identity, {(stakeholder.id, region)})
     s.journal.append([NewEvent(declaration_item(stakeholder.id), region, "declare", None, identity, note, actor(by),
                                detail=json.dumps({"call": call}))], s.record_moment([s.plan.timezone]))
-    office = stakeholder.display_name(s.plan.region(region)) if region else stakeholder.display_name()
+    office = s.plan.office_name(stakeholder, s.plan.region(region) if region else None)
     s.print(t("gonogo.recorded", s.lang, office=office, call=call.upper()))
 
 

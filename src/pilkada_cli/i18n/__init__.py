@@ -143,11 +143,33 @@ def fmt_pct(value: float, lang: Lang, decimals: int = 1) -> str:
     return text + "%"
 
 
-def office_label(plan, stakeholder, lang: Lang) -> str:
-    """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region."""
-    if stakeholder.per_region and plan.regions:
-        return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(plan.regions))
+def office_label(plan, stakeholder, lang: Lang, regions=None) -> str:
+    """A stakeholder's name as people read it: `Polres (22 wilayah)` when it has an office in every region of
+    the view (`regions`, default the plan's), and the office's own name (`Polres Belu`) when the view is one
+    region."""
+    regions = plan.regions if regions is None else regions
+    if stakeholder.per_region and len(regions) == 1:
+        return visible(stakeholder.display_name(regions[0]))  # the view is that region: no need to repeat it
+    if stakeholder.per_region and regions:
+        return t("stakeholder.per_region", lang, name=stakeholder.display_name(), count=len(regions))
     return visible(stakeholder.display_name())
+
+
+def dimension_name(dimension, lang: Lang) -> str:
+    """A risk dimension's name: the catalogue's in the output language where it knows the id, else the plan's."""
+    key = f"dimension.{dimension.id}"
+    return t(key, lang) if key in CATALOGUE else visible(dimension.name or dimension.id)
+
+
+def dimension_short(dimension, lang: Lang) -> str:
+    """A heat map column's heading: the catalogue's short word, else the plan's name (or its first word) in at
+    most 8 characters."""
+    key = f"dimension.short.{dimension.id}"
+    if key in CATALOGUE:
+        return t(key, lang)
+    name = visible(dimension.name or dimension.id)
+    first = name.split()[0] if name.split() else name
+    return name if len(name) <= 8 else first if len(first) <= 8 else name[:7] + "."
 
 
 def problem_text(problem: Problem, lang: Lang) -> str:

@@ -356,4 +356,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "csv.unit": ("Satuan", "Unit"),
     "col.days_to_go": ("Sisa", "Left"),
     "html.due_by_now": ("Semestinya", "Due by now"),
+    "init.from_unreadable": ("{path}: nilai '{key}' tidak bisa ditulis ulang (tulis di satu baris dengan kuncinya); tidak ada "
+                             "yang ditulis.",
+                             "{path}: the value of '{key}' cannot be rewritten (write it on one line with its key); nothing was "
+                             "written."),
+    "summary.regions_none_done": ("0/{total} {office} selesai", "0 of {total} {office} done"),
+    "init.created_from": ("Rencana baru di {path} dari {source}: {items} item, Hari H {date}; tanggalnya ditulis ulang sebagai "
+                          "H-n, jurnalnya tidak disalin. Coba: pilkada status --plan {path}",
+                          "New plan in {path} from {source}: {items} items, vote day {date}; its dates are rewritten as H-n, "
+                          "its journal is not copied. Try: pilkada status --plan {path}"),
+    "status.in_regions": ("{count} wilayah", "{count} {count|region|regions}"),
 }

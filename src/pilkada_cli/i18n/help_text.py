@@ -140,9 +140,10 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.init": (
         "Buat rencana baru dari templat bertenggat H-n, untuk hari pemungutan suara mana pun.",
         "Create a new plan from a template with H-offset deadlines, for any vote day."),
-    "help.init.example": (
-        "Contoh: pilkada init rencana-kupang --vote-date 2029-11-28 --timezone Asia/Makassar",
-        "Example: pilkada init plan-kupang --vote-date 2029-11-28 --timezone Asia/Makassar"),
+    "help.init.example": ("\b\nContoh: pilkada init rencana-kupang --vote-date 2024-11-27\nSalinan: pilkada init rencana-2 "
+                          "--vote-date TANGGAL --from rencana-kupang",
+                          "\b\nExample: pilkada init plan-kupang --vote-date 2024-11-27\nA copy: pilkada init plan-2 --vote-date "
+                          "DATE --from plan-kupang"),
     "help.check": ("Periksa seluruh rencana dan jurnal; tampilkan setiap masalah dengan berkas, baris dan "
                    "cara memperbaikinya.",
                    "Check the whole plan and journal; list every problem with file, line and how to fix it."),
@@ -304,4 +305,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                       "comments; every line checked first, one transaction."),
     "help.opt.phases": ("Tampilkan juga progres tiap tahapan di bawah tiap pemangku kepentingan.",
                         "Also show each phase's progress under each stakeholder."),
+    "help.opt.from_plan": ("Salin rencana ini (folder atau pilkada.yaml; 'bawaan' untuk rencana bawaan) dengan semua tanggalnya "
+                           "ditulis ulang sebagai H-n dari Hari H-nya, tanpa jurnalnya.",
+                           "Copy this plan (a folder or its pilkada.yaml; 'bundled' for the bundled plan) with every date "
+                           "rewritten as H-n from its vote day, without its journal."),
 }

@@ -135,4 +135,16 @@ PLAN_TEXT: dict[str, tuple[str, str]] = {
                                "(teks panjang: pakai >- agar tidak ada baris baru di akhir).",
                                "'{key}' in {what} holds a control character ({chars}); write the text on one line without it (for "
                                "long text use >-, so no newline is left at the end)."),
+    "target.map_not_per_region": ("target per wilayah hanya untuk item pemangku kepentingan per_region; tulis satu angka.",
+                                  "A target per region is only for items of a per_region stakeholder; write one number."),
+    "target.map_missing_regions": ("target tidak menyebut wilayah {regions}; tambahkan angkanya, atau \"*\" untuk wilayah lainnya.",
+                                   "target gives no number for {regions}; add theirs, or \"*\" for the other regions."),
+    "region.office_not_per_region": ("offices menamai kantor '{id}', tetapi '{id}' bukan pemangku kepentingan per_region; nama kantornya "
+                                     "cukup di stakeholders.",
+                                     "offices names an office of '{id}', but '{id}' is not a per_region stakeholder; its one name goes "
+                                     "under stakeholders."),
+    "risk_dimensions.empty": ("risk_dimensions kosong; tulis dimensinya (id dan name) atau hapus kuncinya untuk empat dimensi "
+                              "bawaan.",
+                              "risk_dimensions is empty; list the dimensions (id and name) or remove the key for the four default "
+                              "ones."),
 }

@@ -26,6 +26,8 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "summary.gonogo_office": ("{office}: NO-GO ({count} item kritis)", "{office}: NO-GO ({count} critical {count|item|items})"),
     "summary.gonogo_regions": ("{office}: NO-GO di {count} wilayah ({regions})", "{office}: NO-GO in {count} {count|region|regions} "
                                "({regions})"),
+    "summary.gonogo_all_regions": ("{office}: NO-GO di semua {count} wilayah",
+                                   "{office}: NO-GO in all {count} regions"),
     "summary.risk_changes": ("Perubahan kerawanan sejak {since} ({count})", "Risk changes since {since} ({count})"),
     "col.office": ("Kantor", "Office"),
     "col.call": ("Keputusan", "Call"),
@@ -35,6 +37,9 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "dimension.short.penyelenggaraan": ("Penyel.", "Admin."),
     "dimension.short.kontestasi": ("Kontes.", "Contest"),
     "dimension.short.partisipasi": ("Partis.", "Partic."),
+    "dimension.short.pencalonan": ("Calon", "Cand."),
+    "dimension.short.kampanye": ("Kampanye", "Campaign"),
+    "dimension.short.pungut-hitung": ("Pungut", "Vote"),
     "col.regions": ("Wilayah", "Regions"),
     "risk.hint": ("Per wilayah: pilkada risk --region ID · nilai ulang: pilkada risk assess ID@WILAYAH --level ...",
                   "Per region: pilkada risk --region ID · reassess: pilkada risk assess ID@REGION --level ..."),
@@ -51,6 +56,9 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "dimension.penyelenggaraan": ("Penyelenggaraan", "Administration"),
     "dimension.kontestasi": ("Kontestasi", "Contest"),
     "dimension.partisipasi": ("Partisipasi", "Participation"),
+    "dimension.pencalonan": ("Pencalonan", "Candidacy"),
+    "dimension.kampanye": ("Kampanye", "Campaign"),
+    "dimension.pungut-hitung": ("Pemungutan dan penghitungan suara", "Voting and counting"),
     "risk.table": ("Register kerawanan ({count}), tertinggi dan paling sedikit dimitigasi dahulu",
                    "Vulnerability register ({count}), highest and least mitigated first"),
     "risk.heatmap": ("Peta panas: wilayah × dimensi (tingkat tertinggi)", "Heat map: regions × dimensions (highest "

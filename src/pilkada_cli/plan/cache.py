@@ -29,9 +29,9 @@ from typing import Any
 
 from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import Item, Phase, Plan, Region, Risk, Stakeholder
+from pilkada_cli.model import Dimension, Item, Phase, Plan, Region, Risk, Stakeholder
 
-FORMAT = 9  # 9: editors by region; plans with control characters in their text no longer validate
+FORMAT = 10  # 10: offices, targets by region, risk dimensions, editors by region, signing keys
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -163,14 +163,16 @@ def _plain(plan: Plan) -> dict:
                           {r: list(names) for r, names in s.editors.items()} if s.editors is not None else None]
                          for s in plan.stakeholders],
         "phases": [[p.id, p.name, _when(p.start), _when(p.end)] for p in plan.phases],
-        "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone]
-                    for r in plan.regions],
+        "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone,
+                     [list(office) for office in r.offices]] for r in plan.regions],
         "items": [[i.stakeholder, i.id, i.title, i.phase, _when(i.due), i.owner, i.weight, i.critical, i.target,
                    i.unit, list(i.tags), i.notes, list(i.regions) if i.regions is not None else None, i.file,
-                   i.line, list(i.depends_on)] for i in plan.items],
+                   i.line, list(i.depends_on), [list(pair) for pair in i.region_targets], i.source]
+                  for i in plan.items],
         "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
                    list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
         "risk_during_days": plan.risk_during_days,
+        "risk_dimensions": [[d.id, d.name] for d in plan.risk_dimensions],
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -179,10 +181,10 @@ def _plain(plan: Plan) -> dict:
 def _plan(data: dict) -> Plan:
     items = []
     for (stakeholder, item_id, title, phase, due, owner, weight, critical, target, unit, tags, notes, regions,
-         file, line, depends_on) in data["items"]:
+         file, line, depends_on, region_targets, source) in data["items"]:
         items.append(Item(stakeholder, item_id, title, phase, _from_when(due), owner, weight, critical, target,
                           unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line,
-                          tuple(depends_on)))
+                          tuple(depends_on), tuple((r, n) for r, n in region_targets), source))
     return Plan(
         root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
         timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
@@ -190,11 +192,13 @@ def _plan(data: dict) -> Plan:
         stakeholders=tuple(Stakeholder(i, n, r, {k: tuple(v) for k, v in e.items()} if e is not None else None)
                            for i, n, r, e in data["stakeholders"]),
         id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
+        risk_dimensions=tuple(Dimension(i, n) for i, n in data["risk_dimensions"]),
         risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)
                     for i, t, d, lv, rg, m, src, f, ln in data["risks"]),
         phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),
         items=tuple(items),
-        regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z) for i, n, v, z in data["regions"]),
+        regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z, tuple((s, o) for s, o in offices))
+                      for i, n, v, z, offices in data["regions"]),
         notify=_from_value(data["notify"]), bundled=data["bundled"],
         warnings=tuple(Problem(Path(f) if f is not None else None, line, key, _from_value(params), severity)
                        for f, line, key, params, severity in data["warnings"]),

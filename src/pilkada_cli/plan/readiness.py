@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import DIMENSIONS, LEVELS, RISK_DIR, RISK_KEYS, Item, Region, Risk
+from pilkada_cli.model import (DEFAULT_DIMENSIONS, DIMENSION_KEYS, LEVELS, PLAN_FILE, RISK_DIR, RISK_KEYS, Dimension,
+                               Item, Region, Risk)
 from pilkada_cli.similar import suggest
 
 
@@ -65,9 +66,36 @@ def _report_cycles(items: list[Item], problems: list[Problem]) -> None:
             visit(node, [])
 
 
-def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, Region]) -> list[Risk]:
-    """Every risk in `risks/*.yaml`, checked like checklists: unknown keys, dimensions, levels, regions and
-    mitigation items, each with its file and line."""
+def load_dimensions(checker: Any, doc: Any) -> tuple[Dimension, ...]:
+    """`risk_dimensions:` in pilkada.yaml: the heat map's columns in order; the IKP 2022's four without it."""
+    from pilkada_cli.plan import yamlfile
+
+    entries = checker.list_of(doc, "risk_dimensions", PLAN_FILE)
+    if entries is None:
+        return DEFAULT_DIMENSIONS
+    if not entries:
+        checker.error(checker.line_of(doc, "risk_dimensions"), "risk_dimensions.empty")
+    found: dict[str, Dimension] = {}
+    for index, entry in enumerate(entries):
+        line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
+        if not checker.mapping(entry, "risk_dimensions[]", line):
+            continue
+        checker.keys(entry, DIMENSION_KEYS, DIMENSION_KEYS, "risk dimension")
+        dimension_id = checker.slug(entry, "id", "risk dimension")
+        name = checker.text(entry, "name", "risk dimension")
+        if dimension_id is None:
+            continue
+        if dimension_id in found:
+            checker.error(checker.line_of(entry, "id"), "id.duplicate", kind="risk dimension", id=dimension_id)
+            continue
+        found[dimension_id] = Dimension(dimension_id, name)
+    return tuple(found.values()) or DEFAULT_DIMENSIONS
+
+
+def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, Region],
+               dimensions: tuple[str, ...]) -> list[Risk]:
+    """Every risk in `risks/*.yaml`, checked like checklists: unknown keys, dimensions (the plan's
+    risk_dimensions), levels, regions and mitigation items, each with its file and line."""
     from pilkada_cli.plan import yamlfile
 
     folder = root / RISK_DIR
@@ -91,7 +119,7 @@ def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, R
             line = entries.lines[index] if isinstance(entries, yamlfile.LocList) else None
             if not checker.mapping(entry, "risks[]", line):
                 continue
-            risk = _risk(checker, entry, known_items, regions)
+            risk = _risk(checker, entry, known_items, regions, dimensions)
             if risk is None:
                 continue
             if risk.id in seen:
@@ -102,13 +130,14 @@ def load_risks(checker: Any, root: Path, items: list[Item], regions: dict[str, R
     return risks
 
 
-def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, Region]) -> Risk | None:
+def _risk(checker: Any, entry: Any, items: dict[str, Item], regions: dict[str, Region],
+          dimensions: tuple[str, ...]) -> Risk | None:
     checker.keys(entry, RISK_KEYS, ("id", "title", "dimension", "level"), "risk")
     risk_id = checker.slug(entry, "id", "risk")
     title = checker.text(entry, "title", "risk")
     dimension = checker.text(entry, "dimension", "risk")
     level = checker.text(entry, "level", "risk")
-    for key, value, allowed in (("dimension", dimension, DIMENSIONS), ("level", level, LEVELS)):
+    for key, value, allowed in (("dimension", dimension, dimensions), ("level", level, LEVELS)):
         if value is not None and value not in allowed:
             close = suggest(value, allowed)
             checker.error(checker.line_of(entry, key), "risk.bad_choice" if close else "risk.bad_choice_none",

@@ -18,7 +18,8 @@ from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, I
                                Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import access, yamlfile
 from pilkada_cli.plan.locations import checklist_files, data_dir
-from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
+from pilkada_cli.plan.readiness import load_dimensions, load_risks, resolve_dependencies
+from pilkada_cli.plan.regional import check_offices, item_target, read_offices
 from pilkada_cli.values import MAX_VALUE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,6 +41,7 @@ class _Checker:
         self.file: Path = root / PLAN_FILE
         self._phase_lines: dict[str, int | None] = {}
         self._broken_phases: set[str] = set()
+        self._offices: list[tuple[str, str, int | None]] = []  # every region's, checked once stakeholders are read
 
     # -- reporting
 
@@ -185,10 +187,12 @@ class _Checker:
         plan_id = self.slug(doc, "id", PLAN_FILE) if "id" in doc else _slugify(name or "rencana")
         regions = self.regions(doc)
         stakeholders = self.stakeholders(doc, regions)
+        check_offices(self, self._offices, stakeholders)
         phases = self.phases(doc)
         notify = self.notify(doc)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
-        risks = load_risks(self, self.root, items, regions)
+        dimensions = load_dimensions(self, doc)
+        risks = load_risks(self, self.root, items, regions, tuple(d.id for d in dimensions))
         self.file = self.root / PLAN_FILE
         risk_during_days = 7
         if "risk_during_days" in doc:
@@ -205,7 +209,7 @@ class _Checker:
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
                     notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
-                    risks=tuple(risks), risk_during_days=risk_during_days)
+                    risks=tuple(risks), risk_during_days=risk_during_days, risk_dimensions=dimensions)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)
@@ -244,12 +248,14 @@ class _Checker:
             name = self.text(entry, "name", "region")
             vote_date = self.date(entry, "vote_date", "region", allow_offset=False)
             tz = self.timezone(entry, "timezone", "region")
+            offices = read_offices(self, entry)
+            self._offices += offices
             if region_id is None or name is None:
                 continue
             if region_id in found:
                 self.error(self.line_of(entry, "id"), "id.duplicate", kind="region", id=region_id)
                 continue
-            found[region_id] = Region(region_id, name, vote_date, tz)
+            found[region_id] = Region(region_id, name, vote_date, tz, tuple((s, o) for s, o, _ in offices))
         return found
 
     def stakeholders(self, doc: yamlfile.LocDict, regions: dict[str, Region]) -> dict[str, Stakeholder]:
@@ -427,7 +433,6 @@ class _Checker:
             self.error(entry.line, "item.phase_missing", id=item_id or "?", declared=", ".join(phases))
         due = self.date(entry, "due", "item", allow_offset=True)
         weight = self.number(entry, "weight", "item")
-        target = self.number(entry, "target", "item")
         tags = self.list_of(entry, "tags", "item") or []
         if any(isinstance(t, (dict, list)) for t in tags):
             self.error(self.line_of(entry, "tags"), "value.want_text", key="tags", what="item")
@@ -446,9 +451,11 @@ class _Checker:
                 for region_id in item_regions:
                     if str(region_id) not in regions:
                         self.unknown_ref(entry, "region", str(region_id), regions, self.line_of(entry, "regions"))
+        target, region_targets = item_target(self, entry, regions, per_region, item_regions)
         owner = self.text(entry, "owner", "item")
         unit = self.text(entry, "unit", "item")
         notes = self.text(entry, "notes", "item", multiline=True)
+        source = self.text(entry, "source", "item")
         critical = self.flag(entry, "critical", "item")
         depends_on = self.list_of(entry, "depends_on", "item") or []
         if any(not isinstance(ref, str) for ref in depends_on):
@@ -460,7 +467,9 @@ class _Checker:
                     weight=weight if weight is not None else 1, critical=critical, target=target, unit=unit,
                     tags=tuple(str(t) for t in tags), notes=notes,
                     regions=tuple(str(r) for r in item_regions) if item_regions else None,
-                    file=str(self.file), line=entry.line, depends_on=tuple(depends_on))
+                    file=str(self.file), line=entry.line, depends_on=tuple(depends_on),
+                    region_targets=region_targets, source=source)
+
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_days_left, fmt_pct, office_label, t
-from pilkada_cli.model import DIMENSIONS, LEVELS
+from pilkada_cli.i18n import (Lang, dimension_name, fmt_date_long, fmt_date_short, fmt_days_left, fmt_pct,
+                               office_label, t)
+from pilkada_cli.model import LEVELS
 from pilkada_cli.report.briefing import History, due_by_now, polyline
 from pilkada_cli.report.status import StatusReport, countdown_label, phase_dates
 
@@ -77,24 +78,28 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
                         "pace": "far-behind" if behind > BEHIND_POINTS else "behind" if behind > 0 else "on-track"})
     attention = report.attention(ATTENTION_ROWS)
     rows = []
-    for status in attention.overdue + attention.due_soon:
-        rows.append({"id": status.key, "title": status.task.item.title, "critical": status.task.item.critical,
-                     "when": fmt_days_left(status.days_left, lang), "css": "late" if status.state == "overdue" else
-                     "soon", "blocked": ", ".join(status.blocked_by[:2])})
-    left_out = attention.overdue_total + attention.due_soon_total - len(rows)
+    for status, instances in attention.overdue + attention.due_soon:
+        many = t("status.in_regions", lang, count=instances) if instances > 1 else ""
+        rows.append({"id": status.task.item.full_id if many else status.key,
+                     "title": status.task.item.title + (f" · {many}" if many else ""),
+                     "critical": status.task.item.critical, "when": fmt_days_left(status.days_left, lang),
+                     "css": "late" if status.state == "overdue" else "soon", "blocked": ", ".join(status.blocked_by[:2])})
+    left_out = (attention.overdue_total + attention.due_soon_total
+                - sum(row.instances for row in attention.overdue + attention.due_soon))
     gonogo_rows = []
     for office in poll.offices[:12]:
-        name = office.stakeholder.display_name(office.region) if office.region else office.stakeholder.display_name()
+        name = plan.office_name(office.stakeholder, office.region)
         reasons = "; ".join(f"{key} ({t('gonogo.reason.' + why, lang)})" for key, why in office.reasons[:2])
         gonogo_rows.append({"name": name, "call": office.call, "reasons": reasons or "—"})
     heatmap = None
     if plan.risks:
         names = {r.id: r.name for r in plan.regions}
         cells = register.heatmap()
-        heatmap = {"dimensions": [t(f"dimension.{d}", lang) for d in DIMENSIONS], "rows": [
+        dimensions = [d.id for d in plan.risk_dimensions]
+        heatmap = {"dimensions": [dimension_name(d, lang) for d in plan.risk_dimensions], "rows": [
             {"name": names.get(place, t("html.whole_plan", lang)), "cells": [
                 {"level": cells[place].get(d), "text": t(f"level.{cells[place][d]}", lang) if cells[place].get(d)
-                 else "·"} for d in DIMENSIONS]}
+                 else "·"} for d in dimensions]}
             for place in sorted(cells, key=lambda p: (-max(LEVELS.index(v) for v in cells[p].values()), p))]}
     current = [p for p in report.phases if p.state == "current"]
     context = {

@@ -8,8 +8,8 @@ from rich.console import Group as RenderGroup
 from rich.console import RenderableType
 from rich.text import Text
 
-from pilkada_cli.i18n import Lang, office_label, t
-from pilkada_cli.model import DIMENSIONS, LEVELS, Plan
+from pilkada_cli.i18n import Lang, dimension_name, dimension_short, office_label, t
+from pilkada_cli.model import LEVELS, Plan
 from pilkada_cli.render.fit import ESSENTIAL, Column, fitted
 from pilkada_cli.render.terminal import countdown_text
 from pilkada_cli.report.readiness import GO, CriticalPath, Poll
@@ -21,8 +21,7 @@ LEVEL_STYLE = {"rendah": "green", "sedang": "yellow", "tinggi": "bold red"}
 
 
 def _office_name(plan: Plan, office) -> str:
-    return visible(office.stakeholder.display_name(office.region) if office.region
-                   else office.stakeholder.display_name())
+    return visible(plan.office_name(office.stakeholder, office.region))
 
 
 def _short(key: str) -> str:
@@ -115,16 +114,17 @@ def heatmap_view(plan: Plan, register: Register, lang: Lang, width: int) -> Rend
     cells = register.heatmap()
     names = {r.id: r.name for r in plan.regions}
     place = Column(t("col.region", lang), wrap=True)
-    columns = [place] + [Column(t(f"dimension.short.{d}", lang), keep=ESSENTIAL) for d in DIMENSIONS]
+    dimensions = plan.risk_dimensions
+    columns = [place] + [Column(dimension_short(d, lang), keep=ESSENTIAL) for d in dimensions]
     for region_id in sorted(cells, key=lambda r: (-max(LEVELS.index(v) for v in cells[r].values()), r)):
         place.cells.append(Text(visible(names.get(region_id, region_id))))
-        for column, dimension in zip(columns[1:], DIMENSIONS):
-            level = cells[region_id].get(dimension)
+        for column, dimension in zip(columns[1:], dimensions):
+            level = cells[region_id].get(dimension.id)
             column.cells.append(Text(f"{t(f'level.letter.{level}', lang)} {t(f'level.{level}', lang)}",
                                      style=LEVEL_STYLE[level])
                                 if level else Text("·", style="dim"))
     legend = t("risk.legend", lang) + " · " + ", ".join(
-        f"{t(f'dimension.short.{d}', lang)} = {t(f'dimension.{d}', lang)}" for d in DIMENSIONS)
+        f"{dimension_short(d, lang)} = {dimension_name(d, lang)}" for d in dimensions)
     return fitted(t("risk.heatmap", lang), columns, width, lang, caption=legend)
 
 

@@ -55,8 +55,10 @@ def _item_line(group: list[TaskStatus], summary: Summary, lang: Lang, *, with_wh
     if many:
         done, total = summary.regional.get(item.full_id, (0, len(group)))
         office = summary.plan.stakeholder(item.stakeholder).display_name()
-        line += " · " + t("summary.regions_done", lang, done=done, total=total, office=office,
-                          regions=_regions([s.task.region for s in group], lang))
+        # naming three of 22 regions when none is done says nothing the count does not
+        line += " · " + (t("summary.regions_none_done", lang, total=total, office=office) if not done else
+                         t("summary.regions_done", lang, done=done, total=total, office=office,
+                           regions=_regions([s.task.region for s in group], lang)))
     elif item.owner and summary.filtered:  # the digest leaves owners to the full detail
         line += f" · {visible(item.owner)}"
     return line
@@ -83,7 +85,8 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
                     days=w.days) for w in summary.starting_phases]
         result.append((t("summary.phases", lang), lines))
     overall = summary.overall
-    progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang),
+    in_view = [summary.region] if summary.region else None  # a summary for one region names its offices
+    progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang, in_view),
                         progress=fmt_pct(c.now.progress, lang), change=_points(c.delta, lang),
                         done=c.now.counts.done, total=c.now.counts.total)
                       for c in summary.stakeholders if c.stakeholder]
@@ -102,6 +105,9 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
             if first.region is None:
                 lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name()),
                                count=len(first.reasons)))
+            elif len(offices) == len(summary.plan.regions):  # every region: no names to pick three of
+                lines.append(t("summary.gonogo_all_regions", lang, office=visible(first.stakeholder.display_name()),
+                               count=len(offices)))
             else:
                 lines.append(t("summary.gonogo_regions", lang, office=visible(first.stakeholder.display_name()),
                                count=len(offices), regions=_regions([o.region for o in offices], lang)))

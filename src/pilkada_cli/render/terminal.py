@@ -13,6 +13,7 @@ from pilkada_cli.i18n import (Lang, fmt_completion, fmt_date_long, fmt_date_shor
 from pilkada_cli.model import LEVELS
 from pilkada_cli.safe_text import visible
 from pilkada_cli.render.fit import ESSENTIAL, Column, choose, fitted
+from pilkada_cli.report.attention import Shown
 from pilkada_cli.report.status import PhaseReport, StatusReport, TaskStatus, countdown_label
 
 STATE_STYLE = {"done": "green", "overdue": "bold red", "due_soon": "yellow", "upcoming": "cyan", "no_due": "dim"}
@@ -87,7 +88,7 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
     table.add_column(t("col.due_soon", lang), justify="right")
     for entry in report.stakeholders:
         group = entry.group
-        table.add_row(Text(office_label(report.plan, entry.stakeholder, lang), style="bold"),
+        table.add_row(Text(office_label(report.plan, entry.stakeholder, lang, _in_view(report)), style="bold"),
                       _progress_cell(group.progress, lang),
                       f"{group.counts.done}/{group.counts.total}", _count(group.counts.overdue, "red"),
                       _count(group.counts.due_soon, "yellow"))
@@ -97,6 +98,11 @@ def progress_table(report: StatusReport, lang: Lang, phases: bool = True) -> Tab
                           f"{phase_group.counts.done}/{phase_group.counts.total}",
                           _count(phase_group.counts.overdue, "red"), _count(phase_group.counts.due_soon, "yellow"))
     return table
+
+
+def _in_view(report: StatusReport) -> list:
+    """The regions a status shows (all of them, or those of --region)."""
+    return [entry.region for entry in report.regions]
 
 
 def aligned_lines(heads: list[str], rows: list[list[str]], right_from: int, last_free: bool = False) -> list[str]:
@@ -120,7 +126,8 @@ def _progress_lines(report: StatusReport, lang: Lang, phases: bool = True) -> Te
                                   "col.due_soon")]
     rows, bold = [], []
     for entry in report.stakeholders:
-        for name, group, strong in [(office_label(report.plan, entry.stakeholder, lang), entry.group, True)] + [
+        for name, group, strong in [(office_label(report.plan, entry.stakeholder, lang, _in_view(report)),
+                                     entry.group, True)] + [
                 ("  " + (visible(phase.name) if phase else t("status.no_phase", lang)), group, False)
                 for phase, group in (entry.phases if phases else ())]:
             rows.append([name, _progress_plain(group.progress, lang),
@@ -145,17 +152,22 @@ def _count(value: int, style: str) -> Text:
 _ENGLISH_STATE = {"segera": "due_soon", "terlambat": "overdue"}
 
 
-def attention_table(statuses: list[TaskStatus], title: str, lang: Lang, width: int, late: bool,
+def attention_table(rows: list[Shown], title: str, lang: Lang, width: int, late: bool,
                     caption: str | None = None) -> RenderableType:
     """Items needing attention, all overdue (`late`) or all due soon: how late, or how long is left, in a
-    column of its own, in the state's colour, so the title has room; then the due date and the owner."""
+    column of its own, in the state's colour, so the title has room; then the due date and the owner. A row
+    standing for an item in many regions shows the item's id and the number of regions."""
     ids, titles, days, dues, owners = (Column(t(key, lang)) for key in (
         "col.id", "col.title", "col.days_late" if late else "col.days_to_go", "col.due", "col.owner"))
     titles.wrap = dues.wrap = owners.wrap = True
     days.justify, dues.keep, owners.keep = "right", 3, 1
-    for status in statuses:
-        ids.cells.append(Text(status.key))
-        titles.cells.append(_title_cell(status, lang, with_value=True))
+    for status, instances in rows:
+        many = instances if instances > 1 else 0
+        ids.cells.append(Text(status.task.item.full_id if many else status.key))
+        title = _title_cell(status, lang, with_value=not many)  # one row for many regions: their values differ
+        if many:
+            title.append(" · " + t("status.in_regions", lang, count=many), style="magenta")
+        titles.cells.append(title)
         left = status.days_left or 0
         days.cells.append(Text(fmt_days(-left, lang) if late else fmt_days(left, lang) if left else
                                t("days.last_day", lang), style=STATE_STYLE[status.state]))
@@ -168,7 +180,7 @@ def _title_cell(status: TaskStatus, lang: Lang, with_value: bool) -> Text:
     """‼ for a critical item, the title, a quantitative item's value (`with_value`), what it waits for."""
     item = status.task.item
     title = Text(("‼ " if item.critical else "") + visible(item.title), style="bold" if item.critical else "")
-    if with_value and item.target:
+    if with_value and status.task.target:
         title.append(f" ({completion_text(status, lang)})")
     if status.blocked_by:
         # the item ids alone (the full ids are in list --blocked --json): an id is never cut in a title
@@ -192,8 +204,7 @@ def state_text(status: TaskStatus, lang: Lang) -> str:
 
 
 def completion_text(status: TaskStatus, lang: Lang) -> str:
-    item = status.task.item
-    return fmt_completion(status.completion, status.item_state.value, item.target, item.unit, lang)
+    return fmt_completion(status.completion, status.item_state.value, status.task.target, status.task.item.unit, lang)
 
 
 PLAIN_LIST_FROM = 300  # rows; past this a box table costs seconds to lay out and nobody reads its borders
@@ -254,8 +265,9 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
         if not total:
             continue
         caption = None
-        if total > len(shown):
-            caption = t("status.more_items", lang, count=total - len(shown),
+        listed = sum(row.instances for row in shown)
+        if total > listed:
+            caption = t("status.more_items", lang, count=total - listed,
                         command=f"{rest_command} --state {state if lang == 'id' else _ENGLISH_STATE[state]}")
         parts.append(attention_table(shown, t(key, lang, count=total), lang, width, state == "terlambat", caption))
     if not (attention.due_soon_total or attention.overdue_total):

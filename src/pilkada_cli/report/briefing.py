@@ -30,7 +30,7 @@ def history(plan: Plan, events: list[Event], today: date) -> History:
     """Replays the journal day by day (incrementally: each event is folded once) up to `today`."""
     tasks = plan.tasks()
     weights: dict[str, tuple[str, float, float | None]] = {
-        task.key: (task.item.stakeholder, task.item.weight, task.item.target) for task in tasks}
+        task.key: (task.item.stakeholder, task.item.weight, task.target) for task in tasks}
     totals: dict[str, float] = defaultdict(float)
     for stakeholder, weight, _ in weights.values():
         totals[stakeholder] += weight

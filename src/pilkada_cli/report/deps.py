@@ -58,8 +58,10 @@ def is_done(plan: Plan, key: str, states: dict[str, ItemState]) -> bool:
     state = states.get(key, EMPTY)
     if state.done:
         return True
-    item = plan.item(key.partition("@")[0])
-    return bool(item and item.target and state.completion(item.target) >= 1)
+    item_id, _, region = key.partition("@")
+    item = plan.item(item_id)
+    target = item.target_in(region or None) if item else None
+    return bool(target and state.completion(target) >= 1)
 
 
 def blocked_by(plan: Plan, task: Task, states: dict[str, ItemState]) -> tuple[str, ...]:

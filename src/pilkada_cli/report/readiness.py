@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from pilkada_cli.model import Event, Plan, Region, Stakeholder, declaration_item
+from pilkada_cli.model import Event, Plan, Region, Stakeholder
 from pilkada_cli.report.deps import dependency_keys
 from pilkada_cli.report.status import TaskStatus, countdown_label
 from pilkada_cli.store.fold import fold_order

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pilkada_cli.model import DIMENSIONS, LEVELS, STAGES, Event, Plan, Region, Risk, assessment_item
+from pilkada_cli.model import LEVELS, STAGES, Event, Plan, Region, Risk, assessment_item
 from pilkada_cli.report.status import Tally, TaskStatus
 from pilkada_cli.store.fold import fold_order
 
@@ -51,8 +51,11 @@ class RiskEntry:
 
 @dataclass
 class Register:
+    """Every risk instance as of a day, and the plan's dimensions (the heat map's columns, in order)."""
+
     today: date
     entries: list[RiskEntry]
+    dimensions: tuple[str, ...] = ()
 
     def heatmap(self) -> dict[str, dict[str, str]]:
         cells: dict[str, dict[str, str]] = {}
@@ -66,7 +69,7 @@ class Register:
 
     def to_dict(self) -> dict:
         return {"schema": 1, "today": self.today.isoformat(), "risks": [e.to_dict() for e in self.entries],
-                "heatmap": self.heatmap(), "dimensions": list(DIMENSIONS)}
+                "heatmap": self.heatmap(), "dimensions": list(self.dimensions)}
 
 
 def assessments(events: list[Event], cutoff=None) -> dict[str, list[dict]]:
@@ -114,7 +117,7 @@ def register(plan: Plan, statuses: list[TaskStatus], recorded: dict[str, list[di
             entry.assessments += recorded.get(entry.key, [])
             entries.append(entry)
     entries.sort(key=lambda e: (-LEVELS.index(e.level), e.mitigation_progress, e.key))
-    return Register(today_of(None), entries)
+    return Register(today_of(None), entries, tuple(d.id for d in plan.risk_dimensions))
 
 
 def changes(before: Register, after: Register) -> list[tuple[str, str, str]]:

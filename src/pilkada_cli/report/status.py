@@ -10,7 +10,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from pilkada_cli import dates
-from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task
+from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task, target_for
+from pilkada_cli.report.attention import Attention, attention_rows
 from pilkada_cli.report.deps import blocked_by, has_dependencies
 from pilkada_cli.store.fold import apply, fold_order
 
@@ -160,8 +161,8 @@ class TaskStatus:
             "days_left": self.days_left,
             "state": self.state,
             "completion": round(self.completion, 4),
-            "value": _number(self.item_state.value) if item.target else None,
-            "target": _number(item.target),
+            "value": _number(self.item_state.value) if self.task.target else None,
+            "target": _number(self.task.target),
             "unit": item.unit,
             "critical": item.critical,
             "weight": _number(item.weight),
@@ -182,17 +183,18 @@ def json_items(statuses: Iterable[TaskStatus]) -> Iterator[str]:
     def value(number: float | int | None) -> str:  # json writes an int or a float as its repr
         return "null" if number is None or number != number or number in (_INF, -_INF) else repr(number)
 
-    shared: dict[int, tuple[str, str, str]] = {}
+    shared: dict[object, tuple[str, str, str]] = {}
     for status in statuses:
         task, state = status.task, status.item_state
         item = task.item
-        parts = shared.get(id(item))
+        same = id(item) if not item.region_targets else (id(item), task.target)  # what its instances share
+        parts = shared.get(same)
         if parts is None:
-            parts = shared[id(item)] = (
+            parts = shared[same] = (
                 f', "stakeholder": {text(item.stakeholder)}, "region": ',
                 f', "phase": {dumps(item.phase, ensure_ascii=False)}, "title": {text(item.title)}, '
                 f'"owner": {dumps(item.owner, ensure_ascii=False)}, "due": ',
-                f', "target": {value(_number(item.target))}, "unit": {dumps(item.unit, ensure_ascii=False)}, '
+                f', "target": {value(_number(task.target))}, "unit": {dumps(item.unit, ensure_ascii=False)}, '
                 f'"critical": {dumps(item.critical)}, "weight": {value(_number(item.weight))}, '
                 f'"tags": {dumps(list(item.tags), ensure_ascii=False)}, "blocked_by": ')
         due, label, left, done_at = task.due, task.due_label, status.days_left, state.done_at
@@ -201,7 +203,7 @@ def json_items(statuses: Iterable[TaskStatus]) -> Iterator[str]:
             text(due.isoformat()) if due else "null", ', "due_label": ', text(label) if label else "null",
             ', "days_left": ', "null" if left is None else str(left), ', "state": ', text(status.state),
             ', "completion": ', value(round(status.completion, 4)),
-            ', "value": ', value(_number(state.value)) if item.target else "null", parts[2],
+            ', "value": ', value(_number(state.value)) if task.target else "null", parts[2],
             dumps(list(status.blocked_by), ensure_ascii=False) if status.blocked_by else "[]", ', "done_at": ',
             text(dates.from_utc_iso(done_at).astimezone(status.tz).isoformat(timespec="seconds")) if done_at
             else "null", "}"))
@@ -226,7 +228,7 @@ def classify(task: Task, state: ItemState, today: date, due_soon_days: int) -> t
     due = task.due
     days_left = (due - today).days if due else None
     # never ticked (the common case in a large plan): no completion to work out
-    completion = 0.0 if state is EMPTY else state.completion(task.item.target)
+    completion = 0.0 if state is EMPTY else state.completion(task.target)
     if state.done or completion >= 1:
         label = "done"
     elif days_left is None:
@@ -275,7 +277,7 @@ def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemS
         if cutoff is not None and event.ts >= cutoff:
             continue
         key = event.key
-        states[key] = apply(get(key, EMPTY), event, targets.get(event.item))
+        states[key] = apply(get(key, EMPTY), event, target_for(targets, event.item, event.region))
     return states
 
 
@@ -405,6 +407,9 @@ class StatusReport:
     phases: list[PhaseReport]
     regions: list[RegionReport]
     unknown_items: list[str] = field(default_factory=list)
+    # counted in SQL: how many instances each listed status stands for (its item's in the same state with the
+    # same days left); counted in Python every instance is listed and each stands for itself
+    stands_for: dict[str, int] = field(default_factory=dict)
 
     @property
     def days_to_vote(self) -> int:
@@ -415,19 +420,9 @@ class StatusReport:
         return countdown_label(self.days_to_vote)
 
     def attention(self, limit: int) -> Attention:
-        """What needs attention, within `limit` rows shared between what is due soon (critical first, then the
-        nearest) and what is overdue (critical first, then the latest, in the order of `list` and the daily
-        summary): on the eve of the vote, the H-1 escorts are not hidden behind months-old misses, as the rows
-        are shared."""
-        due_soon = sorted((s for s in self.statuses if s.state == "due_soon"),
-                          key=lambda s: (not s.task.item.critical, s.days_left, s.key))
-        overdue = sorted((s for s in self.statuses if s.state == "overdue"),
-                         key=lambda s: (not s.task.item.critical, s.days_left, s.key))
-        # the totals are the counts: `statuses` may hold only the first `limit` of each (counted in SQL)
-        soon_total, overdue_total = self.overall.counts.due_soon, self.overall.counts.overdue
-        soon_rows = min(len(due_soon), max(limit - overdue_total, (limit + 1) // 2))
-        overdue_rows = min(len(overdue), limit - soon_rows)
-        return Attention(due_soon[:soon_rows], soon_total, overdue[:overdue_rows], overdue_total)
+        """What needs attention, within `limit` rows (report/attention.py)."""
+        return attention_rows(self.statuses, self.overall.counts.due_soon, self.overall.counts.overdue,
+                              self.stands_for, limit)
 
     def to_dict(self, items: bool = True) -> dict:
         """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller
@@ -453,16 +448,6 @@ class StatusReport:
 
     def item_texts(self) -> Iterator[str]:
         return json_items(self.statuses)
-
-
-@dataclass(frozen=True)
-class Attention:
-    """The items `status` lists as needing attention, and how many of each kind there are in all."""
-
-    due_soon: list[TaskStatus]
-    due_soon_total: int
-    overdue: list[TaskStatus]
-    overdue_total: int
 
 
 def phase_dates(phase: Phase, vote_date: date) -> tuple[date, date]:

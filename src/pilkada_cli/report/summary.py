@@ -44,7 +44,7 @@ class Summary:
 
     plan: Plan
     vote_date: date
-    region_name: str | None
+    region: Region | None  # the one region a summary for one region is about (its own vote day)
     today: date
     since: date
     since_source: str  # "option", "last_summary" or "yesterday"
@@ -69,7 +69,7 @@ class Summary:
 
     @property
     def title(self) -> str:
-        return f"{self.plan.name} — {self.region_name}" if self.region_name else self.plan.name
+        return f"{self.plan.name} — {self.region.name}" if self.region else self.plan.name
 
     @property
     def countdown(self) -> str:
@@ -87,7 +87,7 @@ class Summary:
             "schema": 1,
             "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
                      "timezone": self.plan.timezone},
-            "region": self.region_name,
+            "region": self.region.name if self.region else None,
             "vote_date": self.vote_date.isoformat(),
             "today": self.today.isoformat(),
             "journal": ({"last_event": self.journal_head[0], "chain": self.journal_head[1]}
@@ -224,7 +224,7 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
             current.append(PhaseWindow(phase, start, end, (end - today).days))
         elif 0 < (start - today).days <= plan.due_soon_days:
             starting.append(PhaseWindow(phase, start, end, (start - today).days))
-    return Summary(plan, vote_date, region.name if region else None, today, since.day, since.source, current,
+    return Summary(plan, vote_date, region, today, since.day, since.source, current,
                    starting, Change(None, overall_now.group(), overall_then.group()),
                    stakeholders, completed, newly, overdue, due_soon,
                    {key: (done, total) for key, (done, total) in regional.items()},

@@ -53,7 +53,7 @@ class Sums:
 
 
 def assemble(plan: Plan, clock: Clock, filters: Filters, statuses: list[TaskStatus], sums: Sums,
-             unknown_items: list[str]) -> StatusReport:
+             unknown_items: list[str], stands_for: dict[str, int] | None = None) -> StatusReport:
     """The report from the items' sums (and the records of the items it lists)."""
     today = clock.today(dates.zone(plan.timezone))
     overall = Tally()
@@ -94,7 +94,7 @@ def assemble(plan: Plan, clock: Clock, filters: Filters, statuses: list[TaskStat
         region_reports.append(RegionReport(region, plan.vote_date_for(region), tz_name,
                                            clock.today(dates.zone(tz_name)), by_region[region.id].group()))
     return StatusReport(plan, today, statuses, overall.group(), stakeholder_reports, phase_reports,
-                        region_reports, unknown_items)
+                        region_reports, unknown_items, stands_for or {})
 
 
 def zone_days(plan: Plan, clock: Clock) -> dict[str, int]:
@@ -107,16 +107,19 @@ def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_state
                 ) -> StatusReport:
     """The report from sums counted in SQL (`counted`: store.base.Counted, every item but those on
     dependency chains) and the chain items, counted here from `chain_states` (their blocking is worked out in
-    Python). `statuses` holds the first items due soon and overdue and the chain items: what the screen shows."""
+    Python). `statuses` holds the first rows due soon and overdue (each an item's instances in the same state
+    with the same days left, `stands_for` how many) and the chain items: what the screen shows."""
     sums = Sums()
     for stakeholder_id, phase_id, state, weighted, weight, count in counted.by_phase:
         sums.by_phase[(stakeholder_id, phase_id, state)] = [weighted, weight, count, 0]
     for region_id, state, weighted, weight, count in counted.by_region:
         sums.by_region[(region_id, state)] = [weighted, weight, count, 0]
     statuses = sums.add(classified(plan, chain_states, clock, filters, chain_tasks(plan)), keep=on_chains(plan))
-    for item_id, region_id, *state in counted.due_soon + counted.overdue:
+    stands_for: dict[str, int] = {}
+    for item_id, region_id, instances, *state in counted.due_soon + counted.overdue:
         region = plan.region(region_id) if region_id else None
         tz = dates.zone(plan.timezone_for(region))
         statuses.append(status_of(plan.task(plan.item(item_id), region), ItemState(*state), clock.today(tz), tz,
                                   plan.due_soon_days))
-    return assemble(plan, clock, filters, statuses, sums, unknown_keys(plan, counted.unknown))
+        stands_for[statuses[-1].key] = instances
+    return assemble(plan, clock, filters, statuses, sums, unknown_keys(plan, counted.unknown), stands_for)

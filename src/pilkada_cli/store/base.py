@@ -103,8 +103,9 @@ LABELS = ("done", "overdue", "due_soon", "upcoming", "no_due")  # the state code
 @dataclass(frozen=True)
 class Counted:
     """What a count in SQL gives back: (stakeholder, phase, state, weighted completion, weight, count) and
-    (region, state, weighted completion, weight, count) sums; the first `limit` items due soon and overdue in
-    the order the status screen lists them, as (item, region, then the projection's state) rows in no
+    (region, state, weighted completion, weight, count) sums; the first `limit` rows due soon and overdue in
+    the order the status screen lists them (a row: an item's instances in that state with the same days left),
+    as (item, region of the first instance, how many instances, then that instance's projected state) in no
     particular order (the screen sorts them); and the journal's keys that are not in the plan."""
 
     by_phase: list[tuple]

@@ -4,7 +4,7 @@ replays with --on."""
 from __future__ import annotations
 
 from pilkada_cli.dates import utc_iso
-from pilkada_cli.model import EMPTY, Event, ItemState
+from pilkada_cli.model import EMPTY, Event, ItemState, target_for
 
 __all__ = ["EMPTY", "ItemState", "apply", "fold", "fold_order"]
 
@@ -39,10 +39,10 @@ def fold_order(event: Event) -> tuple:
     return (event.ts, event.uid, event.id)
 
 
-def fold(events: list[Event], targets: dict[str, float | None]) -> dict[str, ItemState]:
+def fold(events: list[Event], targets: dict) -> dict[str, ItemState]:
     """The state of every item key (`stakeholder/item` or `...@region`) named in the events."""
     states: dict[str, ItemState] = {}
     for event in sorted(events, key=fold_order):
         key = event.key
-        states[key] = apply(states.get(key, EMPTY), event, targets.get(event.item))
+        states[key] = apply(states.get(key, EMPTY), event, target_for(targets, event.item, event.region))
     return states

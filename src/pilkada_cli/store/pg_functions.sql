@@ -38,6 +38,13 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
         || public.pilkada__field(r.detail) || public.pilkada__field(r.upto_event::text)), 'hex')
 $$;
 
+-- An instance's target (model.target_for): its region's own, else the item's for every region ('*').
+CREATE OR REPLACE FUNCTION public.pilkada__target(p_plan text, p_item text, p_region text) RETURNS double precision
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT t.target FROM public.pilkada_targets t WHERE t.plan = p_plan AND t.item = p_item
+        AND (t.region = p_region OR t.region = '*') ORDER BY t.region = '*' LIMIT 1
+$$;
+
 -- fold.apply: one step of an item's fold.
 CREATE OR REPLACE FUNCTION public.pilkada__apply(st public.pilkada_state, e_kind text, e_value double precision,
                                                  e_at timestamptz, e_person text, tgt double precision)
@@ -259,7 +266,7 @@ BEGIN
     INSERT INTO public.pilkada_events SELECT e.*;
     -- the item's state: folded on where this event comes last, else refolded from all of its events
     IF p_kind IN ('done', 'undone', 'progress', 'note') THEN
-        tgt := (SELECT t.target FROM public.pilkada_targets t WHERE t.plan = p_plan AND t.item = p_item);
+        tgt := public.pilkada__target(p_plan, p_item, p_region);
         late := EXISTS (SELECT 1 FROM public.pilkada_events x WHERE x.plan = p_plan AND x.item = p_item
                         AND (x.region = p_region OR (p_region IS NULL AND x.region IS NULL))
                         AND x.seq <> e.seq AND (x.ts, x.uid) > (e.ts, e.uid));
@@ -308,7 +315,7 @@ DECLARE
 BEGIN
     PERFORM public.pilkada__lock(p_plan);
     FOR i IN 1 .. coalesce(cardinality(p_items), 0) LOOP
-        tgt := (SELECT t.target FROM public.pilkada_targets t WHERE t.plan = p_plan AND t.item = p_items[i]);
+        tgt := public.pilkada__target(p_plan, p_items[i], p_regions[i]);
         before := public.pilkada__state(p_plan, p_items[i], p_regions[i], tgt);
         kind := NULL; val := NULL;
         IF p_undo AND before.done THEN
@@ -419,7 +426,7 @@ DECLARE
     tgt double precision;
 BEGIN
     FOR s IN SELECT x.item, x.region, x.target FROM public.pilkada_item_state x WHERE x.plan = p_plan LOOP
-        tgt := (SELECT t.target FROM public.pilkada_targets t WHERE t.plan = p_plan AND t.item = s.item);
+        tgt := public.pilkada__target(p_plan, s.item, nullif(s.region, ''));
         IF tgt IS DISTINCT FROM s.target THEN
             st := (public.pilkada__refold(p_plan, s.item, nullif(s.region, ''), tgt)).st;
             UPDATE public.pilkada_item_state x SET value = st.value, done = st.done, done_at = st.done_at,

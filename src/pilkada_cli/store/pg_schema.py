@@ -102,8 +102,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE public.pilkada_stakeholders (plan text, stakeholder text, per_region boolean NOT NULL,
                                                   PRIMARY KEY (plan, stakeholder));
         CREATE TABLE public.pilkada_regions (plan text, region text, PRIMARY KEY (plan, region));
-        CREATE TABLE public.pilkada_targets (plan text, item text, target double precision NOT NULL,
-                                             PRIMARY KEY (plan, item));
+        CREATE TABLE public.pilkada_targets (plan text, item text, region text NOT NULL DEFAULT '*',
+                                             target double precision NOT NULL, PRIMARY KEY (plan, item, region));
         CREATE TABLE public.pilkada_plans (plan text PRIMARY KEY, has_regions boolean NOT NULL);
         ALTER TABLE public.pilkada_migrations ADD COLUMN note text;
         CREATE TYPE public.pilkada_state AS (value double precision, done boolean, done_at text,
@@ -142,5 +142,5 @@ INTERNAL_FUNCTIONS = (
     "public.pilkada__may_write(text, text, text, text)", "public.pilkada__editors(text, text, text)",
     "public.pilkada__write(text, text, text, text, double precision, text, text, timestamptz, text, text, text, "
     "uuid, text, int)",
-    "public.pilkada__lock(text)", "public.pilkada__retarget(text)",
+    "public.pilkada__lock(text)", "public.pilkada__retarget(text)", "public.pilkada__target(text, text, text)",
 )

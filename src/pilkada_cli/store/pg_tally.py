@@ -18,10 +18,10 @@ SETUP = (
     # temporary files at the server's default of 4 MB; and no JIT, which at this statement's estimated cost
     # the server would spend about a second compiling on every run
     "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off",
-    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, target float8, "
-    "critical int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, critical int) "
+    "ON COMMIT DROP",
     "CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP",
-    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int) ON COMMIT DROP",
+    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int, target float8) ON COMMIT DROP",
     "CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP",
 )
 LOAD = ("INSERT INTO pk_items SELECT * FROM json_populate_recordset(NULL::pk_items, %s::json)",
@@ -44,7 +44,7 @@ COUNTED = """
                       THEN greatest(0.0, least(s.value / i.target, 1.0)) ELSE 0.0 END AS completion,
                  i.item_id <> ALL(%(skipped)s) {filters} AS wanted
           FROM (SELECT n.no, n.item AS item_no, n.region AS region_no, n.due - r.today AS days, it.item AS item_id,
-                       r.region AS region_id, it.grp, it.weight, it.target, it.critical
+                       r.region AS region_id, it.grp, it.weight, n.target, it.critical
                 FROM pk_instances n JOIN pk_items it ON it.no = n.item JOIN pk_regions r ON r.no = n.region) i
           FULL JOIN (SELECT item, region, value, done, target FROM public.pilkada_item_state
                      WHERE plan = %(plan)s) s
@@ -55,8 +55,11 @@ STATE = "s.value, s.done, s.done_at, s.value_before_done, s.done_by"
 NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
 NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
          "LEFT JOIN public.pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
-SHOWN = (f"SELECT {{part}}, it.item, r.region, NULL::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
-         "FROM (SELECT item_no, region_no FROM c WHERE label = {label} ORDER BY critical DESC, days, no "
+# the rows the screen lists, most late (or nearest) first: an item's instances with the same days left are one
+# row (the first of them), how many in the fourth column
+SHOWN = (f"SELECT {{part}}, it.item, r.region, x.n::int, NULL::float8, NULL::float8, NULL::bigint, {STATE} "
+         "FROM (SELECT item_no, min(region_no) AS region_no, count(*) AS n FROM c WHERE label = {label} "
+         "GROUP BY item_no, days ORDER BY max(critical) DESC, days, min(no) "
          f"LIMIT %(limit)s) x {NAMED}")
 READ = f"""
     WITH c AS MATERIALIZED ({{counted}})
@@ -123,8 +126,10 @@ def _read(rows) -> tuple[Counted, list[str]]:
     for part, first, second, label, weighted, weight, n, *state in rows:
         if part < 2:  # sums: (stakeholder, phase) or (region, None), then state and the sums
             parts[part].append((first, second, LABELS[label], weighted, weight, n))
-        else:  # an instance: item, region, then its state (shown items) or nothing
-            parts[part].append((first, second, *state))
+        elif part < 4:  # a listed row: item, region, how many instances (in `label`'s place), its state
+            parts[part].append((first, second, label, *state))
+        else:  # an instance: item, region
+            parts[part].append((first, second))
     keys = [[instance_key(item, region) for item, region, *_ in parts[n]] for n in (4, 5)]
     return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
                    sorted(keys[0])), keys[1]

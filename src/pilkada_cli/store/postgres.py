@@ -112,10 +112,10 @@ class PostgresJournal:
     # -- the schema
 
     def init(self, stakeholders: dict[str, tuple[bool, dict[str, tuple[str, ...]] | None]], regions: list[str],
-             targets: dict[str, float]) -> list[str]:
+             targets: dict[tuple[str, str], float]) -> list[str]:
         """`pilkada db init`: create or migrate the schema, the roles and the server's functions, and load what
         the server checks of this plan: its stakeholders (id -> per_region, editors by region or None), regions
-        and targets. Returns the migrations applied now."""
+        and targets ((item, region or "*") -> target). Returns the migrations applied now."""
         applied = []
         with self._cursor(write=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('pilkada:schema'))")
@@ -170,8 +170,8 @@ class PostgresJournal:
             cur.execute(f"DELETE FROM public.{table} WHERE plan = %s", (plan,))
         cur.execute("INSERT INTO public.pilkada_plans VALUES (%s, %s)", (plan, bool(regions)))
         cur.executemany("INSERT INTO public.pilkada_regions VALUES (%s, %s)", [(plan, region) for region in regions])
-        cur.executemany("INSERT INTO public.pilkada_targets VALUES (%s, %s, %s)",
-                        [(plan, item, target) for item, target in targets.items()])
+        cur.executemany("INSERT INTO public.pilkada_targets (plan, item, region, target) VALUES (%s, %s, %s, %s)",
+                        [(plan, item, region, target) for (item, region), target in targets.items()])
         for stakeholder, (per_region, editors) in stakeholders.items():
             cur.execute("INSERT INTO public.pilkada_stakeholders VALUES (%s, %s, %s)", (plan, stakeholder, per_region))
             if editors is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from pilkada_cli.model import EMPTY, Event, ItemState, instance_key
+from pilkada_cli.model import EMPTY, Event, ItemState, instance_key, target_for
 from pilkada_cli.store.fold import apply, fold_order
 
 
@@ -23,25 +23,23 @@ ROW = ("{p}item || CASE WHEN {p}region = '' THEN '' ELSE '@' || {p}region END, {
        "{p}done_at, {p}value_before_done, {p}done_by, {p}target")
 
 
-def load(rows: Iterable[tuple], targets: dict[str, float | None]
+def load(rows: Iterable[tuple], targets: dict
          ) -> tuple[dict[str, ItemState], dict[str, float | None], set[str]]:
     """Stored rows (ROW) -> each item's state, the target its fold used, and the items whose target has
     changed in the plan since (to refold; an item no longer in the plan keeps its state)."""
     states: dict[str, ItemState] = {}
     used: dict[str, float | None] = {}
     retargeted: set[str] = set()
-    missing = object()
     for key, item, value, done, done_at, before, by, target in rows:
         states[key] = ItemState(value, done, done_at, before, by)  # SQLite's 0/1 is as truthy as a bool
         used[key] = target
-        now = targets.get(item, missing)
-        if now is not missing and now != target:
+        if item in targets and target_for(targets, item, split(key)[1] or None) != target:
             retargeted.add(key)
     return states, used, retargeted
 
 
 def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: list[Event], late: set[str],
-            targets: dict[str, float | None], events_of: Callable[[str], list[Event]],
+            targets: dict, events_of: Callable[[str], list[Event]],
             retargeted: set[str] = frozenset()) -> set[str]:
     """Fold `newer` (in fold order) into `states`; refold from all of its events (`events_of(key)`) an item
     whose target changed in the plan (`retargeted`, from `load`, or seen in `newer`) or that received an event
@@ -50,7 +48,7 @@ def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: 
     changed: set[str] = set()
     stale = set(retargeted) | {key for key in late if split(key)[0] in targets}
     for event in newer:
-        target = targets.get(event.item)
+        target = target_for(targets, event.item, event.region)
         key = event.key
         if key in late or key in stale or (key in used and used[key] != target):
             if event.item in targets:
@@ -60,7 +58,8 @@ def advance(states: dict[str, ItemState], used: dict[str, float | None], newer: 
         used[key] = target
         changed.add(key)
     for key in stale:
-        target = targets[split(key)[0]]
+        item, region = split(key)
+        target = target_for(targets, item, region or None)
         state = EMPTY
         for event in sorted(events_of(key), key=fold_order):
             state = apply(state, event, target)

@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError
-from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key
+from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, projection
 from pilkada_cli.store.base import Ask, Ticked
 from pilkada_cli.store.projection import split as _split
@@ -223,8 +223,8 @@ class Journal:
             keys = [instance_key(ask.item, ask.region) for ask in asks]
             states = self._project_in(conn, targets, keys, persist=True)
             # only an open quantitative item's undo needs its history: which value to go back to
-            open_values = {(a.item, a.region) for a, key in zip(asks, keys)
-                           if undo and targets.get(a.item) is not None and not states.get(key, ItemState()).done}
+            open_values = {(a.item, a.region) for a, key in zip(asks, keys) if undo and target_for(
+                targets, a.item, a.region) is not None and not states.get(key, ItemState()).done}
             history = self._events_in(conn, open_values) if open_values else []
             chosen, outcomes = decide(asks, states, history, undo, note, targets, self.identity(), on_behalf_of)
             self._write(conn, chosen, at, False)

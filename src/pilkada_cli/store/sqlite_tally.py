@@ -28,9 +28,11 @@ COUNTED = """
           LEFT JOIN main.item_state s ON s.item = i.item AND s.region = i.region
           WHERE i.item NOT IN (SELECT item FROM temp.skipped) {filters})
 """
-SHOWN = ("SELECT c.item, c.region, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
-         "(SELECT item, region FROM temp.pk_counted WHERE label = ? "
-         "ORDER BY critical DESC, days, key LIMIT ?) c "
+# The rows the screen lists, most late (or nearest) first: an item's instances with the same days left are one
+# row (the first of them)
+SHOWN = ("SELECT c.item, c.region, c.n, s.value, s.done, s.done_at, s.value_before_done, s.done_by FROM "
+         "(SELECT item, min(region) AS region, count(*) AS n FROM temp.pk_counted WHERE label = ? "
+         "GROUP BY item, days ORDER BY max(critical) DESC, days, min(key) LIMIT ?) c "
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pilkada_cli.errors import BadInput, NotAllowed
-from pilkada_cli.model import EMPTY, NOTE_LIMIT, Event, ItemState, NewEvent, Plan, Task, instance_key
+from pilkada_cli.model import EMPTY, NOTE_LIMIT, Event, ItemState, NewEvent, Plan, Task, instance_key, target_for
 from pilkada_cli.store.base import Ask, Store
 from pilkada_cli.store.fold import apply
 
@@ -38,7 +38,7 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], at: datetime | None, on_
         values.update({task.key: value for task in tasks})
     for task in tasks:
         if task.key in values:
-            if task.item.target is None:
+            if task.target is None:
                 raise BadInput("tick.value_not_quantitative", id=task.key)
             if values[task.key] < 0 or values[task.key] != values[task.key]:
                 raise BadInput("tick.value_negative", value=values[task.key])
@@ -63,7 +63,7 @@ def decide(asks: list[Ask], states: dict[str, ItemState], history: list[Event], 
     outcomes: list[tuple[Ask, str]] = []
     for ask in asks:
         key = instance_key(ask.item, ask.region)
-        target = targets.get(ask.item)
+        target = target_for(targets, ask.item, ask.region)
         before = states.get(key, EMPTY)
         kind, recorded = None, None
         if undo and before.done:
@@ -99,7 +99,7 @@ def value_history(events: list[Event], targets: dict[str, float | None]) -> dict
             stack.append(state.value)
         elif event.kind == "undone" and not state.done and event.value is not None and stack:
             stack.pop()
-        states[event.key] = apply(state, event, targets.get(event.item))
+        states[event.key] = apply(state, event, target_for(targets, event.item, event.region))
     return earlier
 
 
