@@ -363,7 +363,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.regions_none_done": ("0/{total} {office} selesai", "0 of {total} {office} done"),
     "init.created_from": ("Rencana baru di {path} dari {source}: {items} item, Hari H {date}; tanggalnya ditulis ulang sebagai "
                           "H-n, jurnalnya tidak disalin. Coba: pilkada status --plan {path}",
-                          "New plan in {path} from {source}: {items} items, vote day {date}; its dates are rewritten as H-n, "
+                          "New plan in {path} from {source}: {items} {items|item|items}, vote day {date}; its dates are rewritten as H-n, "
                           "its journal is not copied. Try: pilkada status --plan {path}"),
     "status.in_regions": ("{count} wilayah", "{count} {count|region|regions}"),
 }

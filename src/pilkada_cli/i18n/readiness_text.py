@@ -27,7 +27,7 @@ READINESS_TEXT: dict[str, tuple[str, str]] = {
     "summary.gonogo_regions": ("{office}: NO-GO di {count} wilayah ({regions})", "{office}: NO-GO in {count} {count|region|regions} "
                                "({regions})"),
     "summary.gonogo_all_regions": ("{office}: NO-GO di semua {count} wilayah",
-                                   "{office}: NO-GO in all {count} regions"),
+                                   "{office}: NO-GO in all {count} {count|region|regions}"),
     "summary.risk_changes": ("Perubahan kerawanan sejak {since} ({count})", "Risk changes since {since} ({count})"),
     "col.office": ("Kantor", "Office"),
     "col.call": ("Keputusan", "Call"),

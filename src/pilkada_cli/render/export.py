@@ -33,7 +33,7 @@ def as_lines(statuses: list[TaskStatus], lang) -> str:
         item = status.task.item
         fields = [status.key, status.due.isoformat() if status.due else "", status.due_label or "",
                   "" if status.days_left is None else str(status.days_left), t(f"state.{status.state}", lang),
-                  fmt_completion(status.completion, status.item_state.value, item.target, item.unit, lang),
+                  fmt_completion(status.completion, status.item_state.value, status.task.target, item.unit, lang),
                   item.owner or "", ("‼ " if item.critical else "") + item.title]
         lines.append("\t".join(visible(field) for field in fields) + "\n")
     return "".join(lines)

@@ -164,10 +164,10 @@ def attention_table(rows: list[Shown], title: str, lang: Lang, width: int, late:
     for status, instances in rows:
         many = instances if instances > 1 else 0
         ids.cells.append(Text(status.task.item.full_id if many else status.key))
-        title = _title_cell(status, lang, with_value=not many)  # one row for many regions: their values differ
+        cell = _title_cell(status, lang, with_value=not many)  # one row for many regions: their values differ
         if many:
-            title.append(" · " + t("status.in_regions", lang, count=many), style="magenta")
-        titles.cells.append(title)
+            cell.append(" · " + t("status.in_regions", lang, count=many), style="magenta")
+        titles.cells.append(cell)
         left = status.days_left or 0
         days.cells.append(Text(fmt_days(-left, lang) if late else fmt_days(left, lang) if left else
                                t("days.last_day", lang), style=STATE_STYLE[status.state]))
