@@ -18,6 +18,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PILKADA_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PILKADA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("PILKADA_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("PILKADA_TESTING", "1")  # tests may fix the clock with PILKADA_NOW
     monkeypatch.setenv("PILKADA_USER", "penguji")
     monkeypatch.setenv("COLUMNS", "160")

@@ -17,7 +17,7 @@ LAYERS = [
     {"report", "exchange"},
     {"plan", "store"},
     {"model", "i18n"},
-    {"dates", "similar", "values", "safe_text", "addresses"},
+    {"dates", "similar", "values", "safe_text", "addresses", "signing"},
     {"errors"},
     {"__init__"},  # the package itself: the version
 ]

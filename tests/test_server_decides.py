@@ -133,7 +133,7 @@ def test_a_kpu_role_cannot_mark_a_polda_item_done(run, server):
     with psycopg.connect(staff["kpu"].url, autocommit=True) as conn:  # its own SQL client: the server refuses
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="pilkada:not_editor"):
             conn.execute("SELECT * FROM public.pilkada_tick(%s, ARRAY['polda/apel'], ARRAY[NULL], ARRAY[NULL]::float8[], "
-                         "false, NULL, NULL, NULL, '{}', '{}')", (plan_id,))
+                         "false, NULL, NULL, NULL, '{}', '{}', NULL)", (plan_id,))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE public.pilkada_item_state SET done = true")
     assert log(run, root, {"PILKADA_DATABASE_URL": staff["admin"]}) == []

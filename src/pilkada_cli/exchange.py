@@ -158,7 +158,22 @@ def _event(plan: Plan, entry: object, clock: datetime) -> NewEvent:
         if not stakeholder.may_write(actor, region):
             raise BadInput("line.not_editor", actor=actor, stakeholder=stakeholder.display_name(
                 plan.region(region) if region else None), editors=", ".join(stakeholder.editors_for(region)) or "-")
+    if signature is not None or (plan.require_signatures and actor in plan.keys):
+        _proven(plan, Event(0, at, item, region, kind, value, actor, note, uid, on_behalf_of, detail,
+                            signature=signature))
     return NewEvent(item, region, kind, value, actor, note, on_behalf_of, uid, at, detail, signature)
+
+
+def _proven(plan: Plan, event: Event) -> None:
+    """A signed line must be proven by its actor's key; an unsigned one is refused where the plan requires
+    signatures and its actor has a key (spec section 16)."""
+    from pilkada_cli.plan.keys import INVALID, UNSIGNED, proof
+
+    found = proof(plan, event)
+    if found == INVALID:
+        raise BadInput("line.bad_signature", actor=event.actor)
+    if found == UNSIGNED:
+        raise BadInput("line.unsigned", actor=event.actor)
 
 
 def _uid(value: object) -> str:

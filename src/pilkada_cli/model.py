@@ -19,7 +19,8 @@ CHECKLIST_DIR = "checklists"
 DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
-PLAN_KEYS = ("id", "risk_during_days", "risk_dimensions", "name", "vote_date", "timezone", "language", "due_soon_days", "journal",
+PLAN_KEYS = ("id", "risk_during_days", "risk_dimensions", "keys", "require_signatures", "name", "vote_date",
+             "timezone", "language", "due_soon_days", "journal",
              "stakeholders", "phases", "regions", "notify")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
@@ -205,6 +206,9 @@ class Plan:
     risks: tuple[Risk, ...] = ()
     risk_during_days: int = 7
     risk_dimensions: tuple[Dimension, ...] = DEFAULT_DIMENSIONS
+    # identity -> its public keys, the current one first, then retired ones (spec section 16)
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    require_signatures: bool = False
 
     def item(self, full_id: str) -> Item | None:
         return self.items_by_id().get(full_id)

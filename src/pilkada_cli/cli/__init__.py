@@ -2,6 +2,6 @@
 them; `main` is the console script."""
 
 from pilkada_cli.cli.app import GLOBAL, app, main
-from pilkada_cli.cli import items, plan_tools, daily, readiness, pictures, journal_cmds  # noqa: E402,F401
+from pilkada_cli.cli import items, plan_tools, daily, readiness, pictures, journal_cmds, keys  # noqa: E402,F401
 
 __all__ = ["GLOBAL", "app", "main"]

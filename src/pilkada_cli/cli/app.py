@@ -181,6 +181,15 @@ class Session:
         # a test's fixed clock is the SQLite journal's too (a database server keeps its own)
         self.journal = open_plan_store(self.plan, os.environ, (lambda: self.now) if fixed_clock() else None)
 
+    def signer(self):
+        """The key that signs what this command writes (spec section 16), or None: a plan without `keys:` loads
+        no cryptography."""
+        if not self.plan.keys:
+            return None
+        from pilkada_cli.plan.keys import signer_for
+
+        return signer_for(self.plan, self.journal.identity(), os.environ)
+
     def states(self, keys: list[str] | None = None) -> dict:
         """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from
         its events with --on."""

@@ -70,6 +70,8 @@ def summary(
     then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
     report = build_summary(s.plan, now, then, s.clock, filters, point, s.journal.head())
     report = _readiness(s, report, filters, then, point)
+    if s.plan.keys:
+        report = _signatures(s, report, point)
     if fmt == "json":
         json_output(sys.stdout)
         body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -139,6 +141,20 @@ def _readiness(s, report, filters, then, point):
     return replace(report, gonogo=poll, risk_changes=moved)
 
 
+def _signatures(s, report, point):
+    """How many of the entries recorded since the earlier point are proven by their author's key (spec 16)."""
+    from dataclasses import replace
+
+    from pilkada_cli.plan.keys import PROVEN, proof
+    from pilkada_cli.report.status import Clock
+
+    if point.upto_event is not None:
+        period = s.journal.events(after_event=point.upto_event)
+    else:
+        period = s.journal.events(since=Clock(s.now, point.day, point.until).cutoff(s.tz))
+    return replace(report, signatures=(sum(proof(s.plan, e) == PROVEN for e in period), len(period)))
+
+
 def _print_note(text: str) -> None:
     sys.stderr.write(text + "\n")
 
@@ -188,15 +204,26 @@ def log(
         return not by or by in (event.actor, event.on_behalf_of)
 
     events = [e for e in events if wanted(e)]
+    proofs = _proofs(s.plan, events)
     if as_json:
         s.print_json([{"id": e.id, "time": e.ts.astimezone(s.tz).isoformat(timespec="seconds"), "item": e.key,
                        "region": e.region, "kind": e.kind, "value": e.value, "actor": e.person,
                        "identity": e.actor, "on_behalf_of": e.on_behalf_of, "uid": e.uid, "note": e.note,
                        "in_plan": e.key in known, "at": dates.utc_iso(e.ts),
                        "recorded_at": dates.utc_iso(e.recorded_at) if e.recorded_at else None,
-                       "recorded_by": e.recorded_by, "late": e.late, "signature": e.signature} for e in events])
+                       "recorded_by": e.recorded_by, "late": e.late, "signature": e.signature,
+                       "proof": proof} for e, proof in zip(events, proofs)])
         return
-    s.print(log_table(events, known, s.tz, s.lang, s.width))
+    s.print(log_table(events, known, s.tz, s.lang, s.width, proofs if s.plan.keys else None))
+
+
+def _proofs(plan, events) -> list[str]:
+    """Each entry proven, invalid or unsigned (spec section 16); a plan without keys verifies nothing."""
+    if not plan.keys:
+        return ["invalid" if e.signature else "unsigned" for e in events]
+    from pilkada_cli.plan.keys import proof
+
+    return [proof(plan, e) for e in events]
 
 
 @app.command(help=t("help.cron", HELP), epilog=t("help.cron.example", HELP))

@@ -210,7 +210,8 @@ def tick(
     moment = s.record_moment(sorted({s.plan.timezone_for(task.region) for task in tasks}))
     offices = _offices_shown(s, tasks)
     outcomes, states = record_tick(s.plan, s.journal, tasks, moment, actor(by), value=value, undo=undo, note=note,
-                                   values=values, show=[task.key for office in offices.values() for task in office])
+                                   values=values, show=[task.key for office in offices.values() for task in office],
+                                   signer=s.signer())
     s.print("\n".join(_tick_lines(s, outcomes, offices, states)))
 
 

@@ -31,7 +31,8 @@ def db_init(plan: PlanOpt = None, lang: LangOpt = None) -> None:
     applied = s.journal.init({x.id: (x.per_region, x.editors) for x in s.plan.stakeholders},
                              [r.id for r in s.plan.regions],
                              {(i.full_id, region): target for i in s.plan.items
-                              for region, target in (("*", i.target), *i.region_targets) if target is not None})
+                              for region, target in (("*", i.target), *i.region_targets) if target is not None},
+                             tuple(s.plan.keys), s.plan.require_signatures)
     guarded = [x.id for x in s.plan.stakeholders if x.editors is not None]
     s.print(t("db.initialised", s.lang, url=s.journal.path, plan=s.plan.id,
               migrations=", ".join(applied) or "-", guarded=", ".join(guarded) or "-"))

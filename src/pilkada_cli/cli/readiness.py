@@ -79,12 +79,13 @@ def _declare(s: Session, call: str, filters, note: str | None, by: str | None) -
     if not stakeholder.per_region and region:
         raise BadInput("tick.region_not_per_region", id=stakeholder.id)
     s.refuse_future_write()
-    identity = s.journal.identity()
+    signer = s.signer()
+    identity = signer.identity if signer is not None else s.journal.identity()
     note = valid_utf8(note) if note else None
     check_note(note)
     check_editors(s.plan, identity, {(stakeholder.id, region)})
     s.journal.append([NewEvent(declaration_item(stakeholder.id), region, "declare", None, identity, note, actor(by),
-                               detail=json.dumps({"call": call}))], s.record_moment([s.plan.timezone]))
+                               detail=json.dumps({"call": call}))], s.record_moment([s.plan.timezone]), signer=signer)
     office = s.plan.office_name(stakeholder, s.plan.region(region) if region else None)
     s.print(t("gonogo.recorded", s.lang, office=office, call=call.upper()))
 
@@ -188,9 +189,10 @@ def assess(
     s.refuse_future_write()
     note = valid_utf8(note) if note else None
     check_note(note)
-    identity = s.journal.identity()  # assessments are open to every identity (spec section 13)
+    signer = s.signer()
+    identity = signer.identity if signer is not None else s.journal.identity()  # open to every identity (spec 13)
     s.journal.append([NewEvent(assessment_item(risk_id), region_id or None, "assess", None, identity, note,
                                actor(by), detail=json.dumps({"level": level, "stage": stage}, sort_keys=True))],
-                     s.record_moment([s.plan.timezone_for(region)]))
+                     s.record_moment([s.plan.timezone_for(region)]), signer=signer)
     s.print(t("risk.recorded", s.lang, id=ref.strip().lower(), level=t(f"level.{level}", s.lang),
               stage=t(f"stage.long.{stage}", s.lang)))

@@ -85,6 +85,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
         "  PILKADA_DATA_DIR       folder jurnal rencana bawaan\n"
         "  PILKADA_CACHE_DIR      folder cache rencana\n"
         "  PILKADA_DATABASE_URL   jurnal PostgreSQL, menggantikan journal: rencana\n"
+        "  PILKADA_CONFIG_DIR     folder kunci tanda tangan (keys/), bawaan ~/.config/pilkada\n"
+        "  PILKADA_KEY            kunci identitas mana yang menandatangani\n"
         "  PILKADA_SMTP_HOST      server e-mail (notify.smtp_host), bawaan localhost\n"
         "  PILKADA_SMTP_PORT      port-nya (smtp_port), bawaan 25; 465: TLS\n"
         "  PILKADA_SMTP_USER      login SMTP (smtp_user)\n"
@@ -105,6 +107,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
         "  PILKADA_DATA_DIR       the folder of the bundled plan's journal\n"
         "  PILKADA_CACHE_DIR      the folder of the plan cache\n"
         "  PILKADA_DATABASE_URL   a PostgreSQL journal, instead of the plan's journal:\n"
+        "  PILKADA_CONFIG_DIR     the folder of your signing keys (keys/), default ~/.config/pilkada\n"
+        "  PILKADA_KEY            whose key of yours signs\n"
         "  PILKADA_SMTP_HOST      mail server (notify.smtp_host), default localhost\n"
         "  PILKADA_SMTP_PORT      its port (smtp_port), default 25; 465: TLS\n"
         "  PILKADA_SMTP_USER      SMTP login (smtp_user)\n"
@@ -239,10 +243,22 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                           "Example: pilkada cron --at 06:30 --mail-to ops@polda.example"),
     "help.opt.at": ("Jam kirim, HH:MM, di zona waktu rencana.", "Time of day, HH:MM, in the plan's time zone."),
     "help.db": ("Jurnal bersama di PostgreSQL untuk semua kantor.", "A shared PostgreSQL journal for every office."),
-    "help.db.init": ("Siapkan atau perbarui skema, peran pilkada_writer dan daftar editor rencana ini.",
-                     "Create or migrate the schema, the pilkada_writer role and this plan's editors."),
+    "help.db.init": ("Siapkan atau perbarui skema, peran, fungsi server, serta kantor, editor dan target rencana ini.",
+                     "Create or migrate the schema, the roles, the server's functions, and load this plan's offices, "
+                     "editors and targets."),
     "help.db.init.example": ("Contoh: PILKADA_DATABASE_URL=postgresql://admin@db.polda/pilkada pilkada db init",
                              "Example: PILKADA_DATABASE_URL=postgresql://admin@db.polda/pilkada pilkada db init"),
+    "help.key": ("Kunci tanda tangan: catatan yang tak bisa ditulis orang lain atas nama Anda.",
+                 "Signing keys: entries no one else can write in your name."),
+    "help.key.init": ("Buat pasangan kunci Ed25519 untuk identitas Anda dan cetak baris untuk keys: di pilkada.yaml.",
+                      "Make an Ed25519 key pair for your identity and print the line for keys: in pilkada.yaml."),
+    "help.key.init.example": ("Contoh: pilkada key init --identity kapolres_belu",
+                              "Example: pilkada key init --identity kapolres_belu"),
+    "help.key.show": ("Cetak lagi baris keys: untuk kunci yang Anda pegang, dan apakah rencana mencantumkannya.",
+                      "Print again the keys: line of the keys you hold, and whether the plan lists them."),
+    "help.key.show.example": ("Contoh: pilkada key show", "Example: pilkada key show"),
+    "help.opt.identity": ("Identitas pemilik kunci (bawaan: login Anda, atau peran basis data).",
+                          "The identity the key proves (default: your login, or the database role)."),
     "help.journal": ("Ekspor, impor dan sinkronkan jurnal (kantor tanpa koneksi).",
                      "Export, import and sync the journal (offices without a connection)."),
     "help.journal.export": ("Tulis setiap catatan jurnal sebagai JSON Lines.", "Write every journal event as JSON "

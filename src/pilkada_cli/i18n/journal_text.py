@@ -188,4 +188,73 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                        "postgresql:// URL nor a journal file."),
     "sync.done": ("Sinkron dengan {other}: {sent} catatan dikirim, {received} diterima.",
                   "Synced with {other}: {sent} {sent|event|events} sent, {received} received."),
+    # -- signed entries (spec section 16)
+    "key.created": ("Kunci untuk {identity} dibuat di {folder} (hanya Anda yang bisa membacanya; jangan dibagikan). "
+                    "Tambahkan baris ini di bawah keys: di pilkada.yaml dan bagikan rencananya:",
+                    "A key for {identity} is made in {folder} (readable by you alone; never share it). Add this line "
+                    "under keys: in pilkada.yaml and share the plan:"),
+    "key.state.current": ("kunci berlaku di rencana {plan}", "the current key in plan {plan}"),
+    "key.state.retired": ("kunci pensiun di rencana {plan}: catatan lama tetap terbukti, catatan baru tidak bisa "
+                          "ditandatangani dengannya", "a retired key in plan {plan}: old entries still verify, new "
+                          "ones cannot be signed with it"),
+    "key.state.not_listed": ("belum tercantum di keys: rencana {plan}", "not yet under keys: in plan {plan}"),
+    "key.none": ("Anda belum punya kunci di {folder}. Buat dengan: pilkada key init",
+                 "You hold no key in {folder}. Make one with: pilkada key init"),
+    "key.bad_identity": ("'{identity}' bukan nama identitas yang bisa dipakai untuk kunci.",
+                         "'{identity}' cannot name a key's identity."),
+    "key.exists": ("Sudah ada kunci untuk {identity} di {path}; tidak ditimpa. Lihat: pilkada key show",
+                   "A key for {identity} is in {path} already; it was not overwritten. See: pilkada key show"),
+    "key.unwritable": ("Kunci tidak bisa ditulis di {path}: {reason}.", "The key cannot be written to {path}: {reason}."),
+    "key.unreadable": ("Kunci di {path} tidak bisa dibaca: {reason}.", "The key in {path} cannot be read: {reason}."),
+    "key.too_open": ("Kunci di {path} bisa dibaca orang lain; jalankan chmod 600 {path} (dan buat kunci baru bila "
+                     "sudah terbaca).", "The key in {path} is readable by others; run chmod 600 {path} (and make a "
+                     "new key if it has been read)."),
+    "key.damaged": ("Berkas kunci {path} rusak; buat kunci baru dan ganti baris di keys:.",
+                    "The key file {path} is damaged; make a new key and replace its line under keys:."),
+    "key.missing": ("Tidak ada kunci untuk {identity} di {folder}. Buat dengan: pilkada key init --identity "
+                    "{identity}", "No key for {identity} in {folder}. Make one with: pilkada key init --identity "
+                    "{identity}"),
+    "key.which": ("Anda memegang kunci beberapa identitas di rencana ini ({identities}); pilih satu dengan "
+                  "PILKADA_KEY=nama.", "You hold keys of several identities in this plan ({identities}); choose one "
+                  "with PILKADA_KEY=name."),
+    "key.required": ("Rencana ini mewajibkan tanda tangan dan {identity} punya kunci, tetapi kuncinya tidak ada di "
+                     "{folder}. Salin kunci Anda ke sana (atau buat baru dan perbarui keys:). Tidak ada yang "
+                     "ditulis.", "This plan requires signatures and {identity} has a key, but it is not in "
+                     "{folder}. Copy your key there (or make a new one and update keys:). Nothing was written."),
+    "key.retired": ("Kunci {identity} Anda sudah pensiun di rencana ini; catatan baru harus memakai kunci yang "
+                    "berlaku (yang pertama di keys:). Tidak ada yang ditulis.", "Your key of {identity} is retired in "
+                    "this plan; new entries must use its current key (the first under keys:). Nothing was written."),
+    "key.not_in_plan": ("Kunci {identity} Anda ({key}) tidak tercantum di keys: rencana ini; tambahkan, atau pakai "
+                        "kunci yang tercantum. Tidak ada yang ditulis.", "Your key of {identity} ({key}) is not under "
+                        "keys: in this plan; add it, or use the key listed. Nothing was written."),
+    "keys.not_a_map": ("'keys' harus pemetaan identitas ke kunci publik, mis. kapolres_belu: \"ed25519:...\".",
+                       "'keys' must map identities to public keys, e.g. kapolres_belu: \"ed25519:...\"."),
+    "keys.bad_identity": ("'{identity}' di keys bukan nama identitas (satu baris, paling banyak 100 karakter).",
+                          "'{identity}' under keys is not an identity's name (one line, at most 100 characters)."),
+    "keys.bad_key": ("Kunci {identity} di keys bukan kunci publik Ed25519 (ed25519: lalu 32 bita base64); salin "
+                     "baris dari pilkada key show.", "The key of {identity} under keys is not an Ed25519 public key "
+                     "(ed25519: then 32 bytes in base64); copy the line pilkada key show prints."),
+    "keys.duplicate": ("Kunci yang sama tercantum untuk {identity} dan {other}; setiap kunci milik satu identitas.",
+                       "The same key is listed for {identity} and {other}; each key belongs to one identity."),
+    "refused.unsigned": ("rencana mewajibkan tanda tangan dan {identity} punya kunci: catatan tanpa tanda tangan "
+                         "ditolak", "the plan requires signatures and {identity} has a key: an unsigned entry is "
+                         "refused"),
+    "refused.changed": ("keadaan '{item}' berubah sejak dibaca (atau target rencana bukan yang dimuat db init); ulangi",
+                        "the state of '{item}' changed since it was read (or the plan's target is not the one db init "
+                        "loaded); try again"),
+    "line.bad_signature": ("tanda tangan {actor} tidak cocok dengan isi catatan ini (diubah, atau dipindah dari "
+                           "catatan lain)", "{actor}'s signature does not fit this entry (altered, or moved from "
+                           "another entry)"),
+    "line.unsigned": ("rencana mewajibkan tanda tangan dan {actor} punya kunci, tetapi catatan ini tidak bertanda "
+                      "tangan", "the plan requires signatures and {actor} has a key, but this entry is unsigned"),
+    "journal.bad_signature": ("Catatan #{id} membawa tanda tangan {actor} yang tidak cocok dengan isinya: catatan itu "
+                              "diubah, atau tanda tangannya dipindah dari catatan lain.",
+                              "Entry #{id} carries a signature of {actor} that does not fit its content: the entry "
+                              "was altered, or its signature moved from another entry."),
+    "journal.unsigned_entries": ("{count} catatan tanpa tanda tangan dari identitas yang punya kunci ({identities}).",
+                                 "{count} unsigned {count|entry|entries} of identities that have keys ({identities})."),
+    "log.proven": ("✓ terbukti", "✓ proven"),
+    "log.invalid": ("✗ tanda tangan tidak sah", "✗ signature invalid"),
+    "summary.proven": ("Tanda tangan: {proven} dari {count} catatan sejak {since} terbukti.",
+                       "Signatures: {proven} of {count} {count|entry|entries} since {since} proven."),
 }

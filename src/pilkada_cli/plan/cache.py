@@ -173,6 +173,8 @@ def _plain(plan: Plan) -> dict:
                    list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
         "risk_during_days": plan.risk_during_days,
         "risk_dimensions": [[d.id, d.name] for d in plan.risk_dimensions],
+        "keys": {identity: list(texts) for identity, texts in plan.keys.items()},
+        "require_signatures": plan.require_signatures,
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -193,6 +195,8 @@ def _plan(data: dict) -> Plan:
                            for i, n, r, e in data["stakeholders"]),
         id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
         risk_dimensions=tuple(Dimension(i, n) for i, n in data["risk_dimensions"]),
+        keys={identity: tuple(texts) for identity, texts in data["keys"].items()},
+        require_signatures=data["require_signatures"],
         risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)
                     for i, t, d, lv, rg, m, src, f, ln in data["risks"]),
         phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),

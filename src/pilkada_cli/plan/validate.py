@@ -201,6 +201,8 @@ class _Checker:
                 self.error(self.line_of(doc, "risk_during_days"), "due_soon.invalid", value=str(raw)[:20])
             else:
                 risk_during_days = raw
+        keys = access.signing_keys(self, doc)
+        require_signatures = self.flag(doc, "require_signatures", PLAN_FILE)
         if vote_date is not None and phases:
             self.phase_checks(phases, items, vote_date)
         if any(p.is_error for p in self.problems) or None in (name, vote_date, tz):
@@ -209,7 +211,8 @@ class _Checker:
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
                     notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
-                    risks=tuple(risks), risk_during_days=risk_during_days, risk_dimensions=dimensions)
+                    risks=tuple(risks), risk_during_days=risk_during_days, risk_dimensions=dimensions, keys=keys,
+                    require_signatures=require_signatures)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)

@@ -167,7 +167,12 @@ def as_text(summary: Summary, lang: Lang) -> str:
 def _chain(summary: Summary, lang: Lang) -> str:
     """The journal's head: anyone can later check that history up to here was not rewritten."""
     events, digest = summary.journal_head or (0, "")
-    return t("summary.chain", lang, events=events, chain=digest[:CHAIN_SHORT])
+    text = t("summary.chain", lang, events=events, chain=digest[:CHAIN_SHORT])
+    if summary.signatures is not None:
+        proven, count = summary.signatures
+        text += "\n" + t("summary.proven", lang, proven=proven, count=count,
+                         since=fmt_date_short(summary.since, lang))
+    return text
 
 
 def as_markdown(summary: Summary, lang: Lang) -> str:

@@ -37,7 +37,10 @@ def check_all(root: Path, bundled: bool, head: tuple[int | None, str] | None = N
             return problems
         for key, params in journal.audit():
             problems.append(Problem(where, None, key, params))
-        unknown = unknown_keys(plan, {event.key for event in journal.events()})
+        events = journal.events()
+        unknown = unknown_keys(plan, {event.key for event in events})
+        if plan.keys:
+            problems += _signatures(plan, events, where)
         if head is not None:
             problems += _head(journal, where, *head)
     except JournalError as exc:
@@ -45,6 +48,25 @@ def check_all(root: Path, bundled: bool, head: tuple[int | None, str] | None = N
         return problems
     for key in unknown:
         problems.append(Problem(where, None, "journal.unknown_item", {"id": key}, "warning"))
+    return problems
+
+
+def _signatures(plan, events, where) -> list[Problem]:
+    """Every signature verified (spec section 16): one that does not fit its entry is an error; unsigned entries
+    of identities that have keys are counted (an error where the plan requires signatures)."""
+    from pilkada_cli.plan.keys import INVALID, UNSIGNED, proof
+
+    problems, unsigned = [], {}
+    for event in events:
+        found = proof(plan, event)
+        if found == INVALID:
+            problems.append(Problem(where, None, "journal.bad_signature", {"id": event.id, "actor": event.actor}))
+        elif found == UNSIGNED and event.actor in plan.keys:
+            unsigned[event.actor] = unsigned.get(event.actor, 0) + 1
+    if unsigned:
+        problems.append(Problem(where, None, "journal.unsigned_entries",
+                                {"count": sum(unsigned.values()), "identities": ", ".join(sorted(unsigned))},
+                                "error" if plan.require_signatures else "warning"))
     return problems
 
 

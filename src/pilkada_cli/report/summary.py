@@ -60,6 +60,7 @@ class Summary:
     regional: dict[str, tuple[int, int]] = field(default_factory=dict)
     filtered: bool = False  # run with --stakeholder or --region: the full detail, not the digest
     journal_head: tuple[int, str] | None = None  # the last event and its chain hash, printed to pin history
+    signatures: tuple[int, int] | None = None  # of the entries since the earlier point: (proven, all); plans with keys
     gonogo: Any = None  # the Go/No-Go poll (report.readiness.Poll), from H-7 on
     risk_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (risk@region, old level, new)
 
@@ -92,6 +93,8 @@ class Summary:
             "today": self.today.isoformat(),
             "journal": ({"last_event": self.journal_head[0], "chain": self.journal_head[1]}
                         if self.journal_head else None),
+            "signatures": ({"proven": self.signatures[0], "entries": self.signatures[1]}
+                           if self.signatures is not None else None),
             "gonogo": self.gonogo.to_dict() if self.gonogo is not None else None,
             "risk_changes": [{"id": key, "from": old, "to": new} for key, old, new in self.risk_changes],
             "days_to_vote": self.days_to_vote,

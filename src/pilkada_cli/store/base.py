@@ -52,18 +52,20 @@ class Store(Protocol):
         """The recorded summary runs for one scope (or all), oldest first."""
         ...
 
-    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False,
+               signer=None) -> int:
         """Write events whole, in one transaction: a declaration, an assessment (each by the store's identity,
-        dated `at` or the store's now), or, `imported`, events of another journal (each keeps its id, actor
-        and time; who brings it in is recorded). An event held already is skipped; another under its id, one
-        dated more than five minutes ahead of the store's clock, or (PostgreSQL) one the server refuses, stops
-        the whole batch. Returns how many were added."""
+        or signed by `signer` and then by its identity, dated `at` or now), or, `imported`, events of another
+        journal (each keeps its id, actor, time and signature; who brings it in is recorded). An event held
+        already is skipped; another under its id, one dated more than five minutes ahead of the store's clock, or
+        (PostgreSQL) one the server refuses, stops the whole batch. Returns how many were added."""
         ...
 
     def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
-             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+             targets: dict, show: list[str], signer=None) -> tuple[list[Ticked], dict[str, ItemState]]:
         """`pilkada tick`: decided from the states under the write lock (store/tick.decide), so two people
-        ticking one item at once record it once; then the states of the instances in `show`."""
+        ticking one item at once record it once; then the states of the instances in `show`. With `signer`,
+        every event is signed, its identity the actor."""
         ...
 
     def record_summary(self, now: datetime | None, day: str, scope: str, delivery: str | None,

@@ -3,6 +3,10 @@
 -- with its schema. `pilkada__field(x)` in the hash: x's UTF-8 bytes behind their length, '~' for none
 -- (store/chain.py).
 
+-- the tick of an earlier version, before signed candidates (an overload would stay callable beside the new one)
+DROP FUNCTION IF EXISTS public.pilkada_tick(text, text[], text[], double precision[], boolean, text, text, timestamptz,
+                                            text[], text[]);
+
 CREATE OR REPLACE FUNCTION public.pilkada__field(t text) RETURNS bytea
 LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
     SELECT CASE WHEN t IS NULL THEN '\x7e'::bytea
@@ -225,6 +229,12 @@ BEGIN
     END IF;
     -- who may write it: an editor of its stakeholder and region, for itself; for another's event (an import,
     -- a sync) also its actor, and the one who brings it in is an editor too or holds pilkada_importer
+    -- a plan that requires signatures takes no unsigned event of an identity that has a key (spec section 16)
+    IF p_signature IS NULL AND EXISTS (SELECT 1 FROM public.pilkada_plans p WHERE p.plan = p_plan
+                                       AND p.require_signatures)
+       AND EXISTS (SELECT 1 FROM public.pilkada_keys k WHERE k.plan = p_plan AND k.identity = p_actor) THEN
+        PERFORM public.pilkada__refuse('42501', 'unsigned', params || jsonb_build_object('identity', p_actor));
+    END IF;
     IF office IS NOT NULL AND prefix <> 'risk' THEN
         IF NOT public.pilkada__may_write(p_plan, office, p_region, p_actor) THEN
             PERFORM public.pilkada__refuse('42501', 'not_editor', params || jsonb_build_object(
@@ -295,9 +305,12 @@ $$;
 -- `pilkada tick`: done, a value, an undo or a note for each (item, region), decided under the plan's lock from
 -- the states now (store/tick.decide); then the states of the items asked for in `show`. One call, one round
 -- trip. Rows: ('before' | 'after', item, region, outcome, state...) per item ticked, then ('state', ...).
+-- A signed tick sends, for each item, the signed event of every outcome it may have (`p_candidates`: outcome
+-- -> {uid, at, actor, on_behalf_of, note, value, signature}); the one decided is written as it was signed, or
+-- the tick is refused when its value is not the one decided (the state changed since it was read).
 CREATE OR REPLACE FUNCTION public.pilkada_tick(
     p_plan text, p_items text[], p_regions text[], p_values double precision[], p_undo boolean, p_note text,
-    p_on_behalf_of text, p_at timestamptz, p_show_items text[], p_show_regions text[])
+    p_on_behalf_of text, p_at timestamptz, p_show_items text[], p_show_regions text[], p_candidates jsonb)
 RETURNS TABLE (part text, item text, region text, outcome text, value double precision, done boolean,
                done_at text, value_before_done double precision, done_by text, target double precision)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -312,6 +325,7 @@ DECLARE
     kind text;
     chosen text;
     val double precision;
+    c jsonb;
 BEGIN
     PERFORM public.pilkada__lock(p_plan);
     FOR i IN 1 .. coalesce(cardinality(p_items), 0) LOOP
@@ -340,7 +354,17 @@ BEGIN
             kind := 'note'; chosen := 'noted';
         END IF;
         after := before;
-        IF kind IS NOT NULL THEN
+        IF kind IS NOT NULL AND p_candidates IS NOT NULL THEN
+            c := p_candidates->(i - 1)->chosen;
+            IF c IS NULL OR (c->>'value')::double precision IS DISTINCT FROM val THEN
+                PERFORM public.pilkada__refuse('22023', 'changed', jsonb_build_object(
+                    'index', i - 1, 'item', p_items[i], 'region', p_regions[i]));
+            END IF;
+            PERFORM public.pilkada__write(p_plan, p_items[i], p_regions[i], kind, val, c->>'note', NULL,
+                                          (c->>'at')::timestamptz, who, c->>'actor', c->>'on_behalf_of',
+                                          (c->>'uid')::uuid, c->>'signature', i - 1);
+            after := public.pilkada__state(p_plan, p_items[i], p_regions[i], tgt);
+        ELSIF kind IS NOT NULL THEN
             PERFORM public.pilkada__write(p_plan, p_items[i], p_regions[i], kind, val, nullif(p_note, ''), NULL, at,
                                           who, who, p_on_behalf_of, NULL, NULL, i - 1);
             after := public.pilkada__state(p_plan, p_items[i], p_regions[i], tgt);

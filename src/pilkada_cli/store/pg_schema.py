@@ -104,7 +104,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TABLE public.pilkada_regions (plan text, region text, PRIMARY KEY (plan, region));
         CREATE TABLE public.pilkada_targets (plan text, item text, region text NOT NULL DEFAULT '*',
                                              target double precision NOT NULL, PRIMARY KEY (plan, item, region));
-        CREATE TABLE public.pilkada_plans (plan text PRIMARY KEY, has_regions boolean NOT NULL);
+        CREATE TABLE public.pilkada_plans (plan text PRIMARY KEY, has_regions boolean NOT NULL,
+                                           require_signatures boolean NOT NULL DEFAULT false);
+        CREATE TABLE public.pilkada_keys (plan text, identity text, PRIMARY KEY (plan, identity));
         ALTER TABLE public.pilkada_migrations ADD COLUMN note text;
         CREATE TYPE public.pilkada_state AS (value double precision, done boolean, done_at text,
                                              value_before_done double precision, done_by text);
@@ -112,7 +114,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 
 TABLES = ("pilkada_events", "pilkada_summaries", "pilkada_guarded", "pilkada_editors", "pilkada_item_state",
-          "pilkada_stakeholders", "pilkada_regions", "pilkada_targets", "pilkada_plans", "pilkada_migrations")
+          "pilkada_stakeholders", "pilkada_regions", "pilkada_targets", "pilkada_plans", "pilkada_keys",
+          "pilkada_migrations")
 SEQUENCES = ("pilkada_events_seq_seq", "pilkada_summaries_id_seq")
 # What the owner of the functions may do: read everything, add events and summary runs, keep the states.
 OWNER_GRANTS = ("GRANT SELECT ON {tables} TO pilkada_owner",
@@ -129,7 +132,8 @@ def functions() -> str:
 
 # The functions writers may call; every other one only the functions themselves use.
 PUBLIC_FUNCTIONS = (
-    "public.pilkada_tick(text, text[], text[], double precision[], boolean, text, text, timestamptz, text[], text[])",
+    "public.pilkada_tick(text, text[], text[], double precision[], boolean, text, text, timestamptz, text[], text[], "
+    "jsonb)",
     "public.pilkada_append(text, jsonb, boolean)",
     "public.pilkada_record_summary(text, text, text, text, text)",
 )

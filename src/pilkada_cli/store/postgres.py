@@ -19,7 +19,7 @@ from typing import Any
 
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError, NotAllowed, PilkadaError
-from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key
+from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, pg_schema, projection
 from pilkada_cli.store.base import Ask, Ticked
 from pilkada_cli.store.fold import fold, fold_order
@@ -112,10 +112,12 @@ class PostgresJournal:
     # -- the schema
 
     def init(self, stakeholders: dict[str, tuple[bool, dict[str, tuple[str, ...]] | None]], regions: list[str],
-             targets: dict[tuple[str, str], float]) -> list[str]:
+             targets: dict[tuple[str, str], float], keyed: tuple[str, ...] = (),
+             require_signatures: bool = False) -> list[str]:
         """`pilkada db init`: create or migrate the schema, the roles and the server's functions, and load what
-        the server checks of this plan: its stakeholders (id -> per_region, editors by region or None), regions
-        and targets ((item, region or "*") -> target). Returns the migrations applied now."""
+        the server checks of this plan: its stakeholders (id -> per_region, editors by region or None), regions,
+        targets ((item, region or "*") -> target), the identities that have keys and whether signatures are
+        required. Returns the migrations applied now."""
         applied = []
         with self._cursor(write=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('pilkada:schema'))")
@@ -138,7 +140,7 @@ class PostgresJournal:
             self._grant(cur)
             if "0005_server_decides" in applied:
                 self._upgrade(cur)
-            self._load(cur, stakeholders, regions, targets)
+            self._load(cur, stakeholders, regions, targets, keyed, require_signatures)
         return applied
 
     @staticmethod
@@ -163,12 +165,14 @@ class PostgresJournal:
         if cur.execute("SELECT has_schema_privilege(%s, 'public', 'CREATE')", (pg_schema.WRITER_ROLE,)).fetchone()[0]:
             cur.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC")  # PostgreSQL 15's default, on older ones too
 
-    def _load(self, cur: Any, stakeholders: dict, regions: list[str], targets: dict[str, float]) -> None:
+    def _load(self, cur: Any, stakeholders: dict, regions: list[str], targets: dict[tuple[str, str], float],
+              keyed: tuple[str, ...], require_signatures: bool) -> None:
         plan = self.plan_id
         for table in ("pilkada_editors", "pilkada_guarded", "pilkada_stakeholders", "pilkada_regions",
-                      "pilkada_targets", "pilkada_plans"):
+                      "pilkada_targets", "pilkada_keys", "pilkada_plans"):
             cur.execute(f"DELETE FROM public.{table} WHERE plan = %s", (plan,))
-        cur.execute("INSERT INTO public.pilkada_plans VALUES (%s, %s)", (plan, bool(regions)))
+        cur.execute("INSERT INTO public.pilkada_plans VALUES (%s, %s, %s)", (plan, bool(regions), require_signatures))
+        cur.executemany("INSERT INTO public.pilkada_keys VALUES (%s, %s)", [(plan, identity) for identity in keyed])
         cur.executemany("INSERT INTO public.pilkada_regions VALUES (%s, %s)", [(plan, region) for region in regions])
         cur.executemany("INSERT INTO public.pilkada_targets (plan, item, region, target) VALUES (%s, %s, %s, %s)",
                         [(plan, item, region, target) for (item, region), target in targets.items()])
@@ -330,7 +334,11 @@ class PostgresJournal:
 
     # -- writing
 
-    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False,
+               signer=None) -> int:
+        if signer is not None:  # signed here, as whole events: sent as another journal's are, with id and time
+            new_events = [_signed(event, at, signer) for event in new_events]
+            imported = True
         lines = []
         for event in new_events:
             line: dict[str, Any] = {"item": event.item, "region": event.region, "kind": event.kind,
@@ -348,14 +356,19 @@ class PostgresJournal:
         return added
 
     def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
-             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+             targets: dict, show: list[str], signer=None) -> tuple[list[Ticked], dict[str, ItemState]]:
+        candidates = None
+        if signer is not None:
+            candidates = json.dumps(self._candidates(asks, undo, note, on_behalf_of, at, targets, signer),
+                                    allow_nan=False)
         shown = [projection.split(key) for key in show]
         with self._cursor() as cur:
             rows = cur.execute(
                 "SELECT * FROM public.pilkada_tick(%s, %s::text[], %s::text[], %s::float8[], %s, %s, %s, %s, "
-                "%s::text[], %s::text[])",
+                "%s::text[], %s::text[], %s::jsonb)",
                 (self.plan_id, [a.item for a in asks], [a.region for a in asks], [a.value for a in asks], undo, note,
-                 on_behalf_of, at, [item for item, _ in shown], [region for _, region in shown])).fetchall()
+                 on_behalf_of, at, [item for item, _ in shown], [region for _, region in shown],
+                 candidates)).fetchall()
         ticked: list[Ticked] = []
         stored = []
         before = None
@@ -367,6 +380,34 @@ class PostgresJournal:
             else:
                 stored.append((instance_key(item, region), item, *state, target))
         return ticked, self._states(stored, targets)
+
+    def _candidates(self, asks: list[Ask], undo: bool, note: str | None, on_behalf_of: str | None,
+                    at: datetime | None, targets: dict, signer) -> list[dict]:
+        """A signed tick: for each item, the event of every outcome the server may decide (store/tick.decide),
+        each signed. The value an undo goes back to needs the item's history: read first, for an undo of a
+        quantitative item only (its one extra round trip)."""
+        from pilkada_cli.store.tick import value_history
+
+        quantitative = {(a.item, a.region) for a in asks if undo and target_for(targets, a.item, a.region) is not None}
+        earlier = value_history(self.events_for(quantitative), targets) if quantitative else {}
+        result = []
+        for ask in asks:
+            target = target_for(targets, ask.item, ask.region)
+            if undo:
+                kinds = {"undone": ("undone", None)}
+                replaced = earlier.get(instance_key(ask.item, ask.region))
+                if replaced:
+                    kinds["value_undone"] = ("undone", replaced[-1] or 0.0)
+            elif ask.value is not None:
+                kinds = {"value": ("progress", ask.value)}
+            else:
+                kinds = {"done": ("done", target)}
+            if note:
+                kinds["noted"] = ("note", None)
+            result.append({outcome: _line(_signed(NewEvent(ask.item, ask.region, kind, value, signer.identity, note,
+                                                             on_behalf_of), at, signer))
+                           for outcome, (kind, value) in kinds.items()})
+        return result
 
     def _states(self, rows: list[tuple], targets: dict[str, float | None]) -> dict[str, ItemState]:
         """Stored states (projection.ROW); an item whose target in this plan is not the one the server folded
@@ -406,6 +447,24 @@ def keyed_params(plan_id: str, keys) -> dict[str, Any]:
         else:
             national.append(item)
     return {"plan": plan_id, "items": items, "regions": regions, "national": national}
+
+
+def _signed(event: NewEvent, at: datetime | None, signer) -> NewEvent:
+    """An event of this client's, given its id, its time (the client's clock: a signature covers it) and its
+    signature by `signer`, whose identity is its actor."""
+    from datetime import timezone
+
+    uid = chain.new_uid()
+    moment = event.at or at or datetime.now(timezone.utc)
+    signature = signer.sign_event(uid, event.item, event.region, event.kind, event.value, event.note, event.detail,
+                                  utc_iso(moment), event.on_behalf_of)
+    return NewEvent(event.item, event.region, event.kind, event.value, signer.identity, event.note,
+                    event.on_behalf_of, uid, moment, event.detail, signature)
+
+
+def _line(event: NewEvent) -> dict:
+    return {"uid": event.uid, "at": utc_iso(event.at), "actor": event.actor, "on_behalf_of": event.on_behalf_of,
+            "note": event.note, "value": event.value, "signature": event.signature}
 
 
 def _runs(rows) -> list[SummaryRun]:

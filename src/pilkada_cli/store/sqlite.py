@@ -211,12 +211,13 @@ class Journal:
 
     # -- writing
 
-    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False) -> int:
+    def append(self, new_events: list[NewEvent], at: datetime | None = None, *, imported: bool = False,
+               signer=None) -> int:
         with self._transaction() as conn:
-            return len(self._write(conn, new_events, at, imported))
+            return len(self._write(conn, new_events, at, imported, signer))
 
     def tick(self, asks: list[Ask], *, undo: bool, note: str | None, on_behalf_of: str | None, at: datetime | None,
-             targets: dict[str, float | None], show: list[str]) -> tuple[list[Ticked], dict[str, ItemState]]:
+             targets: dict, show: list[str], signer=None) -> tuple[list[Ticked], dict[str, ItemState]]:
         from pilkada_cli.store.tick import decide
 
         with self._transaction() as conn:
@@ -226,18 +227,20 @@ class Journal:
             open_values = {(a.item, a.region) for a, key in zip(asks, keys) if undo and target_for(
                 targets, a.item, a.region) is not None and not states.get(key, ItemState()).done}
             history = self._events_in(conn, open_values) if open_values else []
-            chosen, outcomes = decide(asks, states, history, undo, note, targets, self.identity(), on_behalf_of)
-            self._write(conn, chosen, at, False)
+            actor = signer.identity if signer is not None else self.identity()
+            chosen, outcomes = decide(asks, states, history, undo, note, targets, actor, on_behalf_of)
+            self._write(conn, chosen, at, False, signer)
             after = self._project_in(conn, targets, list(dict.fromkeys(keys + list(show))), persist=True)
             ticked = [Ticked(ask.item, ask.region, outcome, states.get(key, EMPTY), after.get(key, EMPTY))
                       for (ask, outcome), key in zip(outcomes, keys)]
             return ticked, {key: after[key] for key in show if key in after}
 
     def _write(self, conn: sqlite3.Connection, new_events: list[NewEvent], at: datetime | None,
-               imported: bool) -> list[Event]:
-        """Append events in the open write transaction: numbered, timed and chained by the journal. An event
-        whose id is held already is skipped when it is the same, refused when it is not; one dated more than
-        AHEAD past the journal's clock is refused."""
+               imported: bool, signer=None) -> list[Event]:
+        """Append events in the open write transaction: numbered, timed and chained by the journal, and signed
+        by `signer` (whose identity is then their actor) where one is given. An event whose id is held already is
+        skipped when it is the same, refused when it is not; one dated more than AHEAD past the journal's clock is
+        refused."""
         clock = self._clock()  # read under the write lock: what an event written now speaks for, and when it was
         last = conn.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
         previous = last[1] if last and last[1] else chain.GENESIS
@@ -258,9 +261,13 @@ class Journal:
                 continue
             number += 1
             recorded_by = identity if imported and event.actor != identity else None
-            new = Event(number, moment, event.item, event.region, event.kind, event.value, event.actor, event.note,
-                        event.uid or chain.new_uid(), event.on_behalf_of, event.detail, clock, recorded_by,
-                        event.signature)
+            uid, actor, signature = event.uid or chain.new_uid(), event.actor, event.signature
+            if signer is not None and event.uid is None:
+                actor = signer.identity
+                signature = signer.sign_event(uid, event.item, event.region, event.kind, event.value, event.note,
+                                              event.detail, utc_iso(moment), event.on_behalf_of)
+            new = Event(number, moment, event.item, event.region, event.kind, event.value, actor, event.note,
+                        uid, event.on_behalf_of, event.detail, clock, recorded_by, signature)
             held[new.uid] = _content(event, moment)
             previous = chain.link(previous, None, new)
             rows.append((new.id, utc_iso(moment), *new[2:8], new.uid, new.on_behalf_of, new.detail, previous,

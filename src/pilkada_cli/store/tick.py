@@ -29,7 +29,7 @@ class TickOutcome:
 
 def tick(plan: Plan, journal: Store, tasks: list[Task], at: datetime | None, on_behalf_of: str | None, *,
          value: float | None = None, undo: bool = False, note: str | None = None,
-         values: dict[str, float] | None = None, show: list[str] = ()) -> tuple[list[TickOutcome], dict]:
+         values: dict[str, float] | None = None, show: list[str] = (), signer=None) -> tuple[list[TickOutcome], dict]:
     """Record ticks (or values, or undos) for several items in one transaction; `values` gives some items
     their own value (tick --from). Returns what happened to each, and the states of the instances in `show`
     after it (what the command prints), read in the same call."""
@@ -43,11 +43,11 @@ def tick(plan: Plan, journal: Store, tasks: list[Task], at: datetime | None, on_
             if values[task.key] < 0 or values[task.key] != values[task.key]:
                 raise BadInput("tick.value_negative", value=values[task.key])
     check_note(note)
-    check_editors(plan, journal.identity(), {(task.item.stakeholder, task.region.id if task.region else None)
-                                             for task in tasks})
+    check_editors(plan, signer.identity if signer is not None else journal.identity(),
+                  {(task.item.stakeholder, task.region.id if task.region else None) for task in tasks})
     asks = [Ask(task.item.full_id, task.region.id if task.region else None, values.get(task.key)) for task in tasks]
     ticked, states = journal.tick(asks, undo=undo, note=note or None, on_behalf_of=on_behalf_of, at=at,
-                                  targets=plan.targets(), show=list(show))
+                                  targets=plan.targets(), show=list(show), signer=signer)
     by_key = {task.key: task for task in tasks}
     return [TickOutcome(by_key[instance_key(t.item, t.region)], t.outcome, t.before, t.after) for t in ticked], states
 
