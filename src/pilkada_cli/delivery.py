@@ -230,3 +230,20 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise PilkadaError("mail.failed", host=settings.host, port=settings.port, reason=reason[:200]) from None
 
+
+def contact_problems(plan: Any) -> list:
+    """Each mail address of the plan's `contacts:` that check_address refuses, as a plan problem on its line of
+    pilkada.yaml (`pilkada check` lists them; `summary --each` sends nothing while there is one)."""
+    from pilkada_cli.errors import Problem
+    from pilkada_cli.model import PLAN_FILE
+
+    problems = []
+    for key, contact in plan.contacts.items():
+        for address in contact.mail:
+            try:
+                check_address(address)
+            except BadInput as exc:
+                problems.append(Problem(plan.root / PLAN_FILE, contact.line or None, "contacts.bad_address",
+                                        {"office": key.replace("@", "."), "reason": exc}))
+    return problems
+

@@ -29,9 +29,9 @@ from typing import Any
 
 from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import Item, Phase, Plan, Region, Risk, Stakeholder
+from pilkada_cli.model import Contact, Item, Phase, Plan, Region, Risk, Stakeholder, Webhook
 
-FORMAT = 8
+FORMAT = 9
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -171,6 +171,9 @@ def _plain(plan: Plan) -> dict:
         "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
                    list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
         "risk_during_days": plan.risk_during_days,
+        "contacts": [[key, list(c.mail), [c.webhook.url, c.webhook.token_env] if c.webhook else None, c.line]
+                     for key, c in plan.contacts.items()],
+        "critical_overdue_days": plan.critical_overdue_days,
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -196,6 +199,9 @@ def _plan(data: dict) -> Plan:
         items=tuple(items),
         regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z) for i, n, v, z in data["regions"]),
         notify=_from_value(data["notify"]), bundled=data["bundled"],
+        contacts={key: Contact(tuple(mail), Webhook(*webhook) if webhook else None, line)
+                  for key, mail, webhook, line in data["contacts"]},
+        critical_overdue_days=data["critical_overdue_days"],
         warnings=tuple(Problem(Path(f) if f is not None else None, line, key, _from_value(params), severity)
                        for f, line, key, params, severity in data["warnings"]),
     )

@@ -16,6 +16,7 @@ from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, I
                                PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
                                Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import yamlfile
+from pilkada_cli.plan.contacts import load_contacts
 from pilkada_cli.plan.locations import checklist_files, data_dir
 from pilkada_cli.plan.readiness import load_risks, resolve_dependencies
 from pilkada_cli.values import MAX_VALUE
@@ -176,6 +177,7 @@ class _Checker:
         stakeholders = self.stakeholders(doc, regions)
         phases = self.phases(doc)
         notify = self.notify(doc)
+        contacts, critical_overdue_days = load_contacts(self, doc, stakeholders, regions)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
         risks = load_risks(self, self.root, items, regions)
         self.file = self.root / PLAN_FILE
@@ -194,7 +196,8 @@ class _Checker:
                     due_soon_days=due_soon_days, journal_path=journal, stakeholders=tuple(stakeholders.values()),
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
                     notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
-                    risks=tuple(risks), risk_during_days=risk_during_days)
+                    risks=tuple(risks), risk_during_days=risk_during_days, contacts=contacts,
+                    critical_overdue_days=critical_overdue_days)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)
