@@ -49,7 +49,7 @@ items:
     critical: true
   - id: apel
     title: Apel pasukan
-    due: H-11
+    due: H-90
 """
 
 POLDA = """\

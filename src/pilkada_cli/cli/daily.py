@@ -36,6 +36,8 @@ def summary(
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=t("help.opt.fail_on", HELP),
                                                    show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.opt.quiet", HELP))] = False,
+    each: Annotated[bool, typer.Option("--each", help=t("help.opt.each", HELP))] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("help.opt.force", HELP))] = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -48,6 +50,17 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
+    if each or force:
+        given = [name for name, value in (("--stakeholder", stakeholder), ("--region", region), ("--output", output),
+                                          ("--mail-to", mail_to), ("--fail-on", fail_on)) if value]
+        if not each:
+            raise BadInput("each.force_alone")
+        if given:
+            raise BadInput("each.alone", options=", ".join(given))
+        from pilkada_cli.cli.each import summary_each
+
+        summary_each(Session(plan, on, lang), since, fmt, dry_run, force, quiet)
+        return
     from pilkada_cli.delivery import check_address, check_output
 
     mail_to = [check_address(address.strip()) for address in mail_to]  # before anything is printed or sent
@@ -169,7 +182,10 @@ def log(
                            "scope": r.scope, "actor": r.actor, "delivery": r.delivery, "recipients": r.detail}
                           for r in runs])
         else:
-            s.print(summaries_table(runs, s.tz, s.lang))
+            from pilkada_cli.cli.each import office_name
+            from pilkada_cli.report.offices import offices
+
+            s.print(summaries_table(runs, s.tz, s.lang, {o.scope: office_name(o, s.lang) for o in offices(s.plan)}))
         return
     start = None
     if since:

@@ -336,8 +336,9 @@ def _lines_text(title: str, heads: list[str], rows: list[list[str]], right_from:
     return text
 
 
-def summaries_table(runs, tz, lang: Lang) -> Table:
-    """The recorded summary runs: when, for which day and filter, by whom, and whether the mail went out."""
+def summaries_table(runs, tz, lang: Lang, offices: dict[str, str] | None = None) -> Table:
+    """The recorded summary runs: when, for which day and filter (an office's delivery: the office, from
+    `offices`, scope -> name), by whom, and whether the mail or webhook call went out."""
     table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
     for key in ("col.when", "col.day", "col.scope", "col.who", "col.delivery", "col.recipients"):
         table.add_column(t(key, lang))
@@ -345,6 +346,7 @@ def summaries_table(runs, tz, lang: Lang) -> Table:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
             t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(visible(run.delivery), style="red")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(run.scope),
+        scope = (offices or {}).get(run.scope, run.scope)
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(scope),
                       Text(visible(run.actor)), delivery, Text(visible(run.detail or "")))
     return table
