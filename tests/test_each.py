@@ -376,3 +376,16 @@ def test_an_offices_digest_compares_with_the_last_one_that_arrived():
     since = since_of(office, date(2024, 8, 27), None, runs)
     assert (since.day, since.upto_event) == (date(2024, 8, 25), 3)  # not the failed one, not another office's
     assert since_of(office, date(2024, 8, 27), date(2024, 8, 20), runs).day == date(2024, 8, 20)
+
+
+def test_cron_each_prints_the_one_line_and_names_the_token_variables(run, isolated, gateway, plan_dir):
+    root = plan_for(isolated, gateway, webhook='{url: "https://gw.example/belu", token_env: GATEWAY_TOKEN}')
+    result = run("cron", "--each", "--at", "06:15", "--plan", str(root))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("15 6 * * * PILKADA_PLAN=") and lines[-1].endswith(" summary --each --quiet")
+    assert "CRON_TZ=Asia/Makassar" in lines and any("GATEWAY_TOKEN" in line for line in lines if line.startswith("#"))
+    mixed = run("cron", "--each", "--mail-to", "ops@polda.example", "--plan", str(root))
+    assert mixed.exit_code == 2 and "--mail-to" in mixed.stderr
+    none = run("cron", "--each", "--plan", str(plan_dir))
+    assert none.exit_code == 2 and "contacts:" in none.stderr

@@ -221,6 +221,7 @@ def cron(
     mail_to: Annotated[list[str], typer.Option("--mail-to", help=t("help.opt.mail_to", HELP),
                                                show_default=False)] = [],  # noqa: B006
     stakeholder: StakeholderOpt = [],  # noqa: B006
+    each: Annotated[bool, typer.Option("--each", help=t("help.opt.cron_each", HELP))] = False,
     plan: PlanOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -229,24 +230,37 @@ def cron(
     if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
-    command = [*_pilkada_command(), "summary", "--format", "text"]
-    for who in stakeholder:
-        command += ["--stakeholder", who]
     from pilkada_cli.delivery import check_address, one_line
 
-    for address in mail_to:
-        command += ["--mail-to", check_address(address.strip())]
-    if mail_to:
-        command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
+    comments = [t("cron.comment", s.lang, name=one_line(s.plan.name))]
+    if each:  # every office's digest goes by its own mail and webhook; only a failure is printed, for MAILTO
+        given = [name for name, value in (("--mail-to", mail_to), ("--stakeholder", stakeholder)) if value]
+        if given:
+            raise BadInput("each.alone", options=", ".join(given))
+        from pilkada_cli.cli.each import alarm_offices
+
+        variables = sorted({o.contact.webhook.token_env for o in alarm_offices(s)
+                            if o.contact.webhook and o.contact.webhook.token_env})
+        command = [*_pilkada_command(), "summary", "--each", "--quiet"]
+        comments.append(t("cron.comment_each", s.lang))
+        if variables:
+            comments.append(t("cron.comment_tokens", s.lang, names=", ".join(variables)))
+    else:
+        command = [*_pilkada_command(), "summary", "--format", "text"]
+        for who in stakeholder:
+            command += ["--stakeholder", who]
+        for address in mail_to:
+            command += ["--mail-to", check_address(address.strip())]
+        if mail_to:
+            command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
+        comments.append(t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang))
     if lang:
         command += ["--lang", s.lang]
     environment = "" if s.plan.bundled else f"PILKADA_PLAN={_cron_word(str(s.plan.root.resolve()))} "
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)),
-                       t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
-                       f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+    s.print("\n".join([*comments, f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
 
 
 def _pilkada_command() -> list[str]:
