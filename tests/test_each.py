@@ -389,3 +389,28 @@ def test_cron_each_prints_the_one_line_and_names_the_token_variables(run, isolat
     assert mixed.exit_code == 2 and "--mail-to" in mixed.stderr
     none = run("cron", "--each", "--plan", str(plan_dir))
     assert none.exit_code == 2 and "contacts:" in none.stderr
+
+
+def test_the_readme_setup_for_a_province_works_on_the_bundled_plan(run, isolated):
+    """The README's contacts for NTT (22 Polres under "*", the leadership with a webhook) on the bundled plan:
+    `check` passes, --each has 47 offices, and cron --each prints the README's lines."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    part = readme.split("### Every office its own digest")[1].split("\n## ")[0]
+    setup = re.search(r"```yaml\n(.*?)```", part, re.S).group(1)
+    root = isolated / "ntt"
+    shutil.copytree(Path(__file__).parent.parent / "checklists", root)
+    with open(root / "pilkada.yaml", "a", encoding="utf-8") as plan:
+        plan.write("\n" + setup)
+    assert run("check", "--plan", str(root)).exit_code == 0
+    data = json.loads(each(run, root, {}, "--dry-run", "--format", "json").stdout)
+    names = [o["name"] for o in data["offices"]]
+    assert len(names) == 1 + 2 + 22 + 22 and names[:3] == ["Pimpinan", "Polda NTT", "KPU Provinsi NTT"]
+    assert sum(name.startswith("Polres ") for name in names) == 22
+    cron = run("cron", "--each", "--plan", str(root)).stdout.splitlines()
+    shown = re.search(r"```\n(MAILTO=.*?)```", part, re.S).group(1).splitlines()
+    assert [line for line in cron if line.startswith("# ")][1:] == [line for line in shown if line.startswith("# ")][1:]
+    assert cron[-1].endswith(shown[-1].split("pilkada", 2)[-1]) and cron[-2] == shown[-2]
