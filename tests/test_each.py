@@ -414,3 +414,14 @@ def test_the_readme_setup_for_a_province_works_on_the_bundled_plan(run, isolated
     shown = re.search(r"```\n(MAILTO=.*?)```", part, re.S).group(1).splitlines()
     assert [line for line in cron if line.startswith("# ")][1:] == [line for line in shown if line.startswith("# ")][1:]
     assert cron[-1].endswith(shown[-1].split("pilkada", 2)[-1]) and cron[-2] == shown[-2]
+
+
+def test_from_h_minus_7_an_office_sees_its_own_go_no_go_call(run, isolated, gateway):
+    root = plan_for(isolated, gateway)
+    out = each(run, root, {}, "--dry-run", day="2024-11-22").stdout
+    alor = out.split("→ Polres Kabupaten Alor · ")[1].split("\n→ ")[0]
+    assert "*Go/No-Go: NO-GO (1 kantor NO-GO)*\n- Polres Kabupaten Alor: NO-GO (1 item kritis)" in alor
+    polda = out.split("→ Polda Uji · ")[1].split("\n→ ")[0]
+    assert "- Polda Uji: NO-GO" in polda and "Polres" not in polda
+    whole = out.split("→ Pimpinan · ")[1].split("\n→ ")[0]
+    assert "- Polres: NO-GO di 3 wilayah (Kabupaten Belu, Kabupaten Alor, Kota Kupang)" in whole

@@ -138,9 +138,9 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
         lines = []
         for offices in by_stakeholder.values():
             first = offices[0]
-            if first.region is None:
-                lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name()),
-                               count=len(first.reasons)))
+            if len(offices) == 1:  # one office: named as itself, "Polres Kabupaten Belu"
+                lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name(
+                    first.region)), count=len(first.reasons)))
             else:
                 lines.append(t("summary.gonogo_regions", lang, office=visible(first.stakeholder.display_name()),
                                count=len(offices), regions=_regions([o.region for o in offices], lang)))
