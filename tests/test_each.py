@@ -424,4 +424,4 @@ def test_from_h_minus_7_an_office_sees_its_own_go_no_go_call(run, isolated, gate
     polda = out.split("→ Polda Uji · ")[1].split("\n→ ")[0]
     assert "- Polda Uji: NO-GO" in polda and "Polres" not in polda
     whole = out.split("→ Pimpinan · ")[1].split("\n→ ")[0]
-    assert "- Polres: NO-GO di 3 wilayah (Kabupaten Belu, Kabupaten Alor, Kota Kupang)" in whole
+    assert "- Polres: NO-GO di 3 wilayah (Kabupaten Alor, Kabupaten Belu, Kota Kupang)" in whole
