@@ -341,7 +341,8 @@ def summaries_table(runs, tz, lang: Lang, offices: dict[str, str] | None = None)
     `offices`, scope -> name), by whom, and whether the mail or webhook call went out."""
     table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
     for key in ("col.when", "col.day", "col.scope", "col.who", "col.delivery", "col.recipients"):
-        table.add_column(t(key, lang))
+        # an address or a webhook's URL is one long word: folded, never cut, so each delivery can be told apart
+        table.add_column(t(key, lang), overflow="fold" if key == "col.recipients" else "ellipsis")
     for run in runs:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
