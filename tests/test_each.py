@@ -437,3 +437,19 @@ def test_log_summaries_at_80_columns_shows_each_deliverys_whole_address(run, iso
     shown = run("log", "--summaries", "--plan", str(root), env={"COLUMNS": "80"}).stdout
     column = "".join(line.split("│")[6].strip() for line in shown.splitlines() if line.startswith("│"))
     assert gateway.url("/hooks/belu") in column and "kabagops-polres@polda.example" in column
+
+
+def test_a_journal_that_cannot_record_is_said_and_every_office_still_gets_its_digest(run, isolated, gateway,
+                                                                                    mailbox, monkeypatch):
+    from pilkada_cli.errors import JournalError
+    from pilkada_cli.store.sqlite import Journal
+
+    inbox, env = mailbox
+
+    def refused(self, *args, **kwargs):
+        raise JournalError("journal.readonly", path=str(self.path))
+
+    monkeypatch.setattr(Journal, "record_summary", refused)
+    result = each(run, plan_for(isolated, gateway), env)
+    assert result.exit_code == 1 and len(inbox.messages) == 5 and len(gateway.posts) == 1
+    assert result.stderr.count("tidak tercatat di jurnal") == 6 and "Belum menerima" not in result.stderr

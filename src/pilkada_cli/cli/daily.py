@@ -132,9 +132,6 @@ def summary(
         raise typer.Exit(EXIT_OVERDUE)
 
 
-GONOGO_FROM_DAYS = 7  # the daily summary shows the offices' calls from H-7 on
-
-
 def _readiness(s, report, filters, then, point):
     """The Go/No-Go calls (from H-7 on) and the risk levels that changed since the earlier point."""
     from dataclasses import replace
@@ -142,6 +139,7 @@ def _readiness(s, report, filters, then, point):
     from pilkada_cli.cli.readiness import poll_of, register_of
     from pilkada_cli.report.risk import changes
     from pilkada_cli.report.status import Clock
+    from pilkada_cli.report.summary import GONOGO_FROM_DAYS
 
     poll = poll_of(s, filters) if 0 <= report.days_to_vote <= GONOGO_FROM_DAYS else None
     moved = []

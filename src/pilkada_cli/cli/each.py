@@ -29,50 +29,53 @@ def summary_each(s: Session, since: str | None, fmt: str, dry_run: bool, force: 
     if not dry_run:
         s.refuse_future_write()  # a delivery recorded for a day that has not come would skip that day's
     runs = s.journal.summary_runs()
-    digests = _digests(s, found, runs, s.day(since) if since else None)
-    lang = s.lang
-    failures: list[tuple[object, PilkadaError]] = []
-    report = []  # (office, digest, [(delivery, outcome, reason)])
     send = _Sender(s)
-    for office, digest in digests:
+    report = []  # (office, digest, [(delivery, outcome, reason)])
+    errors: list[PilkadaError] = []
+    missed: list[str] = []  # who did not get it: "Polres Kabupaten Belu (webhook)"
+    for office, digest in _digests(s, found, runs, s.day(since) if since else None):
         today = alarm.office_today(s.plan, office, s.clock)
         outcomes = []
         for delivery in alarm.deliveries(office):
             if not force and alarm.delivered_today(delivery, runs, today):
-                outcomes.append((delivery, "skipped", None))
-                continue
-            if dry_run:
-                outcomes.append((delivery, "dry_run", None))
-                continue
-            try:
-                send(delivery, digest)
-                outcome, reason = "sent", None
-            except PilkadaError as exc:
-                if exc.key == "mail.failed":  # its "the summary is printed" is not so here
-                    exc = PilkadaError("each.mail_failed", **exc.params)
-                outcome, reason = "failed", t(exc.key, lang, **exc.params)  # read later by the office, in its language
-                failures.append((delivery, exc))
+                outcome, reason = "skipped", None
+            elif dry_run:
+                outcome, reason = "dry_run", None
+            else:
+                outcome, reason = _deliver(s, send, delivery, digest, today, errors, missed)
             outcomes.append((delivery, outcome, reason))
-            try:
-                s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), office.scope,
-                                         "ok" if outcome == "sent" else reason, delivery.target)
-            except PilkadaError as exc:
-                failures.append((delivery, PilkadaError("each.record_failed", office=office_name(office, lang),
-                                                        target=delivery.target, reason=exc)))
         report.append((office, digest, outcomes))
     if not quiet:
-        _print_report(report, fmt, dry_run, lang)
+        _print_report(report, fmt, dry_run, s.lang)
     if dry_run:
-        sys.stderr.write(t("each.dry_run", lang) + "\n")
-    for delivery, exc in failures:
-        _print_error(exc if exc.key == "each.record_failed" else PilkadaError(
-            "each.failed", office=office_name(delivery.office, lang), target=delivery.target, reason=exc), lang)
-    if failures:
-        missed = dict.fromkeys(f"{office_name(d.office, lang)} ({t('channel.' + d.channel, lang)})" for d, exc in failures
-                               if exc.key != "each.record_failed")
-        if missed:
-            _print_error(PilkadaError("each.not_delivered", offices=", ".join(missed)), lang)
+        sys.stderr.write(t("each.dry_run", s.lang) + "\n")
+    for error in errors:
+        _print_error(error, s.lang)
+    if missed:
+        _print_error(PilkadaError("each.not_delivered", offices=", ".join(missed)), s.lang)
+    if errors:
         raise typer.Exit(1)
+
+
+def _deliver(s: Session, send, delivery, digest, today: date, errors: list, missed: list) -> tuple[str, str | None]:
+    """Send one delivery and record it in the journal with its outcome: ("sent", None) or ("failed", why, in the
+    output language, as the office reads it later). What went wrong goes to `errors`; who missed it, `missed`."""
+    lang, name = s.lang, office_name(delivery.office, s.lang)
+    outcome, reason = "sent", None
+    try:
+        send(delivery, digest)
+    except PilkadaError as exc:
+        if exc.key == "mail.failed":  # its "the summary is printed" is not so here
+            exc = PilkadaError("each.mail_failed", **exc.params)
+        outcome, reason = "failed", t(exc.key, lang, **exc.params)
+        errors.append(PilkadaError("each.failed", office=name, target=delivery.target, reason=exc))
+        missed.append(f"{name} ({t('channel.' + delivery.channel, lang)})")
+    try:
+        s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), delivery.office.scope,
+                                 "ok" if reason is None else reason, delivery.target)
+    except PilkadaError as exc:
+        errors.append(PilkadaError("each.record_failed", office=name, target=delivery.target, reason=exc))
+    return outcome, reason
 
 
 def alarm_offices(s: Session) -> list:

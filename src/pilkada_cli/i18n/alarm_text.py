@@ -31,8 +31,8 @@ ALARM_TEXT: dict[str, tuple[str, str]] = {
     "channel.mail": ("e-mail", "mail"),
     "channel.webhook": ("webhook", "webhook"),
     "each.force_alone": ("--force hanya berlaku bersama --each.", "--force only goes with --each."),
-    "each.record_failed": ("{office} · {target}: terkirim, tetapi tidak tercatat di jurnal: {reason}",
-                           "{office} · {target}: sent, but not recorded in the journal: {reason}"),
+    "each.record_failed": ("{office} · {target}: pengiriman ini tidak tercatat di jurnal: {reason}",
+                           "{office} · {target}: this delivery was not recorded in the journal: {reason}"),
     # -- webhooks (delivery.py)
     "webhook.failed": ("Webhook {url} gagal ({tries} kali dicoba): {reason}",
                        "Webhook {url} failed ({tries} {tries|try|tries}): {reason}"),

@@ -11,10 +11,9 @@ from datetime import date
 from pilkada_cli import dates
 from pilkada_cli.model import LEADERSHIP, Contact, ItemState, Plan, Region, Stakeholder, SummaryRun
 from pilkada_cli.report.status import Clock, Filters
-from pilkada_cli.report.summary import Since, Summary, build_summary, since_point
+from pilkada_cli.report.summary import GONOGO_FROM_DAYS, Since, Summary, build_summary, since_point
 
 SCOPE_PREFIX = "office="  # a delivery's summary run is recorded under "office=<key>"
-GONOGO_FROM_DAYS = 7  # a digest shows the offices' Go/No-Go calls from H-7 on
 
 
 @dataclass(frozen=True)

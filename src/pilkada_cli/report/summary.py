@@ -15,6 +15,9 @@ from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus,
                                        classify, phase_dates, sums_table, urgency)
 
 
+GONOGO_FROM_DAYS = 7  # a daily summary shows the offices' Go/No-Go calls from H-7 on
+
+
 @dataclass(frozen=True)
 class PhaseWindow:
     """A phase running today (days_left to its end) or starting soon (days_until its start)."""
