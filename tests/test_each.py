@@ -453,3 +453,14 @@ def test_a_journal_that_cannot_record_is_said_and_every_office_still_gets_its_di
     result = each(run, plan_for(isolated, gateway), env)
     assert result.exit_code == 1 and len(inbox.messages) == 5 and len(gateway.posts) == 1
     assert result.stderr.count("tidak tercatat di jurnal") == 6 and "Belum menerima" not in result.stderr
+
+
+def test_every_mark_these_messages_print_has_an_ascii_form_for_a_windows_console():
+    from pilkada_cli.i18n.alarm_text import ALARM_TEXT
+    from pilkada_cli.safe_text import ASCII_MARKS
+
+    def unwritable(text):
+        return {ch for ch in text if not ch.encode("cp1252", "ignore")}
+
+    marks = set().union(*(unwritable(text) for pair in ALARM_TEXT.values() for text in pair))
+    assert marks and marks <= set(ASCII_MARKS), marks - set(ASCII_MARKS)
