@@ -35,7 +35,8 @@ def reach_view(reaches: list[Reach], tz, lang: Lang, width: int) -> RenderGroup:
             t("status.office_not_yet", lang, office=name)
         lines.append(Text("  " + line, style="red" if r.failed is not None else "yellow"))
         if r.failed is not None:  # on a line of its own, cut to the screen: log --summaries has it whole
-            failed = "    " + t("status.office_failed", lang, when=when(r.failed), reason=visible(r.failed.delivery or ""))
+            failed = "    " + t("status.office_failed", lang, when=when(r.failed),
+                                    reason=visible(r.failed.delivery or ""))
             lines.append(Text(failed if len(failed) <= width else failed[:width - 1].rstrip() + "…", style="red"))
     if len(missed) > OFFICES_LISTED:
         lines.append(Text("  " + t("status.offices_more", lang, count=len(missed) - OFFICES_LISTED), style="yellow"))
