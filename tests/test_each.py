@@ -464,3 +464,16 @@ def test_every_mark_these_messages_print_has_an_ascii_form_for_a_windows_console
 
     marks = set().union(*(unwritable(text) for pair in ALARM_TEXT.values() for text in pair))
     assert marks and marks <= set(ASCII_MARKS), marks - set(ASCII_MARKS)
+
+
+def test_many_escalated_items_end_with_the_command_that_lists_them(run, isolated, gateway):
+    critical = MANY.replace("    title: Tugas", "    critical: true\n    title: Tugas")
+    text = PROVINCE.replace('"http://127.0.0.1:9/hooks/belu"', f'"{gateway.url("/hooks/belu")}"')
+    root = write_plan(isolated / "p", plan=text, files={"polres.yaml": critical, "polda.yaml": POLDA})
+    out = each(run, root, {}, "--dry-run").stdout
+    belu = out.split(f"→ Polres Kabupaten Belu · {gateway.url('/hooks/belu')}\n")[1].split("\n→ ")[0]
+    escalated = belu.split("\n\n")[1].splitlines()
+    assert escalated[0] == "*Eskalasi: item kritis terlambat 3 hari atau lebih (6)*" and len(escalated) == 6
+    assert escalated[-1] == "- … dan 2 lagi: pilkada list --state terlambat --critical --stakeholder polres --region belu"
+    whole = out.split("→ Pimpinan · karoops@polda.example\n")[1].split("\n→ ")[0]
+    assert "- … dan 9 lagi: pilkada list --state terlambat --critical\n" in whole

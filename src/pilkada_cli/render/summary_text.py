@@ -80,12 +80,14 @@ def _office_of(status: TaskStatus, summary: Summary) -> str:
     return visible(summary.plan.stakeholder(status.task.item.stakeholder).display_name(status.task.region))
 
 
-def _more(summary: Summary, count: int, state: str, lang: Lang) -> str:
+def _more(summary: Summary, count: int, state: str, lang: Lang, critical: bool = False) -> str:
     """`… dan 12 lagi: pilkada list --state terlambat`, with the office's own filters in an office's digest."""
-    if summary.office is None:
+    if summary.office is None and not critical:
         return t("summary.more", lang, count=count, state=state)
-    stakeholder, _, region = summary.office[0].partition("@")  # the office's key: polres@belu
-    command = f"pilkada list --state {state} --stakeholder {stakeholder}" + (f" --region {region}" if region else "")
+    command = f"pilkada list --state {state}" + (" --critical" if critical else "")
+    if summary.office is not None:
+        stakeholder, _, region = summary.office[0].partition("@")  # the office's key: polres@belu
+        command += f" --stakeholder {stakeholder}" + (f" --region {region}" if region else "")
     return t("summary.more_office", lang, count=count, command=command)
 
 
@@ -99,7 +101,8 @@ def _escalated(summary: Summary, lang: Lang, limit: int) -> tuple[str, list[str]
             line = f"{_office_of(group[0], summary)}: {line}"
         lines.append(line)
     if len(groups) > limit:
-        lines.append(_more(summary, sum(len(group) for group in groups[limit:]), _state_word("terlambat", lang), lang))
+        lines.append(_more(summary, sum(len(group) for group in groups[limit:]), _state_word("terlambat", lang), lang,
+                           critical=True))
     return t("summary.escalated", lang, days=summary.plan.critical_overdue_days, count=len(summary.escalated)), lines
 
 
