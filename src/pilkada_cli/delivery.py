@@ -221,3 +221,93 @@ def send_mail(settings: SmtpSettings, recipients: list[str], subject: str, text:
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise PilkadaError("mail.failed", host=settings.host, port=settings.port, reason=reason[:200]) from None
 
+
+def contact_problems(plan: Any) -> list:
+    """Each mail address of the plan's `contacts:` that check_address refuses, as a plan problem on its line of
+    pilkada.yaml (`pilkada check` lists them; `summary --each` sends nothing while there is one)."""
+    from pilkada_cli.errors import Problem
+    from pilkada_cli.model import PLAN_FILE
+
+    problems = []
+    for key, contact in plan.contacts.items():
+        for address in contact.mail:
+            try:
+                check_address(address)
+            except BadInput as exc:
+                problems.append(Problem(plan.root / PLAN_FILE, contact.line or None, "contacts.bad_address",
+                                        {"office": key.replace("@", "."), "reason": exc}))
+    return problems
+
+
+WEBHOOK_TIMEOUT = 10.0  # seconds an attempt waits for the gateway's answer
+WEBHOOK_RETRY_AFTER = 2.0  # seconds before the one retry
+WEBHOOK_TRIES = 2
+
+
+def send_webhook(webhook: Any, payload: dict, env: Mapping[str, str]) -> None:
+    """POST `payload` as JSON to an office's webhook (a WhatsApp or Telegram gateway), with the token from the
+    environment variable the plan names as `Authorization: Bearer`. https:// only (http:// to loopback), no
+    redirects followed; a time-out, a refused connection or a 5xx/408/429 answer is tried once more. Raises
+    PilkadaError(webhook.failed) with the last reason."""
+    import json
+    import time
+
+    from pilkada_cli import __version__
+    from pilkada_cli.plan.contacts import webhook_url_problem
+
+    problem = webhook_url_problem(webhook.url)
+    if problem:
+        raise BadInput(problem, url=webhook.url[:100])
+    headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": f"pilkada/{__version__}"}
+    if webhook.token_env:
+        token = env.get(webhook.token_env, "").strip()
+        if not token:
+            raise PilkadaError("webhook.no_token", variable=webhook.token_env, url=webhook.url)
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in token):
+            raise PilkadaError("webhook.bad_token", variable=webhook.token_env)
+        headers["Authorization"] = f"Bearer {token}"
+    body = json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    reason: Any = ""
+    for attempt in range(WEBHOOK_TRIES):
+        if attempt:
+            time.sleep(WEBHOOK_RETRY_AFTER)
+        reason, again = _post(webhook.url, body, headers)
+        if reason is None:
+            return
+        if not again:
+            break
+    raise PilkadaError("webhook.failed", url=webhook.url, tries=attempt + 1, reason=reason)
+
+
+def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[Any, bool]:
+    """One attempt: (None, _) when the gateway took it (a 2xx answer), else (why not, whether to try again)."""
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+            return None  # a redirect could lead anywhere, http:// too: an answer that is not 2xx is a failure
+
+    opener = urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with opener.open(request, timeout=WEBHOOK_TIMEOUT) as answer:
+            answer.read(65_536)
+            return None, False
+    except urllib.error.HTTPError as exc:
+        return PilkadaError("webhook.status", status=exc.code), exc.code >= 500 or exc.code in (408, 429)
+    except ssl.SSLCertVerificationError as exc:
+        return PilkadaError("webhook.certificate", reason=" ".join(str(exc.verify_message or exc).split())[:200]), False
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, ssl.SSLCertVerificationError):
+            cause = exc.reason
+            return PilkadaError("webhook.certificate",
+                                reason=" ".join(str(cause.verify_message or cause).split())[:200]), False
+        if isinstance(exc.reason, TimeoutError):
+            return PilkadaError("webhook.timeout", seconds=f"{WEBHOOK_TIMEOUT:g}"), True
+        return " ".join(str(exc.reason).split())[:200] or type(exc.reason).__name__, True
+    except TimeoutError:
+        return PilkadaError("webhook.timeout", seconds=f"{WEBHOOK_TIMEOUT:g}"), True
+    except (OSError, ValueError) as exc:
+        return " ".join(str(exc).split())[:200] or type(exc).__name__, True

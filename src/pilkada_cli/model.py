@@ -20,8 +20,8 @@ DEFAULT_JOURNAL = ".pilkada/journal.sqlite3"
 LANGUAGES = ("id", "en")
 
 PLAN_KEYS = ("id", "risk_during_days", "risk_dimensions", "keys", "require_signatures", "name", "vote_date",
-             "timezone", "language", "due_soon_days", "journal",
-             "stakeholders", "phases", "regions", "notify")
+             "timezone", "language", "due_soon_days", "journal", "stakeholders", "phases", "regions", "notify",
+             "contacts", "escalate")
 PLAN_REQUIRED = ("name", "vote_date", "timezone", "stakeholders")
 STAKEHOLDER_KEYS = ("id", "name", "per_region", "editors")
 PHASE_KEYS = ("id", "name", "start", "end")
@@ -38,6 +38,10 @@ STAGES = ("before", "during", "after")  # of a risk assessment (spec section 12)
 CALLS = ("go", "no-go")  # an office's declared Go/No-Go (spec section 11)
 NOTIFY_KEYS = ("smtp_host", "smtp_port", "smtp_user", "smtp_starttls", "smtp_tls", "smtp_ca_file", "mail_from", "mail_to",
                "subject_prefix")
+CONTACT_KEYS = ("mail", "webhook")  # who hears an office's digest (spec section 18)
+WEBHOOK_KEYS = ("url", "token_env")
+ESCALATE_KEYS = ("critical_overdue_days",)
+LEADERSHIP = "leadership"  # the contacts key of those who get the whole plan's digest
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,23 @@ class Stakeholder:
         if region is None:
             return self.name.replace("{region}", "").strip()
         return region.office(self.id) or self.name.replace("{region}", region.name)
+
+
+@dataclass(frozen=True)
+class Webhook:
+    """Where an office's chat gateway takes the digest, and the environment variable holding its token."""
+
+    url: str
+    token_env: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who hears one office's daily digest (spec section 18), and the line of pilkada.yaml that says so."""
+
+    mail: tuple[str, ...] = ()
+    webhook: Webhook | None = None
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -209,6 +230,18 @@ class Plan:
     # identity -> its public keys, the current one first, then retired ones (spec section 16)
     keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     require_signatures: bool = False
+    # office key -> contact: "leadership", a stakeholder id, or "<stakeholder>@<region or *>" (spec section 18)
+    contacts: Mapping[str, Contact] = field(default_factory=dict)
+    critical_overdue_days: int | None = None  # `escalate:` a critical item overdue this long; None: never
+
+    def contact(self, stakeholder: Stakeholder | None, region: Region | None = None) -> Contact | None:
+        """Who hears an office: the leadership (no stakeholder), a stakeholder, or one region's office of a
+        per-region stakeholder (its own entry, else the one for "*")."""
+        if stakeholder is None:
+            return self.contacts.get(LEADERSHIP)
+        if region is None:
+            return self.contacts.get(stakeholder.id)
+        return self.contacts.get(f"{stakeholder.id}@{region.id}") or self.contacts.get(f"{stakeholder.id}@*")
 
     def item(self, full_id: str) -> Item | None:
         return self.items_by_id().get(full_id)

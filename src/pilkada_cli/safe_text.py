@@ -38,8 +38,8 @@ def valid_utf8(text: str) -> str:
 
 # The marks the tool prints, as ASCII, for an output whose encoding lacks them; other characters are written
 # without their accents where they have one (é -> e), else as '?'.
-ASCII_MARKS = {"✔": "v", "↺": "<-", "‼": "!!", "→": "->", "⛔": "x", "◆": "*", "◇": "o", "▼": "v", "■": "#",
-               "█": "#", "░": ".", "─": "-", "┄": "-", "│": "|", "┊": ":", "┬": "+", "−": "-", "·": "-",
+ASCII_MARKS = {"✔": "v", "✘": "x", "↺": "<-", "‼": "!!", "→": "->", "⛔": "x", "◆": "*", "◇": "o", "▼": "v",
+               "■": "#", "█": "#", "░": ".", "─": "-", "┄": "-", "│": "|", "┊": ":", "┬": "+", "−": "-", "·": "-",
                "…": "...", "–": "-", "—": "-", "×": "x", "‘": "'", "’": "'", "“": '"', "”": '"'}
 MARKS_HANDLER = "pilkada-ascii-marks"  # codec error handlers, registered by plain_marks_where_needed
 JSON_HANDLER = "pilkada-json-escapes"

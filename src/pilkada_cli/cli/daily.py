@@ -36,6 +36,8 @@ def summary(
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=t("help.opt.fail_on", HELP),
                                                    show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("help.opt.quiet", HELP))] = False,
+    each: Annotated[bool, typer.Option("--each", help=t("help.opt.each", HELP))] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("help.opt.force", HELP))] = False,
     plan: PlanOpt = None,
     on: OnOpt = None,
     lang: LangOpt = None,
@@ -48,6 +50,17 @@ def summary(
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
+    if each or force:
+        given = [name for name, value in (("--stakeholder", stakeholder), ("--region", region), ("--output", output),
+                                          ("--mail-to", mail_to), ("--fail-on", fail_on)) if value]
+        if not each:
+            raise BadInput("each.force_alone")
+        if given:
+            raise BadInput("each.alone", options=", ".join(given))
+        from pilkada_cli.cli.each import summary_each
+
+        summary_each(Session(plan, on, lang), since, fmt, dry_run, force, quiet)
+        return
     from pilkada_cli.addresses import check_address
     from pilkada_cli.delivery import check_output
 
@@ -122,9 +135,6 @@ def summary(
         raise typer.Exit(EXIT_OVERDUE)
 
 
-GONOGO_FROM_DAYS = 7  # the daily summary shows the offices' calls from H-7 on
-
-
 def _readiness(s, report, filters, then, point):
     """The Go/No-Go calls (from H-7 on) and the risk levels that changed since the earlier point."""
     from dataclasses import replace
@@ -132,6 +142,7 @@ def _readiness(s, report, filters, then, point):
     from pilkada_cli.cli.readiness import poll_of, register_of
     from pilkada_cli.report.risk import changes
     from pilkada_cli.report.status import Clock
+    from pilkada_cli.report.summary import GONOGO_FROM_DAYS
 
     poll = poll_of(s, filters) if 0 <= report.days_to_vote <= GONOGO_FROM_DAYS else None
     moved = []
@@ -186,7 +197,10 @@ def log(
                            "scope": r.scope, "actor": r.actor, "delivery": r.delivery, "recipients": r.detail}
                           for r in runs])
         else:
-            s.print(summaries_table(runs, s.tz, s.lang))
+            from pilkada_cli.cli.each import office_name
+            from pilkada_cli.report.offices import offices
+
+            s.print(summaries_table(runs, s.tz, s.lang, {o.scope: office_name(o, s.lang) for o in offices(s.plan)}))
         return
     start = None
     if since:
@@ -233,6 +247,7 @@ def cron(
     mail_to: Annotated[list[str], typer.Option("--mail-to", help=t("help.opt.mail_to", HELP),
                                                show_default=False)] = [],  # noqa: B006
     stakeholder: StakeholderOpt = [],  # noqa: B006
+    each: Annotated[bool, typer.Option("--each", help=t("help.opt.cron_each", HELP))] = False,
     plan: PlanOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -241,24 +256,39 @@ def cron(
     if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
     _filters(stakeholder, [], [], s)
-    command = [*_pilkada_command(), "summary", "--format", "text"]
-    for who in stakeholder:
-        command += ["--stakeholder", who]
     from pilkada_cli.addresses import check_address
     from pilkada_cli.delivery import one_line
 
-    for address in mail_to:
-        command += ["--mail-to", check_address(address.strip())]
-    if mail_to:
-        command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
+    comments = [t("cron.comment", s.lang, name=one_line(s.plan.name))]
+    if each:  # every office's digest goes by its own mail and webhook; only a failure is printed, for MAILTO
+        given = [name for name, value in (("--mail-to", mail_to), ("--stakeholder", stakeholder)) if value]
+        if given:
+            raise BadInput("each.alone", options=", ".join(given))
+        from pilkada_cli.cli.each import alarm_offices
+
+        variables = sorted({o.contact.webhook.token_env for o in alarm_offices(s)
+                            if o.contact.webhook and o.contact.webhook.token_env})
+        command = [*_pilkada_command(), "summary", "--each", "--quiet"]
+        comments.append(t("cron.comment_each", s.lang))
+        if variables:
+            comments.append(t("cron.comment_tokens", s.lang, names=", ".join(variables)))
+    else:
+        command = [*_pilkada_command(), "summary", "--format", "text"]
+        for who in stakeholder:
+            command += ["--stakeholder", who]
+        for address in mail_to:
+            command += ["--mail-to", check_address(address.strip())]
+        if mail_to:
+            command += ["--quiet"]  # cron mails a job's output: the digest would arrive twice
+        comments.append(t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang))
     if lang:
         command += ["--lang", s.lang]
     environment = "" if s.plan.bundled else f"PILKADA_PLAN={_cron_word(str(s.plan.root.resolve()))} "
     if s.plan.bundled and os.environ.get("PILKADA_DATA_DIR"):
         environment = f"PILKADA_DATA_DIR={_cron_word(os.environ['PILKADA_DATA_DIR'])} "
     line = f"{int(minute)} {int(hour)} * * * {environment}{' '.join(_cron_word(str(c)) for c in command)}"
-    s.print("\n".join([t("cron.comment", s.lang, name=one_line(s.plan.name)), t("cron.comment_quiet" if mail_to else "cron.comment_mail", s.lang),
-                       _debian_note(s, int(hour), int(minute)), f"CRON_TZ={_cron_word(s.plan.timezone)}", line]))
+    s.print("\n".join([*comments, _debian_note(s, int(hour), int(minute)), f"CRON_TZ={_cron_word(s.plan.timezone)}",
+                       line]))
 
 
 def _debian_note(s: Session, hour: int, minute: int) -> str:

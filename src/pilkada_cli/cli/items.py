@@ -40,8 +40,12 @@ def status(
     report = None if as_json else counted_status(s, filters, limit, bool(by))
     if report is None:
         report = build_status(s.plan, s.states(), s.clock, filters, every_item=as_json)
+    reaches = _reach(s)
     if as_json:
-        s.print_json(report.to_dict(items=False), rows=("items", report.item_dicts, report.item_texts))
+        data = report.to_dict(items=False)
+        if reaches is not None:
+            data["offices"] = [r.to_dict() for r in reaches]
+        s.print_json(data, rows=("items", report.item_dicts, report.item_texts))
         return
     from pilkada_cli.render.terminal import regions_view, status_view
 
@@ -58,9 +62,25 @@ def status(
         from pilkada_cli.render.readiness import critical_path_text
 
         extra = critical_path_text(path, s.lang)
+    if reaches is not None:
+        from rich.console import Group
+
+        from pilkada_cli.render.offices import reach_view
+
+        extra = Group(*([extra] if extra is not None else []), reach_view(reaches, s.tz, s.lang, s.width))
     # compact by default, one row per stakeholder; its phases with --phases or for one stakeholder
     show_phases = phases or len(stakeholder) == 1 or bool(phase)
     s.print(status_view(report, s.lang, limit, s.width, " ".join(rest), extra, show_phases))
+
+
+def _reach(s: Session):
+    """When each office in `contacts:` last got its digest (up to the day shown), or None for a plan without."""
+    if not s.plan.contacts:
+        return None
+    from pilkada_cli.report.offices import offices, reach
+
+    today = s.clock.today(s.tz).isoformat()
+    return reach(offices(s.plan), [run for run in s.journal.summary_runs() if run.day <= today])
 
 
 COUNT_IN_SQL_FROM = 5_000  # instances (at most items x regions): below that, counting in Python is quicker

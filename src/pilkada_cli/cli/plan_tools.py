@@ -61,12 +61,13 @@ def check(
     color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
+    from pilkada_cli.delivery import contact_problems
     from pilkada_cli.report.check import check_all, parse_head
     from pilkada_cli.i18n import problem_text
 
     s = Session(None, None, lang, load=False)
     root, bundled = _find(plan)
-    problems = check_all(root, bundled, parse_head(head) if head is not None else None)
+    problems = check_all(root, bundled, parse_head(head) if head is not None else None, contact_problems)
     errors = sum(p.is_error for p in problems)
     if as_json:
         s.print_json({"schema": 1, "plan": str(root), "errors": errors, "warnings": len(problems) - errors,

@@ -1,5 +1,6 @@
 """The catalogue of every user-facing string: key -> (Indonesian, English). Parameters in {braces}."""
 
+from pilkada_cli.i18n.alarm_text import ALARM_TEXT
 from pilkada_cli.i18n.help_text import HELP_TEXT
 from pilkada_cli.i18n.journal_text import JOURNAL_TEXT
 from pilkada_cli.i18n.plan_text import PLAN_TEXT
@@ -9,6 +10,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **HELP_TEXT,
     **JOURNAL_TEXT,
     **READINESS_TEXT,
+    **ALARM_TEXT,  # each office its own digest (spec section 18)
     **PLAN_TEXT,  # plan problems
     # -- Typer's own words (cli/click_text.py)
     "click.completion_installed": ("Pelengkapan {shell} terpasang di {path}; berlaku setelah terminal dibuka ulang.",

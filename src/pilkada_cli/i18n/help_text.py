@@ -225,14 +225,24 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "help.opt.quiet": ("Jangan cetak ringkasan ke keluaran standar (hanya --mail-to dan --output); kesalahan tetap "
                        "ke stderr.", "Do not print the summary on standard output (only --mail-to and --output); "
                        "errors still go to stderr."),
+    "help.opt.each": ("Kirim setiap kantor di contacts: ringkasannya sendiri (e-mail, webhook), pimpinan ringkasan "
+                      "seluruh rencana; yang sudah terkirim hari ini dilewati.",
+                      "Send every office in contacts: its own digest (mail, webhook) and the leadership the whole "
+                      "plan's; what already arrived today is skipped."),
+    "help.opt.force": ("Dengan --each: kirim lagi juga yang sudah terkirim hari ini.",
+                       "With --each: send again what already arrived today too."),
+    "help.opt.cron_each": ("Satu baris untuk summary --each: setiap kantor di contacts: ringkasannya sendiri.",
+                           "One line for summary --each: every office in contacts: its own digest."),
     "help.opt.fail_on": ("overdue atau critical: keluar dengan kode 3 bila ada item (kritis) terlambat.",
                          "overdue or critical: exit with code 3 when any (critical) item is overdue."),
     "help.log": ("Riwayat jurnal: kapan, siapa, apa, item mana, nilai dan catatan.",
                  "The journal: when, who, what, which item, value and note."),
     "help.log.example": ("Contoh: pilkada log --item polda/pemetaan-kerawanan --since 1-8-2024",
                          "Example: pilkada log --item polda/pemetaan-kerawanan --since 2024-08-01"),
-    "help.opt.summaries": ("Tampilkan ringkasan yang pernah dijalankan dan apakah e-mailnya terkirim.",
-                           "Show the summaries that ran and whether their mail went out."),
+    "help.opt.summaries": ("Tampilkan ringkasan yang pernah dijalankan dan setiap pengirimannya (e-mail, webhook, "
+                           "per kantor) dengan hasilnya.",
+                           "Show the summaries that ran and each delivery (mail, webhook, per office) with its "
+                           "outcome."),
     "help.opt.item": ("Hanya item ini (id lengkap atau id).", "Only this item (full id or id)."),
     "help.opt.log_by": ("Hanya yang dicatat orang ini.", "Only what this person recorded."),
     "help.opt.log_since": ("Hanya sejak tanggal ini (juga hari ini, kemarin).",

@@ -147,4 +147,44 @@ PLAN_TEXT: dict[str, tuple[str, str]] = {
                               "bawaan.",
                               "risk_dimensions is empty; list the dimensions (id and name) or remove the key for the four default "
                               "ones."),
+    "contacts.undeclared": ("contacts: '{value}' bukan pemangku kepentingan rencana ini dan bukan leadership. "
+                            "Yang ada: {declared}",
+                            "contacts: '{value}' is neither a stakeholder of this plan nor leadership. Declared: "
+                            "{declared}"),
+    "contacts.undeclared_suggest": ("contacts: '{value}' bukan pemangku kepentingan rencana ini. Mungkin maksud "
+                                    "Anda '{suggestion}'?",
+                                    "contacts: '{value}' is not a stakeholder of this plan. Did you mean "
+                                    "'{suggestion}'?"),
+    "contacts.needs_regions": ("contacts.{office}: {office} punya kantor di setiap wilayah; tulis kontaknya per "
+                               "wilayah (belu: ...) atau di bawah \"*\" untuk semua wilayah lainnya.",
+                               "contacts.{office}: {office} has an office in every region; give its contacts per "
+                               "region (belu: ...) or under \"*\" for every other region."),
+    "contacts.regions_not_per_region": ("contacts.{office}: {office} bukan per_region; tulis mail: dan webhook: "
+                                        "langsung di bawahnya, tanpa wilayah.",
+                                        "contacts.{office}: {office} is not per_region; put mail: and webhook: "
+                                        "right under it, without regions."),
+    "contacts.empty": ("contacts.{office} tidak punya mail: maupun webhook:; tambahkan salah satu, atau hapus "
+                       "entrinya.",
+                       "contacts.{office} has neither mail: nor webhook:; add one, or remove the entry."),
+    "contacts.bad_address": ("contacts.{office}: {reason}", "contacts.{office}: {reason}"),
+    "contacts.webhook_bad": ("Alamat webhook '{url}' tidak sah; tulis https://host/jalur.",
+                             "The webhook address '{url}' is not valid; write https://host/path."),
+    "contacts.webhook_not_https": ("Webhook '{url}' harus https:// (http:// hanya ke mesin ini sendiri, mis. "
+                                   "127.0.0.1); ringkasan tidak dikirim tanpa enkripsi.",
+                                   "The webhook '{url}' must be https:// (http:// only to this machine itself, "
+                                   "e.g. 127.0.0.1); a digest is never sent unencrypted."),
+    "contacts.webhook_credentials": ("Webhook '{url}' memuat nama dan kata sandi; simpan tokennya di variabel "
+                                     "lingkungan dan sebut namanya dengan token_env.",
+                                     "The webhook '{url}' carries a name and password; keep the token in an "
+                                     "environment variable and name it with token_env."),
+    "contacts.token_in_plan": ("'{key}' tidak boleh ditulis di rencana; simpan di variabel lingkungan dan sebut "
+                               "namanya dengan token_env: NAMA_VARIABEL.",
+                               "Never put '{key}' in the plan; keep it in an environment variable and name it "
+                               "with token_env: VARIABLE_NAME."),
+    "contacts.bad_token_env": ("token_env '{value}' bukan nama variabel lingkungan (huruf, angka dan _, mis. "
+                               "WEBHOOK_TOKEN_BELU).",
+                               "token_env '{value}' is not an environment variable's name (letters, digits and _, "
+                               "e.g. WEBHOOK_TOKEN_BELU)."),
+    "escalate.bad_days": ("escalate.critical_overdue_days harus bilangan bulat 1 atau lebih, bukan '{value}'.",
+                          "escalate.critical_overdue_days must be a whole number of 1 or more, not '{value}'."),
 }

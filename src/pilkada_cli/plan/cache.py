@@ -29,9 +29,9 @@ from typing import Any
 
 from pilkada_cli import __version__
 from pilkada_cli.errors import Problem
-from pilkada_cli.model import Dimension, Item, Phase, Plan, Region, Risk, Stakeholder
+from pilkada_cli.model import Contact, Dimension, Item, Phase, Plan, Region, Risk, Stakeholder, Webhook
 
-FORMAT = 10  # 10: offices, targets by region, risk dimensions, editors by region, signing keys
+FORMAT = 11  # 11: offices, targets by region, risk dimensions, editors by region, signing keys, contacts
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -175,6 +175,9 @@ def _plain(plan: Plan) -> dict:
         "risk_dimensions": [[d.id, d.name] for d in plan.risk_dimensions],
         "keys": {identity: list(texts) for identity, texts in plan.keys.items()},
         "require_signatures": plan.require_signatures,
+        "contacts": [[key, list(c.mail), [c.webhook.url, c.webhook.token_env] if c.webhook else None, c.line]
+                     for key, c in plan.contacts.items()],
+        "critical_overdue_days": plan.critical_overdue_days,
         "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
                      for w in plan.warnings],
     }
@@ -204,6 +207,9 @@ def _plan(data: dict) -> Plan:
         regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z, tuple((s, o) for s, o in offices))
                       for i, n, v, z, offices in data["regions"]),
         notify=_from_value(data["notify"]), bundled=data["bundled"],
+        contacts={key: Contact(tuple(mail), Webhook(*webhook) if webhook else None, line)
+                  for key, mail, webhook, line in data["contacts"]},
+        critical_overdue_days=data["critical_overdue_days"],
         warnings=tuple(Problem(Path(f) if f is not None else None, line, key, _from_value(params), severity)
                        for f, line, key, params, severity in data["warnings"]),
     )

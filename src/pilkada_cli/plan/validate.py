@@ -17,6 +17,7 @@ from pilkada_cli.model import (CHECKLIST_DIR, CHECKLIST_KEYS, DEFAULT_JOURNAL, I
                                PHASE_KEYS, PLAN_FILE, PLAN_KEYS, PLAN_REQUIRED, REGION_KEYS, STAKEHOLDER_KEYS, Item,
                                Phase, Plan, Region, Stakeholder)
 from pilkada_cli.plan import access, yamlfile
+from pilkada_cli.plan.contacts import load_contacts
 from pilkada_cli.plan.locations import checklist_files, data_dir
 from pilkada_cli.plan.readiness import load_dimensions, load_risks, resolve_dependencies
 from pilkada_cli.plan.regional import check_offices, item_target, read_offices
@@ -190,6 +191,7 @@ class _Checker:
         check_offices(self, self._offices, stakeholders)
         phases = self.phases(doc)
         notify = self.notify(doc)
+        contacts, critical_overdue_days = load_contacts(self, doc, stakeholders, regions)
         items = resolve_dependencies(self.checklists(stakeholders, phases, regions), self.problems)
         dimensions = load_dimensions(self, doc)
         risks = load_risks(self, self.root, items, regions, tuple(d.id for d in dimensions))
@@ -212,7 +214,7 @@ class _Checker:
                     phases=tuple(phases.values()), items=tuple(items), regions=tuple(regions.values()),
                     notify=notify, bundled=self.bundled, id=plan_id or "rencana", journal_url=journal_url,
                     risks=tuple(risks), risk_during_days=risk_during_days, risk_dimensions=dimensions, keys=keys,
-                    require_signatures=require_signatures)
+                    require_signatures=require_signatures, contacts=contacts, critical_overdue_days=critical_overdue_days)
 
     def timezone(self, mapping: yamlfile.LocDict, key: str, what: str) -> str | None:
         name = self.text(mapping, key, what)

@@ -73,10 +73,49 @@ def _regions(regions: list, lang: Lang) -> str:
     return shown
 
 
+def _office_of(status: TaskStatus, summary: Summary) -> str:
+    """The office an item belongs to, as people name it: `Polres Kabupaten Belu`, `Polda NTT`."""
+    return visible(summary.plan.stakeholder(status.task.item.stakeholder).display_name(status.task.region))
+
+
+def _more(summary: Summary, count: int, state: str, lang: Lang, critical: bool = False) -> str:
+    """`… dan 12 lagi: pilkada list --state terlambat`, with the office's own filters in an office's digest."""
+    if summary.office is None and not critical:
+        return t("summary.more", lang, count=count, state=state)
+    command = f"pilkada list --state {state}" + (" --critical" if critical else "")
+    if summary.office is not None:
+        stakeholder, _, region = summary.office[0].partition("@")  # the office's key: polres@belu
+        command += f" --stakeholder {stakeholder}" + (f" --region {region}" if region else "")
+    return t("summary.more_office", lang, count=count, command=command)
+
+
+def _escalated(summary: Summary, lang: Lang, limit: int) -> tuple[str, list[str]]:
+    """Critical items overdue too long, with their office in the leadership's digest: they come first."""
+    groups = _grouped(summary.escalated)
+    lines = []
+    for group in groups[:limit]:
+        line = _item_line(group, summary, lang)
+        if summary.office is None and len(group) == 1:
+            line = f"{_office_of(group[0], summary)}: {line}"
+        lines.append(line)
+    if len(groups) > limit:
+        lines.append(_more(summary, sum(len(group) for group in groups[limit:]), _state_word("terlambat", lang), lang,
+                           critical=True))
+    return t("summary.escalated", lang, days=summary.plan.critical_overdue_days, count=len(summary.escalated)), lines
+
+
+def _state_word(state: str, lang: Lang) -> str:
+    """A state as `pilkada list --state` takes it in the output language."""
+    return state if lang == "id" else {"selesai": "done", "terlambat": "overdue", "segera": "due_soon"}[state]
+
+
 def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     """(heading, lines) pairs shared by every format."""
     since = fmt_date_short(summary.since, lang)
     result: list[tuple[str, list[str]]] = []
+    limit = MAX_LISTED if summary.filtered else DIGEST_LISTED
+    if summary.escalated:
+        result.append(_escalated(summary, lang, limit))
     if summary.current_phases or summary.starting_phases:
         lines = [t("summary.phase_running", lang, name=w.phase.name, days=w.days) if w.days else
                  t("summary.phase_last_day" if w.start < w.end else "summary.phase_today", lang, name=w.phase.name)
@@ -89,7 +128,7 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
     progress_lines = [t("summary.progress_line", lang, name=office_label(summary.plan, c.stakeholder, lang, in_view),
                         progress=fmt_pct(c.now.progress, lang), change=_points(c.delta, lang),
                         done=c.now.counts.done, total=c.now.counts.total)
-                      for c in summary.stakeholders if c.stakeholder]
+                      for c in summary.stakeholders if c.stakeholder and summary.office is None]
     result.append((t("summary.progress", lang, progress=fmt_pct(overall.now.progress, lang),
                      done=overall.now.counts.done, total=overall.now.counts.total,
                      change=_points(overall.delta, lang), since=since), progress_lines))
@@ -102,9 +141,9 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
         lines = []
         for offices in by_stakeholder.values():
             first = offices[0]
-            if first.region is None:
-                lines.append(t("summary.gonogo_office", lang, office=visible(first.stakeholder.display_name()),
-                               count=len(first.reasons)))
+            if len(offices) == 1:  # one office: named as itself, "Polres Kabupaten Belu"
+                lines.append(t("summary.gonogo_office", lang, office=visible(summary.plan.office_name(
+                    first.stakeholder, first.region)), count=len(first.reasons)))
             elif len(offices) == len(summary.plan.regions):  # every region: no names to pick three of
                 lines.append(t("summary.gonogo_all_regions", lang, office=visible(first.stakeholder.display_name()),
                                count=len(offices)))
@@ -116,7 +155,6 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
         lines = [f"{visible(key)}: {t('level.' + old, lang)} → {t('level.' + new, lang)}"
                  for key, old, new in summary.risk_changes[:MAX_LISTED]]
         result.append((t("summary.risk_changes", lang, since=since, count=len(summary.risk_changes)), lines))
-    limit = MAX_LISTED if summary.filtered else DIGEST_LISTED
     for key, statuses, who, state in (("summary.completed", summary.completed_since, True, "selesai"),
                                       ("summary.newly_overdue", summary.newly_overdue, False, "terlambat"),
                                       ("summary.overdue", summary.overdue, False, "terlambat"),
@@ -125,10 +163,7 @@ def sections(summary: Summary, lang: Lang) -> list[tuple[str, list[str]]]:
         groups = _grouped(statuses)
         lines = [_item_line(group, summary, lang, with_who=who) for group in groups[:limit]]
         if len(groups) > limit:
-            rest = sum(len(group) for group in groups[limit:])
-            state_name = state if lang == "id" else {"selesai": "done", "terlambat": "overdue",
-                                                      "segera": "due_soon"}[state]
-            lines.append(t("summary.more", lang, count=rest, state=state_name))
+            lines.append(_more(summary, sum(len(group) for group in groups[limit:]), _state_word(state, lang), lang))
         if not statuses:
             lines = [t("summary.none", lang)]
         result.append((heading, lines))

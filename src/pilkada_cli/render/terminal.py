@@ -411,16 +411,18 @@ def _scope_text(scope: str, lang: Lang) -> str:
                              for key, sep, values in parts))
 
 
-def summaries_table(runs, tz, lang: Lang) -> Table:
-    """The recorded summary runs: when, for which day and filter, by whom, and whether the mail went out."""
+def summaries_table(runs, tz, lang: Lang, offices: dict[str, str] | None = None) -> Table:
+    """The recorded summary runs: when, for which day and filter (an office's delivery: the office, from
+    `offices`, scope -> name), by whom, and whether the mail or webhook call went out."""
     table = Table(title=t("log.summaries_title", lang, count=len(runs)), title_justify="left")
     for key in ("col.when", "col.day", "col.scope", "col.who", "col.delivery", "col.recipients"):
-        table.add_column(t(key, lang))
+        # an address or a webhook's URL is one long word: folded, never cut, so each delivery can be told apart
+        table.add_column(t(key, lang), overflow="fold" if key == "col.recipients" else "ellipsis")
     for run in runs:
         moment = run.ts.astimezone(tz)
         delivery = Text("—", style="dim") if run.delivery is None else Text(
             t("log.delivery_ok", lang), style="green") if run.delivery == "ok" else Text(visible(run.delivery), style="red")
-        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day),
-                      _scope_text(run.scope, lang),
+        scope = (offices or {}).get(run.scope) or _scope_text(run.scope, lang)
+        table.add_row(f"{fmt_date_short(moment.date(), lang)} {moment:%H:%M}", visible(run.day), visible(scope),
                       Text(visible(run.actor)), delivery, Text(visible(run.detail or "")))
     return table

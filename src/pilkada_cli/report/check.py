@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pilkada_cli.errors import BadInput, JournalError, Problem
+from pilkada_cli.model import Plan
 from pilkada_cli.store import open_plan_store
 from pilkada_cli.plan import check_plan
 from pilkada_cli.report.status import unknown_keys
@@ -22,13 +24,17 @@ def parse_head(text: str) -> tuple[int | None, str]:
     return (int(match.group(1)) if match.group(1) else None), match.group(2).lower()
 
 
-def check_all(root: Path, bundled: bool, head: tuple[int | None, str] | None = None) -> list[Problem]:
+def check_all(root: Path, bundled: bool, head: tuple[int | None, str] | None = None,
+              plan_checks: Callable[[Plan], list[Problem]] | None = None) -> list[Problem]:
     """The plan's problems, then the journal's: a damaged or foreign journal is an error, events for
     items no longer in the plan a warning (they are kept). With `head` (parse_head), also whether the journal
-    still holds that head: the history an earlier summary reported has not been rewritten since."""
+    still holds that head: the history an earlier summary reported has not been rewritten since.
+    `plan_checks` adds what a higher layer checks of a valid plan (delivery.contact_problems: mail addresses)."""
     plan, problems = check_plan(root, bundled=bundled, env=os.environ)
     if plan is None:
         return problems
+    if plan_checks is not None:
+        problems += plan_checks(plan)
     journal = open_plan_store(plan, os.environ)
     where = journal.path
     try:

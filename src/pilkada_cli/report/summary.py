@@ -9,10 +9,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pilkada_cli import dates
-from pilkada_cli.model import EMPTY, ItemState, Phase, Plan, Region, Stakeholder, SummaryRun
+from pilkada_cli.model import EMPTY, ItemState, Phase, Plan, Region, Stakeholder, SummaryRun, Task
 from pilkada_cli.report.deps import blocked_by
 from pilkada_cli.report.status import (Clock, Filters, Group, Tally, TaskStatus, add_item, by_date, classified,
                                        classify, phase_dates, sums_table, urgency)
+
+
+GONOGO_FROM_DAYS = 7  # a daily summary shows the offices' Go/No-Go calls from H-7 on
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ class Summary:
     signatures: tuple[int, int] | None = None  # of the entries since the earlier point: (proven, all); plans with keys
     gonogo: Any = None  # the Go/No-Go poll (report.readiness.Poll), from H-7 on
     risk_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (risk@region, old level, new)
+    # critical items overdue for the plan's escalate.critical_overdue_days or more, most overdue first
+    escalated: list[TaskStatus] = field(default_factory=list)
+    office: tuple[str, str] | None = None  # (key, name) of the office whose own digest this is (spec section 18)
 
     @property
     def days_to_vote(self) -> int:
@@ -70,6 +76,8 @@ class Summary:
 
     @property
     def title(self) -> str:
+        if self.office is not None:  # the office first: what a phone's notification shows
+            return f"{self.office[1]} · {self.plan.name}"
         return f"{self.plan.name} — {self.region.name}" if self.region else self.plan.name
 
     @property
@@ -89,6 +97,7 @@ class Summary:
             "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
                      "timezone": self.plan.timezone},
             "region": self.region.name if self.region else None,
+            "office": {"key": self.office[0], "name": self.office[1]} if self.office else None,
             "vote_date": self.vote_date.isoformat(),
             "today": self.today.isoformat(),
             "journal": ({"last_event": self.journal_head[0], "chain": self.journal_head[1]}
@@ -97,6 +106,7 @@ class Summary:
                            if self.signatures is not None else None),
             "gonogo": self.gonogo.to_dict() if self.gonogo is not None else None,
             "risk_changes": [{"id": key, "from": old, "to": new} for key, old, new in self.risk_changes],
+            "escalated": [item(s) for s in self.escalated],
             "days_to_vote": self.days_to_vote,
             "countdown": self.countdown,
             "since": self.since.isoformat(),
@@ -159,8 +169,10 @@ def region_of(plan: Plan, filters: Filters) -> Region | None:
 
 
 def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dict[str, ItemState], clock: Clock,
-                  filters: Filters, since: Since, journal_head: tuple[int, str] | None = None) -> Summary:
-    """The summary from every item's state now and at the earlier point (both folded from the journal)."""
+                  filters: Filters, since: Since, journal_head: tuple[int, str] | None = None,
+                  tasks: list[Task] | None = None, office: tuple[str, str] | None = None) -> Summary:
+    """The summary from every item's state now and at the earlier point (both folded from the journal); of
+    `tasks` only (one office's, walked instead of the whole plan's), as the digest of `office` (key, name)."""
     # A summary for one region counts down to that region's own vote day, in its own time zone.
     region = region_of(plan, filters)
     vote_date = plan.vote_date_for(region)
@@ -181,7 +193,8 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     newly: list[TaskStatus] = []
     due_soon: list[TaskStatus] = []
     regional: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for task, day, tz, state, (days_left, label, completion), blocked in classified(plan, states_now, clock, filters):
+    for task, day, tz, state, (days_left, label, completion), blocked in classified(plan, states_now, clock, filters,
+                                                                                   tasks):
         item = task.item
         then = then_of(task.key, EMPTY)
         if then is state and not item.depends_on:
@@ -208,7 +221,10 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
     completed.sort(key=lambda s: (s.item_state.done_at or "", s.key))
     overdue.sort(key=lambda s: (not s.task.item.critical, urgency(s)))
     newly.sort(key=lambda s: (not s.task.item.critical, urgency(s)))
-    due_soon.sort(key=urgency)
+    due_soon.sort(key=lambda s: (not s.task.item.critical, urgency(s)))  # a digest shows the first few
+    escalated = []
+    if plan.critical_overdue_days is not None:
+        escalated = [s for s in overdue if s.task.item.critical and -(s.days_left or 0) >= plan.critical_overdue_days]
     overall_now, overall_then = Tally(), Tally()
     tallies_now: dict[str, Tally] = defaultdict(Tally)
     tallies_then: dict[str, Tally] = defaultdict(Tally)
@@ -231,4 +247,5 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
                    starting, Change(None, overall_now.group(), overall_then.group()),
                    stakeholders, completed, newly, overdue, due_soon,
                    {key: (done, total) for key, (done, total) in regional.items()},
-                   bool(filters.stakeholders or filters.regions or filters.phases), journal_head)
+                   office is None and bool(filters.stakeholders or filters.regions or filters.phases), journal_head,
+                   escalated=escalated, office=office)

@@ -1,0 +1,181 @@
+"""`pilkada summary --each` (spec section 18): every office in `contacts:` gets its own digest by mail and webhook,
+the leadership the whole plan's, in one run. Each delivery is recorded in the journal with its outcome; one that
+fails does not stop the others, and a second run the same day sends only what did not arrive."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+
+import typer
+
+from pilkada_cli.cli.app import Session, _print_error, finite, fixed_clock
+from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
+from pilkada_cli.i18n import Lang, t
+from pilkada_cli.safe_text import json_output
+
+
+def office_name(office, lang: Lang) -> str:
+    """The office as a message names it: `Polres Kabupaten Belu`, or the leadership in the output language."""
+    return office.name if office.name is not None else t("office.leadership", lang)
+
+
+def summary_each(s: Session, since: str | None, fmt: str, dry_run: bool, force: bool, quiet: bool) -> None:
+    from pilkada_cli.report import offices as alarm
+
+    found = alarm_offices(s)
+    if not dry_run:
+        s.refuse_future_write()  # a delivery recorded for a day that has not come would skip that day's
+    runs = s.journal.summary_runs()
+    send = _Sender(s)
+    report = []  # (office, digest, [(delivery, outcome, reason)])
+    errors: list[PilkadaError] = []
+    missed: list[str] = []  # who did not get it: "Polres Kabupaten Belu (webhook)"
+    for office, digest in _digests(s, found, runs, s.day(since) if since else None):
+        today = alarm.office_today(s.plan, office, s.clock)
+        outcomes = []
+        for delivery in alarm.deliveries(office):
+            if not force and alarm.delivered_today(delivery, runs, today):
+                outcome, reason = "skipped", None
+            elif dry_run:
+                outcome, reason = "dry_run", None
+            else:
+                outcome, reason = _deliver(s, send, delivery, digest, today, errors, missed)
+            outcomes.append((delivery, outcome, reason))
+        report.append((office, digest, outcomes))
+    if not quiet:
+        _print_report(report, fmt, dry_run, s.lang)
+    if dry_run:
+        sys.stderr.write(t("each.dry_run", s.lang) + "\n")
+    for error in errors:
+        _print_error(error, s.lang)
+    if missed:
+        _print_error(PilkadaError("each.not_delivered", offices=", ".join(missed)), s.lang)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _deliver(s: Session, send, delivery, digest, today: date, errors: list, missed: list) -> tuple[str, str | None]:
+    """Send one delivery and record it in the journal with its outcome: ("sent", None) or ("failed", why, in the
+    output language, as the office reads it later). What went wrong goes to `errors`; who missed it, `missed`."""
+    lang, name = s.lang, office_name(delivery.office, s.lang)
+    outcome, reason = "sent", None
+    try:
+        send(delivery, digest)
+    except PilkadaError as exc:
+        if exc.key == "mail.failed":  # its "the summary is printed" is not so here
+            exc = PilkadaError("each.mail_failed", **exc.params)
+        outcome, reason = "failed", t(exc.key, lang, **exc.params)
+        errors.append(PilkadaError("each.failed", office=name, target=delivery.target, reason=exc))
+        missed.append(f"{name} ({t('channel.' + delivery.channel, lang)})")
+    try:
+        s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), delivery.office.scope,
+                                 "ok" if reason is None else reason, delivery.target)
+    except PilkadaError as exc:
+        errors.append(PilkadaError("each.record_failed", office=name, target=delivery.target, reason=exc))
+    return outcome, reason
+
+
+def alarm_offices(s: Session) -> list:
+    """The plan's offices with contacts, once every contact's mail address is one check_address takes."""
+    from pilkada_cli.delivery import contact_problems
+    from pilkada_cli.report.offices import offices
+
+    problems = contact_problems(s.plan)
+    if problems:
+        raise PlanInvalid(problems)
+    found = offices(s.plan)
+    if not found:
+        raise BadInput("each.no_contacts")
+    return found
+
+
+def _digests(s: Session, found: list, runs: list, given: date | None) -> list:
+    """Each office with its digest, compared with the office's own last digest that arrived: the journal is
+    replayed once per distinct earlier point (usually one for every office)."""
+    from pilkada_cli.report import offices as alarm
+    from pilkada_cli.report.status import Clock
+
+    now = s.states()
+    head = s.journal.head()
+    points = {office.key: alarm.since_of(office, alarm.office_today(s.plan, office, s.clock), given, runs)
+              for office in found}
+    earlier: dict = {}
+    for point in dict.fromkeys(points.values()):
+        then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
+        earlier[point] = (then, _risk_changes(s, point, then))
+    poll = None
+    if alarm.needs_poll(s.plan, found, s.clock):
+        from pilkada_cli.cli.readiness import poll_of
+
+        poll = poll_of(s)
+    return [(office, alarm.office_digest(s.plan, office, now, earlier[points[office.key]][0], s.clock,
+                                         points[office.key], head, poll, earlier[points[office.key]][1]))
+            for office in found]
+
+
+def _risk_changes(s: Session, point, then) -> list:
+    if not s.plan.risks:
+        return []
+    from pilkada_cli.cli.readiness import register_of
+    from pilkada_cli.report.risk import changes
+    from pilkada_cli.report.status import Clock
+
+    return changes(register_of(s, Clock(s.now, point.day, point.until), then), register_of(s))
+
+
+class _Sender:
+    """Sends one delivery: the mail settings are read once, on the first mail."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.settings = None
+
+    def __call__(self, delivery, digest) -> None:
+        from pilkada_cli.delivery import cleartext_login, send_mail, send_webhook, smtp_settings
+        from pilkada_cli.render import summary_text
+
+        lang = self.s.lang
+        if delivery.channel == "webhook":
+            payload = {**finite(digest.to_dict()), "text": summary_text.as_text(digest, lang)}
+            send_webhook(delivery.office.contact.webhook, payload, os.environ)
+            return
+        if self.settings is None:
+            self.settings = smtp_settings(self.s.plan.notify, os.environ)
+            if cleartext_login(self.settings) and self.settings.starttls_given:
+                sys.stderr.write(t("mail.cleartext_warning", lang, host=self.settings.host) + "\n")
+        send_mail(self.settings, list(delivery.office.contact.mail), summary_text.subject(digest, lang),
+                  summary_text.as_text(digest, lang), summary_text.as_html(digest, lang))
+
+
+def _print_report(report: list, fmt: str, dry_run: bool, lang: Lang) -> None:
+    """What went where (text), or each office's digest under who would get it (--dry-run), or both as JSON."""
+    from pilkada_cli.render import summary_text
+
+    if fmt == "json":
+        json_output(sys.stdout)
+        data = {"schema": 1, "dry_run": dry_run, "offices": [
+            {"office": office.key, "name": office_name(office, lang),
+             "deliveries": [{"channel": d.channel, "target": d.target, "outcome": outcome, "reason": reason}
+                            for d, outcome, reason in outcomes],
+             "summary": finite(digest.to_dict())} for office, digest, outcomes in report]}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        return
+    lines: list[str] = []
+    counts = {"sent": 0, "failed": 0, "skipped": 0}
+    for office, digest, outcomes in report:
+        name = office_name(office, lang)
+        for delivery, outcome, _ in outcomes:
+            counts[outcome] = counts.get(outcome, 0) + 1
+            key = {"sent": "each.sent", "skipped": "each.skipped", "dry_run": "each.would_send"}.get(outcome)
+            if key is not None:  # a failure is said on stderr, with its reason
+                lines.append(t(key, lang, office=name, target=delivery.target))
+        if dry_run:
+            body = summary_text.as_markdown(digest, lang) if fmt == "markdown" else summary_text.as_text(digest, lang)
+            lines += ["", body]
+    if not dry_run:
+        lines.append(t("each.total", lang, sent=counts["sent"], failed=counts["failed"], skipped=counts["skipped"]))
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
