@@ -121,25 +121,32 @@ def pg_url():
 
     CI (.ci/run) creates one and sets PILKADA_TEST_DATABASE_URL and PILKADA_REQUIRE_POSTGRES=1, under which a
     missing server fails the tests instead of skipping them. Elsewhere a database is created on
-    127.0.0.1:5432 when a server runs there, and the tests skip when none does."""
+    127.0.0.1:5432 when a server runs there, and the tests skip when none does. Each process that runs tests
+    beside the others (pytest-xdist) makes a database of its own on that server, and drops it at the end."""
     psycopg = pytest.importorskip("psycopg") if not os.environ.get("PILKADA_REQUIRE_POSTGRES") else __import__(
         "psycopg")
     given = os.environ.get("PILKADA_TEST_DATABASE_URL")
-    if given:
+    if given and not os.environ.get("PYTEST_XDIST_WORKER"):
         yield given
         return
-    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
+    server = given.rsplit("/", 1)[0] if given else "postgresql://postgres@127.0.0.1:5432"
     name = f"pilkada_test_{os.getpid()}"
     try:
-        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
+        with psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=3) as conn:
             conn.execute(f"CREATE DATABASE {name}")
     except psycopg.Error as exc:
         if os.environ.get("PILKADA_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL is required here and could not be used: {exc}")
-        pytest.skip(f"no PostgreSQL server at 127.0.0.1:5432 ({exc})")
-    yield f"postgresql://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
+        pytest.skip(f"no PostgreSQL server at {server} ({exc})")
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def role_name(name: str) -> str:
+    """A test's login role: prefixed, and of this test process alone (roles belong to the whole server, and
+    pytest-xdist runs the tests in processes side by side), e.g. pilkada_tgw1_polda."""
+    return f"pilkada_t{os.environ.get('PYTEST_XDIST_WORKER', '')}_{name}"
 
 
 @pytest.fixture
@@ -160,8 +167,8 @@ class Role:
 
 @pytest.fixture
 def pg_roles(pg_url):
-    """Make login roles (named pilkada_t_<name>) in pilkada_writer, or in the groups given, as an office's staff
-    would have them; they are dropped, with every grant they hold, when the test ends."""
+    """Make login roles (named by role_name) in pilkada_writer, or in the groups given, as an office's staff would
+    have them; they are dropped, with every grant they hold, when the test ends."""
     import psycopg
 
     made: list[str] = []
@@ -169,11 +176,11 @@ def pg_roles(pg_url):
     def make(*names: str, groups: tuple[str, ...] = ("pilkada_writer",)) -> list[Role]:
         roles = []
         with psycopg.connect(pg_url, autocommit=True) as conn:
-            for group in ("pilkada_writer", "pilkada_importer", *groups):
-                if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone():
-                    conn.execute(f"CREATE ROLE {group} NOLOGIN")
+            for group in ("pilkada_writer", "pilkada_importer", *groups):  # as db init makes them, maybe at once
+                conn.execute(f"DO $$ BEGIN CREATE ROLE {group} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; "
+                             "END $$")
             for name in names:
-                role = f"pilkada_t_{name}"
+                role = role_name(name)
                 conn.execute(f"DROP ROLE IF EXISTS {role}")  # left by a run that was killed
                 conn.execute(f"CREATE ROLE {role} LOGIN")
                 made.append(role)

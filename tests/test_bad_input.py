@@ -122,9 +122,12 @@ def test_replay_matches_the_journal_prefix(small_plan, actions, days):
 
 # ------------------------------------------------------------------------------------------ concurrency
 
+TICKS = 60  # by each of four processes at once: enough to meet each other's write locks many times
+
+
 def many(stakeholder: str) -> str:
     return f"stakeholder: {stakeholder}\nitems:\n" + "".join(f"  - {{id: item-{n}, title: Item {n}}}\n"
-                                                              for n in range(200))
+                                                              for n in range(TICKS))
 
 
 def _cli_worker(plan: str, stakeholder: str, queue) -> None:
@@ -134,7 +137,7 @@ def _cli_worker(plan: str, stakeholder: str, queue) -> None:
 
     runner = CliRunner()
     bad = []
-    for n in range(200):
+    for n in range(TICKS):
         result = runner.invoke(app, ["tick", f"{stakeholder}/item-{n}", "--plan", plan, "--by", stakeholder])
         if result.exit_code != 0 or result.stderr:
             bad.append(result.output)
@@ -155,4 +158,4 @@ def test_four_cli_processes_ticking_at_once(isolated):
         worker.join(10)
     assert reports == [[], [], [], []]
     events = Journal(root / ".pilkada" / "journal.sqlite3").events()
-    assert len(events) == 800 and len({e.item for e in events}) == 800
+    assert len(events) == 4 * TICKS and len({e.item for e in events}) == 4 * TICKS

@@ -11,13 +11,14 @@ import uuid
 
 import pytest
 
-from conftest import write_plan
+from conftest import role_name, write_plan
 from pilkada_cli.errors import BadInput, NotAllowed
 from pilkada_cli.model import NewEvent
 from pilkada_cli.store import open_store
 from pilkada_cli.store.pg_schema import TABLES
 
 ME = pwd.getpwuid(os.geteuid()).pw_name
+POLDA, KPU, BELU, IMPORTER = (role_name(name) for name in ("polda", "kpu", "belu", "importer"))
 
 PLAN = """\
 id: {plan_id}
@@ -30,16 +31,16 @@ regions:
 stakeholders:
   - id: polda
     name: Polda Uji
-    editors: [pilkada_t_polda, {me}, postgres]
+    editors: [{polda}, {me}, postgres]
   - id: kpu
     name: KPU Uji
-    editors: [pilkada_t_kpu, {me}, postgres]
+    editors: [{kpu}, {me}, postgres]
   - id: polres
     name: Polres {{region}}
     per_region: true
     editors:
-      "*": [pilkada_t_polda]
-      belu: [pilkada_t_belu, {me}, postgres]
+      "*": [{polda}]
+      belu: [{belu}, {me}, postgres]
 phases:
   - {{id: persiapan, name: Persiapan, start: H-120, end: H}}
 """
@@ -55,7 +56,7 @@ RISKS = "risks:\n  - {id: politik-uang, title: Politik uang, dimension: kontesta
 def make_plan(run, isolated, env=None, name="rencana"):
     """The plan: its editors are the test's roles, this machine's login (SQLite) and the server's superuser."""
     plan_id = f"server-{uuid.uuid4().hex[:8]}"
-    root = write_plan(isolated / name, PLAN.format(plan_id=plan_id, me=ME), FILES)
+    root = write_plan(isolated / name, PLAN.format(plan_id=plan_id, me=ME, polda=POLDA, kpu=KPU, belu=BELU), FILES)
     (root / "risks").mkdir()
     (root / "risks" / "kerawanan.yaml").write_text(RISKS)
     if env:
@@ -145,16 +146,16 @@ def test_seq_time_identity_and_hash_are_the_servers(run, server):
     store = open_store(staff["kpu"].url, plan_id)
     forged = {"seq": 999999, "hash": "0" * 64, "recorded_at": "2099-01-01T00:00:00+00:00", "recorded_by": "kapolda"}
     sql(staff["kpu"].url, "SELECT * FROM public.pilkada_append(%s, %s::jsonb, false)",
-        (plan_id, json.dumps([{"item": "kpu/nphd", "kind": "progress", "value": 5, "actor": "pilkada_t_polda",
+        (plan_id, json.dumps([{"item": "kpu/nphd", "kind": "progress", "value": 5, "actor": POLDA,
                                **forged}])))
-    store.append([NewEvent("kpu/nphd", None, "progress", 10.0, "pilkada_t_polda")])  # the client's actor: ignored
+    store.append([NewEvent("kpu/nphd", None, "progress", 10.0, POLDA)])  # the client's actor: ignored
     rows = sql(staff["admin"], "SELECT seq, actor, recorded_by, recorded_at > now() - interval '1 minute', "
                "recorded_at < now() + interval '1 minute' FROM public.pilkada_events WHERE plan = %s ORDER BY seq",
                (plan_id,))
-    assert [row[1:] for row in rows] == [("pilkada_t_kpu", None, True, True)] * 2 and rows[0][0] != 999999
+    assert [row[1:] for row in rows] == [(KPU, None, True, True)] * 2 and rows[0][0] != 999999
     admin = {"PILKADA_DATABASE_URL": staff["admin"]}
     assert run("check", "--plan", str(root), env=admin).exit_code == 0
-    assert [e["identity"] for e in log(run, root, admin)] == ["pilkada_t_kpu"] * 2
+    assert [e["identity"] for e in log(run, root, admin)] == [KPU] * 2
 
 
 @pytest.mark.parametrize("item, region, reason", [
@@ -173,21 +174,21 @@ def test_the_server_takes_only_the_plans_own_stakeholders_and_regions(server, it
 def test_a_name_cannot_be_borrowed_and_who_brought_it_in_is_shown(run, server):
     root, plan_id, staff = server
     line = {"id": str(uuid.uuid4()), "item": "polres/patroli", "region": "belu", "kind": "done", "value": None,
-            "actor": "pilkada_t_belu", "at": "2024-11-01T03:00:00+00:00", "uid": None}
+            "actor": BELU, "at": "2024-11-01T03:00:00+00:00", "uid": None}
     line["uid"] = line["id"]
-    with pytest.raises(NotAllowed) as refused:  # KPU's role writing a Polres event "by pilkada_t_belu"
+    with pytest.raises(NotAllowed) as refused:  # KPU's role writing a Polres event by Belu's Kapolres
         open_store(staff["kpu"].url, plan_id).append([NewEvent("polres/patroli", "belu", "done", None,
-                                                               "pilkada_t_belu", uid=line["uid"],
+                                                               BELU, uid=line["uid"],
                                                                at=_at(line["at"]))], imported=True)
-    assert refused.value.key == "refused.not_importer" and refused.value.params["identity"] == "pilkada_t_kpu"
+    assert refused.value.key == "refused.not_importer" and refused.value.params["identity"] == KPU
     assert open_store(staff["importer"].url, plan_id).append(
-        [NewEvent("polres/patroli", "belu", "done", None, "pilkada_t_belu", uid=line["uid"], at=_at(line["at"]))],
+        [NewEvent("polres/patroli", "belu", "done", None, BELU, uid=line["uid"], at=_at(line["at"]))],
         imported=True) == 1
     admin = {"PILKADA_DATABASE_URL": staff["admin"]}
     entry, = log(run, root, admin)
-    assert (entry["identity"], entry["recorded_by"]) == ("pilkada_t_belu", "pilkada_t_importer")
+    assert (entry["identity"], entry["recorded_by"]) == (BELU, IMPORTER)
     shown = run("log", "--plan", str(root), env={**admin, "COLUMNS": "200"}).stdout
-    assert "pilkada_t_belu, dibawa oleh pilkada_t_importer" in shown
+    assert f"{BELU}, dibawa oleh {IMPORTER}" in shown
 
 
 def _at(text):
@@ -202,11 +203,11 @@ def test_per_region_editors_on_the_server(run, server):
     assert run("tick", "patroli@belu", "--plan", p, env=staff["belu"].env).exit_code == 0
     refused = run("tick", "patroli@kupang", "--plan", p, env=staff["belu"].env)
     assert refused.exit_code == 4
-    assert "Polres Kota Kupang" in refused.stderr and "pilkada_t_polda" in refused.stderr
+    assert "Polres Kota Kupang" in refused.stderr and POLDA in refused.stderr
     assert run("tick", "patroli@kupang", "--plan", p, env=staff["polda"].env).exit_code == 0  # "*"
     # the server itself, with a plan file that says otherwise
     (root / "pilkada.yaml").write_text((root / "pilkada.yaml").read_text().replace(
-        "belu: [pilkada_t_belu", "kupang: [pilkada_t_belu"))
+        f"belu: [{BELU}", f"kupang: [{BELU}"))
     refused = run("tick", "patroli@kupang", "--undo", "--plan", p, env=staff["belu"].env)
     assert refused.exit_code == 4 and "menolak" in refused.stderr and "kupang" in refused.stderr
 
@@ -230,7 +231,7 @@ def test_the_centre_takes_in_an_island_office_file(run, isolated, server):
     taken = run("journal", "import", str(export), "--plan", str(root), env=staff["importer"].env)
     assert taken.exit_code == 0 and "1 catatan ditambahkan" in taken.stdout, taken.output
     entry, = log(run, root, staff["importer"].env)
-    assert (entry["identity"], entry["recorded_by"], entry["late"]) == (ME, "pilkada_t_importer", True)
+    assert (entry["identity"], entry["recorded_by"], entry["late"]) == (ME, IMPORTER, True)
 
 
 def test_one_round_trip_for_each_write_once_connected(run, server, monkeypatch):
@@ -293,7 +294,7 @@ def test_a_summary_run_is_recorded_under_whoever_ran_it(run, server):
     root, plan_id, staff = server
     assert run("summary", "--plan", str(root), env=staff["kpu"].env).exit_code == 0
     runs = sql(staff["admin"], "SELECT actor FROM public.pilkada_summaries WHERE plan = %s", (plan_id,))
-    assert runs == [("pilkada_t_kpu",)]
+    assert runs == [(KPU,)]
     sql(staff["admin"], "INSERT INTO public.pilkada_summaries (plan, ts, day, scope, actor) VALUES "
         "(%s, now(), '2024-11-01', 'all', 'kapolda')", (plan_id,))  # an administrator's forgery
     found = run("check", "--plan", str(root), env={"PILKADA_DATABASE_URL": staff["admin"]})
@@ -371,7 +372,7 @@ def test_per_region_editors_in_either_journal(run, journal):
     root, _, env = journal
     assert run("tick", "patroli@belu", "--plan", str(root), env=env).exit_code == 0
     refused = run("tick", "patroli@kupang", "--plan", str(root), env=env)
-    assert refused.exit_code == 4 and "Polres Kota Kupang" in refused.stderr and "pilkada_t_polda" in refused.stderr
+    assert refused.exit_code == 4 and "Polres Kota Kupang" in refused.stderr and POLDA in refused.stderr
     assert [e["item"] for e in log(run, root, env)] == ["polres/patroli@belu"]
 
 

@@ -220,7 +220,7 @@ def test_an_office_whose_login_differs_writes_as_its_identity_and_the_centre_see
     taken = run("journal", "import", str(export), "--plan", str(centre), env=importer.env)
     assert taken.exit_code == 0, taken.output
     entry, = entries(run, centre, importer.env)
-    assert (entry["identity"], entry["recorded_by"], entry["proof"]) == ("kapolres_sumtim", "pilkada_t_data_polda",
+    assert (entry["identity"], entry["recorded_by"], entry["proof"]) == ("kapolres_sumtim", importer.name,
                                                                           "proven")
 
 

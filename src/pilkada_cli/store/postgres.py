@@ -133,10 +133,15 @@ class PostgresJournal:
                     cur.execute("INSERT INTO public.pilkada_migrations (name) VALUES (%s)", (name,))
                     applied.append(name)
             for role in (pg_schema.OWNER_ROLE, pg_schema.WRITER_ROLE, pg_schema.IMPORTER_ROLE):
-                if not cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
-                    cur.execute(f"CREATE ROLE {role} NOLOGIN")
-            cur.execute(f"GRANT {pg_schema.WRITER_ROLE} TO {pg_schema.IMPORTER_ROLE}")
-            cur.execute(f"GRANT {pg_schema.OWNER_ROLE} TO CURRENT_USER")  # to hand it the functions below
+                # roles belong to the whole server: another database's db init may be making them right now
+                cur.execute(f"DO $$ BEGIN CREATE ROLE {role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; "
+                            "END $$")
+            # memberships, granted once (another database's db init may be granting them at this moment)
+            if not cur.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
+                               (pg_schema.IMPORTER_ROLE, pg_schema.WRITER_ROLE)).fetchone()[0]:
+                cur.execute(f"GRANT {pg_schema.WRITER_ROLE} TO {pg_schema.IMPORTER_ROLE}")
+            if not cur.execute("SELECT pg_has_role(%s, 'MEMBER')", (pg_schema.OWNER_ROLE,)).fetchone()[0]:
+                cur.execute(f"GRANT {pg_schema.OWNER_ROLE} TO CURRENT_USER")  # to hand it the functions below
             self._grant(cur)
             if "0005_server_decides" in applied:
                 self._upgrade(cur)
