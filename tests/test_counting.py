@@ -101,7 +101,7 @@ def counting(monkeypatch, journal_env):
     index = importlib.import_module("pilkada_cli.plan.index")
     real_index = index.instance_index
     # these plans are small, which status counts in Python unless told otherwise
-    monkeypatch.setattr(importlib.import_module("pilkada_cli.cli.items"), "COUNT_IN_SQL_FROM", 0)
+    monkeypatch.setattr(importlib.import_module("pilkada_cli.tracker.core"), "COUNT_IN_SQL_FROM", 0)
     taken = []
     for name in ("pilkada_cli.store.sqlite_tally", "pilkada_cli.store.pg_tally"):
         module = importlib.import_module(name)
@@ -230,7 +230,7 @@ def test_a_role_that_may_only_read_sees_what_an_editor_sees(run, isolated, pg_ur
     screen is the same as an editor's."""
     import psycopg
 
-    monkeypatch.setattr(importlib.import_module("pilkada_cli.cli.items"), "COUNT_IN_SQL_FROM", 0)
+    monkeypatch.setattr(importlib.import_module("pilkada_cli.tracker.core"), "COUNT_IN_SQL_FROM", 0)
     tally = importlib.import_module("pilkada_cli.store.pg_tally")
     counted_in_sql = []
 
@@ -268,3 +268,47 @@ def test_counting_on_postgres_without_pipelines_gives_the_same_screen(run, isola
     for view in ([], ["--by", "region"]):
         in_sql, in_python = counting(run, root, view, "2024-11-15T15:30:00+00:00")
         assert in_sql == in_python, view
+
+
+def test_each_instance_is_counted_in_sql_as_python_classifies_it(run, isolated, journal_env):
+    """Cell by cell: a plan whose every stakeholder has one item, over a grid of deadlines (none, past, today,
+    the last day of due soon, the day after), targets (none, 100) and journal states (nothing, a value under,
+    at and over the target, done, done then undone), so each (stakeholder, phase) sum the SQL gives is one
+    instance's state and completion: each must be what report/status.classify decides."""
+    from datetime import datetime, timezone
+
+    from pilkada_cli import Tracker
+    from pilkada_cli.plan.index import instance_index
+    from pilkada_cli.report.tally import zone_days
+
+    dues = {"none": None, "past": "H-40", "today": "H-30", "soon": "H-25", "later": "H-24"}  # today: H-30
+    asks = {"nothing": [], "under": [["--value", "40"]], "at": [["--value", "100"]], "over": [["--value", "250"]],
+            "done": [[]], "undone": [[], ["--undo"]]}
+    cells = [(due, target, ask) for due in dues for target in (None, 100) for ask in asks
+             if target or ask not in ("under", "at", "over")]
+    plan = ["name: Sel demi sel", "vote_date: 2024-11-27", "timezone: Asia/Makassar", "due_soon_days: 5",
+            "phases: [{id: p, name: P, start: H-120, end: H}]", "stakeholders:"]
+    files = {}
+    for n, (due, target, ask) in enumerate(cells):
+        plan.append(f"  - {{id: s{n}, name: S{n}}}")
+        fields = [f"id: i, title: {due} {target} {ask}"] + ([f"due: {dues[due]}"] if dues[due] else []) + \
+            ([f"target: {target}"] if target else [])
+        files[f"s{n}.yaml"] = f"stakeholder: s{n}\nphase: p\nitems:\n  - {{{', '.join(fields)}}}\n"
+    root = make_plan(run, isolated / "sel", journal_env, "\n".join(plan) + "\n", files)
+    now = "2024-10-28T03:00:00+00:00"  # H-30 in Makassar
+    for n, (due, target, ask) in enumerate(cells):
+        for args in asks[ask]:
+            result = run("tick", f"s{n}/i", *args, "--plan", str(root), env={**journal_env, "PILKADA_NOW": now})
+            assert result.exit_code == 0, result.output
+    tracker = Tracker.open(root, env={**journal_env}, now=datetime.fromisoformat(now))
+    python = {status.task.item.stakeholder: (status.state, status.completion) for status in tracker.statuses()}
+    counted = tracker.store.count(instance_index(tracker.plan), tracker.plan.targets(),
+                                  zone_days(tracker.plan, tracker.clock), tracker.plan.due_soon_days, (), (), (),
+                                  frozenset(), 1, False)
+    assert counted is not None
+    sql = {stakeholder: (state, weighted / weight) for stakeholder, _, state, weighted, weight, n in counted.by_phase}
+    assert len(sql) == len(cells) and set(python.values()) >= {("done", 1.0), ("overdue", 0.4), ("due_soon", 0.0),
+                                                               ("upcoming", 0.0), ("no_due", 0.0)}
+    for n, cell in enumerate(cells):
+        state, completion = python[f"s{n}"]
+        assert sql[f"s{n}"][0] == state and sql[f"s{n}"][1] == pytest.approx(completion), (cell, sql[f"s{n}"])

@@ -155,18 +155,22 @@ def test_tick_from_a_file_reads_values_the_same_way(run, plan_dir):
     assert json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout)[-1]["value"] == 62.5
 
 
-def test_json_stays_valid_with_an_infinite_value_from_an_old_journal(run, plan_dir):
+def test_a_journal_refuses_a_value_json_cannot_carry(run, plan_dir):
+    """An infinite or NaN value is refused by the journal itself, as the server's functions refuse it (spec 15):
+    no JSON a command prints can meet one."""
     from datetime import datetime, timezone
 
+    from pilkada_cli.errors import BadInput
     from pilkada_cli.model import NewEvent
     from pilkada_cli.store.sqlite import Journal
 
-    Journal(plan_dir / ".pilkada" / "journal.sqlite3").append(
-        [NewEvent("kpu/nphd", None, "progress", float("inf"), "lama")], datetime(2024, 8, 1, tzinfo=timezone.utc))
-    for args in (["status", "--json"], ["list", "--json"], ["log", "--json"], ["summary", "--format", "json",
-                                                                                "--dry-run"]):
-        out = run(*args, "--plan", str(plan_dir), "--on", "2024-08-02").stdout
-        assert "Infinity" not in out and json.loads(out) is not None
+    journal = Journal(plan_dir / ".pilkada" / "journal.sqlite3")
+    for value in (float("inf"), float("nan"), -1.0):
+        with pytest.raises(BadInput) as refused:
+            journal.append([NewEvent("kpu/nphd", None, "progress", value, "lama")],
+                           datetime(2024, 8, 1, tzinfo=timezone.utc))
+        assert refused.value.key == "refused.bad_value"
+    assert journal.events() == []
 
 
 # -- item 8: a late entry counts in the next summary
@@ -326,50 +330,3 @@ def test_bundled_plan_has_the_operation_the_ad_hoc_end_the_dispute_and_point_3_e
     point3 = {x["stakeholder"] for x in items if "poin 3 rakor" in x["title"]}
     assert point3 == {s["id"] for s in data["stakeholders"]}
     assert run("check").exit_code == 0
-
-
-def test_json_written_in_pieces_is_the_same_json(isolated):
-    """Long lists are written a few thousand items at a time (a national plan's), each item encoded without a
-    dict: the bytes are those of json.dumps of the whole, for any number of rows, and for items with and
-    without regions, deadlines, values (an infinite one from an old journal: null), tags, blockers, non-ASCII
-    text and a done time."""
-    import importlib
-    from datetime import datetime, timezone
-
-    from conftest import write_plan
-    from pilkada_cli.dates import utc_iso
-    from pilkada_cli.model import ItemState
-    from pilkada_cli.plan import load_plan
-    from pilkada_cli.report.status import Clock, evaluate_states, json_items
-
-    app = importlib.import_module("pilkada_cli.cli.app")
-    root = write_plan(isolated / "json", """\
-        name: Uji JSON
-        vote_date: 2024-11-27
-        timezone: Asia/Makassar
-        regions: [{id: belu, name: Belu}, {id: alor, name: Alor, timezone: Asia/Jakarta}]
-        stakeholders: [{id: kpu, name: KPU}, {id: polres, name: "Polres {region}", per_region: true}]
-        phases: [{id: persiapan, name: Persiapan, start: H-120, end: H-1}]
-        """, {"kpu.yaml": """\
-        stakeholder: kpu
-        items:
-          - {id: nphd, title: "Pencairan “NPHD” ✓", phase: persiapan, due: H-60, target: 100, unit: "%", weight: 2.5}
-          - {id: debat, title: Debat, phase: persiapan, owner: Divisi Teknis, tags: [publik, tv]}
-        """, "polres.yaml": """\
-        stakeholder: polres
-        phase: persiapan
-        items:
-          - {id: kawal, title: Kawal, due: H-1, critical: true, depends_on: [kpu/nphd]}
-        """})
-    plan = load_plan(root)
-    done = utc_iso(datetime(2024, 8, 1, 2, 3, 4, tzinfo=timezone.utc))
-    for nphd in (ItemState(65.5), ItemState(float("inf")), ItemState(100.0, True, done, 40.0, "andi")):
-        states = {"kpu/nphd": nphd, "polres/kawal@belu": ItemState(None, True, done, None, "budi")}
-        statuses = evaluate_states(plan, states, Clock(datetime(2024, 10, 1, tzinfo=timezone.utc)))
-        for status, text in zip(statuses, json_items(statuses)):
-            assert text == app._json(status.to_dict())
-    size = app.JSON_ROWS_AT_ONCE
-    for count in (0, 1, size, 2 * size + 7):
-        rows = [{"id": f"kpu/item-{n}@wilayah-{n % 7}", "value": n / 3, "judul": "Rapat ✓"} for n in range(count)]
-        texts = (json.dumps(row, ensure_ascii=False) for row in rows)
-        assert "".join(app._json_array(texts)) == json.dumps(rows, ensure_ascii=False)

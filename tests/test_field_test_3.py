@@ -118,7 +118,7 @@ def test_entries_of_a_risk_dropped_from_the_plan_are_still_reported(run, regions
 
 
 def test_a_status_counted_in_sql_knows_them_too(run, regions_plan, journal_env, monkeypatch):
-    monkeypatch.setattr("pilkada_cli.cli.items.COUNT_IN_SQL_FROM", 0)
+    monkeypatch.setattr("pilkada_cli.tracker.core.COUNT_IN_SQL_FROM", 0)
     plan = ["--plan", str(regions_plan)]
     if journal_env:
         assert run("db", "init", *plan, env=journal_env).exit_code == 0

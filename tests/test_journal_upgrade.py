@@ -120,3 +120,31 @@ def test_an_older_database_is_upgraded_by_db_init(run, isolated, pg_url, tamper)
     finally:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_an_older_journal_is_upgraded_when_first_read_and_a_read_only_one_says_who_can(run, plan_dir,
+                                                                                         monkeypatch):
+    """Reading needs this version's schema: an older journal is brought up to date by its first reader, and one
+    that reader may not write is refused with a message naming the way out (not read by an older query)."""
+    from pilkada_cli.errors import JournalError
+    from pilkada_cli.store.sqlite import Journal
+    from pilkada_cli.store.sqlite_schema import SCHEMA_VERSION
+
+    journal = plan_dir / ".pilkada" / "journal.sqlite3"
+    journal.parent.mkdir()
+    older_sqlite_journal(journal)
+    connect = Journal._connect
+
+    def read_only(self, *, write, immutable=False):  # as the file is to someone who may only read it
+        if write:
+            raise JournalError("journal.readonly", path=str(self.path))
+        return connect(self, write=write, immutable=immutable)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Journal, "_connect", read_only)
+        refused = run("status", "--plan", str(plan_dir), "--on", "2024-08-04")
+    assert refused.exit_code == 1 and "versi pilkada yang lebih lama" in refused.output, refused.output
+    assert sqlite3.connect(journal).execute("PRAGMA user_version").fetchone()[0] == 7
+    entries = json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout)
+    assert [e["item"] for e in entries] == ["polda/apel", "kpu/nphd", "kpu/nphd"]
+    assert sqlite3.connect(journal).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

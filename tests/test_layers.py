@@ -11,15 +11,15 @@ import pilkada_cli
 
 PACKAGE = Path(pilkada_cli.__file__).parent
 LAYERS = [
-    {"__main__"},  # python -m pilkada_cli
+    {"__main__", "__init__"},  # python -m pilkada_cli; the package, which offers the library (Tracker)
     {"cli"},
+    {"tracker"},  # the library (spec section 17): everything the commands do, without parsing or rendering
     {"render", "delivery"},
     {"report", "exchange"},
     {"plan", "store"},
     {"model", "i18n"},
     {"dates", "similar", "values", "safe_text", "addresses", "signing"},
-    {"errors"},
-    {"__init__"},  # the package itself: the version
+    {"errors", "version"},
 ]
 MAX_LINES = 500
 
@@ -127,3 +127,10 @@ def test_the_walker_sees_imports_inside_functions_and_relative_ones(tmp_path):
     assert "pilkada_cli.plan.validate" in edges["pilkada_cli.plan.discovery"]  # imported inside a function
     assert "pilkada_cli.cli.items" in edges["pilkada_cli.cli"]  # `from pkg import module`
     assert {"pilkada_cli.model", "pilkada_cli.store.fold"} <= edges["pilkada_cli.report.status"]
+
+
+def test_commands_reach_the_journal_only_through_the_library():
+    """The CLI is a thin face over `Tracker` (spec section 17): no command module imports the store."""
+    reaching = sorted(f"{name} -> {target}" for name, targets in graph().items() if component(name) == "cli"
+                      for target in targets if component(target) == "store")
+    assert not reaching, "commands importing the store:\n" + "\n".join(reaching)

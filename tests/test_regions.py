@@ -208,7 +208,7 @@ def test_summary_compares_with_the_same_earlier_states_as_a_full_replay(run, reg
     exactly what replaying the whole journal gives, across zones, late entries and recorded summaries."""
     import importlib
 
-    cli_app = importlib.import_module("pilkada_cli.cli.app")  # the module, not the Typer app of that name
+    tracker_module = importlib.import_module("pilkada_cli.tracker.replay")
     p = str(regional)
     writes = [("2024-10-01T16:30:00+00:00", ["patroli-perbatasan@belu"]),  # the 2nd in Belu, the 1st in Jakarta
               ("2024-10-02T01:00:00+00:00", ["pemetaan@jakarta", "rakor"]),
@@ -222,12 +222,12 @@ def test_summary_compares_with_the_same_earlier_states_as_a_full_replay(run, reg
     assert run("tick", "pemetaan@sabu-raijua", "--plan", p, "--on", "2024-10-02",
                env={"PILKADA_NOW": "2024-10-03T05:00:00+00:00"}).exit_code == 0
 
-    default = cli_app.REFOLD_AT_MOST
+    default = tracker_module.REFOLD_AT_MOST
 
     def both(*args, env=None):
         reports = []
         for limit in (default, -1):  # -1: always too many changed items, so the journal is replayed
-            monkeypatch.setattr(cli_app, "REFOLD_AT_MOST", limit)
+            monkeypatch.setattr(tracker_module, "REFOLD_AT_MOST", limit)
             result = run("summary", "--plan", p, "--format", "json", "--dry-run", *args, env=env)
             assert result.exit_code == 0, result.output
             reports.append(json.loads(result.stdout))

@@ -494,3 +494,18 @@ def test_a_time_no_journal_writes_is_reported_not_a_crash(run, isolated):
         assert result.exit_code == 1 and "#1" in result.stderr, (args, result.output)
     assert run("tick", "nphd", "--value", "10", "--plan", p).exit_code == 0
     assert run("check", "--plan", p).exit_code == 2
+
+
+def test_check_asks_the_server_whether_its_functions_are_whole(run, server):
+    """integrity_ok on PostgreSQL is the server's catalogue: a writers' function no longer run as its owner (an
+    administrator's ALTER) fails check until `db init` makes it whole again."""
+    root, plan_id, staff = server
+    admin = {"PILKADA_DATABASE_URL": staff["admin"]}
+    assert run("check", "--plan", str(root), env=admin).exit_code == 0
+    sql(staff["admin"], "ALTER FUNCTION public.pilkada_append(text, jsonb, boolean) SECURITY INVOKER")
+    try:
+        broken = run("check", "--plan", str(root), env=admin)
+        assert broken.exit_code == 2 and "integritas jurnal gagal" in broken.stdout, broken.stdout
+    finally:
+        assert run("db", "init", "--plan", str(root), env=admin).exit_code == 0
+    assert run("check", "--plan", str(root), env=admin).exit_code == 0

@@ -252,7 +252,7 @@ def send_webhook(webhook: Any, payload: dict, env: Mapping[str, str]) -> None:
     import json
     import time
 
-    from pilkada_cli import __version__
+    from pilkada_cli.version import __version__
     from pilkada_cli.plan.contacts import webhook_url_problem
 
     problem = webhook_url_problem(webhook.url)

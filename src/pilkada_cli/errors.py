@@ -13,11 +13,11 @@ class PilkadaError(Exception):
 
     exit_code = 1
 
-    def __init__(self, key: str, /, details: list[str] | None = None, **params: Any) -> None:
+    def __init__(self, key: str, /, details: list[PilkadaError] | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
-        self.details = details or []  # lines (already in the user's language) shown under the message
+        self.details = details or []  # the problems it is made of (each bad line of a file), shown under it
 
 
 class BadInput(PilkadaError):

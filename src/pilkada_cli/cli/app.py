@@ -7,14 +7,14 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime, timedelta, timezone
+from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
-from pilkada_cli import __version__, dates
+from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
 from pilkada_cli.cli import click_text, complete
 from pilkada_cli.i18n import Lang, help_lang, problem_text, t
@@ -131,8 +131,14 @@ def _print_error(exc: PilkadaError, lang: Lang) -> None:
         err.print(t("plan.run_check", lang), markup=False, highlight=False)
         return
     err.print(t("error.prefix", lang) + t(exc.key, lang, **exc.params), style="red", markup=False, highlight=False)
-    for line in exc.details:
-        err.print("  " + line, markup=False, highlight=False)
+    for detail in exc.details[:DETAILS_SHOWN]:
+        err.print("  " + t(detail.key, lang, **detail.params), markup=False, highlight=False)
+    if len(exc.details) > DETAILS_SHOWN:
+        err.print("  " + t("tick.from_more", lang, count=len(exc.details) - DETAILS_SHOWN), markup=False,
+                  highlight=False)
+
+
+DETAILS_SHOWN = 20  # of thousands of bad lines (the wrong plan's ids), the first few, and a count
 
 
 def _console(stderr: bool = False):
@@ -143,101 +149,38 @@ def _console(stderr: bool = False):
     return Console(stderr=stderr, highlight=False, soft_wrap=stderr, **colors.get(_color[0], {}))
 
 
-REFOLD_AT_MOST = 5_000  # items changed since a summary's earlier point; past that, the journal is replayed
-
-
 class Session:
-    """A command's view of the world: its plan, language, clock and journal."""
+    """A command's view of the world: its language, and the library's `Tracker` (plan, journal, clock)."""
 
     def __init__(self, plan: str | None, on: str | None, lang: str | None, *, load: bool = True) -> None:
         self.lang: Lang = _early_lang(lang)
         self.lang_given = bool(lang or GLOBAL.lang or os.environ.get("PILKADA_LANG"))
         _error_lang[0] = self.lang
-        self._on_text = on or GLOBAL.on
+        on = on or GLOBAL.on
         self.now = _now()
         # `--on kemarin` is yesterday in the plan's time zone, read once the plan is (UTC's without a plan)
-        self.on = self.day(self._on_text, timezone.utc)
+        self.on = dates.parse_date(on, today=dates.today_in(timezone.utc, self.now)) if on else None
         if load:
-            self._load(plan or GLOBAL.plan)
+            from pilkada_cli.tracker import Tracker
 
-    def day(self, text: str | None, tz: Any = None) -> Any:
-        """A day given on the command line (--on, --since): a date, or hari ini/kemarin (today/yesterday) in
-        the plan's time zone (or `tz`)."""
-        return dates.parse_date(text, today=dates.today_in(tz or self.tz, self.now)) if text else None
+            self.tracker = Tracker.open(plan or GLOBAL.plan, on, env=os.environ, now=self.now,
+                                        fixed_clock=fixed_clock())
+            if not self.lang_given and self.plan.language:
+                self.lang = self.plan.language  # type: ignore[assignment]
+                _error_lang[0] = self.lang
+            self.on = self.tracker.on
 
-    def _load(self, explicit: str | None) -> None:
-        from pilkada_cli.store import open_plan_store
-        from pilkada_cli.plan import load_plan
-        from pilkada_cli.report.status import Clock
+    @property
+    def plan(self):
+        return self.tracker.plan
 
-        root, bundled = _find(explicit)
-        self.plan = load_plan(root, bundled=bundled)
-        if not self.lang_given and self.plan.language:
-            self.lang = self.plan.language  # type: ignore[assignment]
-            _error_lang[0] = self.lang
-        self.tz = dates.zone(self.plan.timezone)
-        self.on = self.day(self._on_text)
-        self.clock = Clock(self.now, self.on)
-        # a test's fixed clock is the SQLite journal's too (a database server keeps its own)
-        self.journal = open_plan_store(self.plan, os.environ, (lambda: self.now) if fixed_clock() else None)
+    @property
+    def tz(self):
+        return self.tracker.tz
 
-    def signer(self):
-        """The key that signs what this command writes (spec section 16), or None: a plan without `keys:` loads
-        no cryptography."""
-        if not self.plan.keys:
-            return None
-        from pilkada_cli.plan.keys import signer_for
-
-        return signer_for(self.plan, self.journal.identity(), os.environ)
-
-    def states(self, keys: list[str] | None = None) -> dict:
-        """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from
-        its events with --on."""
-        if self.on is None:
-            return self.journal.current_states(self.plan.targets(), keys)
-        return self.states_as_of(self.clock)
-
-    def states_as_of(self, clock, upto_event: int | None = None, now_states: dict | None = None) -> dict:
-        """States replayed as of `clock`, from the events recorded up to `upto_event` (all by default). Given
-        `now_states` (this command's states), only the items with an event since then are refolded: the daily
-        summary compares with yesterday without replaying the whole journal."""
-        from pilkada_cli.report.status import fold_as_of
-
-        if now_states is not None:
-            then = self._states_before(clock, upto_event, now_states)
-            if then is not None:
-                return then
-        # no zone's day ends later than the end of the next day in UTC
-        bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
-        return fold_as_of(self.plan, self.journal.events(until=bound, upto_event=upto_event), clock)
-
-    def _states_before(self, clock, upto_event: int | None, now_states: dict) -> dict | None:
-        """`now_states` with the items that have an event at or after the earlier point (in any of the plan's
-        zones) or recorded after `upto_event` refolded as of that point; None when so many items changed that
-        replaying the journal is as quick."""
-        from pilkada_cli.model import instance_key
-        from pilkada_cli.report.status import fold_as_of
-
-        if self.on is not None and clock.on is not None and clock.on > self.on:
-            return None  # a point after the replayed day: today's states lack events the earlier ones have
-        zones = {self.plan.timezone, *(self.plan.timezone_for(region) for region in self.plan.regions)}
-        cutoffs = [clock.cutoff(dates.zone(zone)) for zone in zones]
-        if None in cutoffs:
-            return None
-        recent = self.journal.events(since=min(cutoffs))
-        if upto_event is not None:
-            recent += self.journal.events(after_event=upto_event)
-        keys = {(event.item, event.region) for event in recent}
-        if len(keys) > REFOLD_AT_MOST:
-            return None
-        events = self.journal.events_for(keys)
-        if upto_event is not None:
-            events = [event for event in events if event.id <= upto_event]
-        states = dict(now_states)
-        for item, region in keys:
-            states.pop(instance_key(item, region), None)
-        states.update(fold_as_of(self.plan, events, clock))
-        return states
+    @property
+    def clock(self):
+        return self.tracker.clock
 
     def print(self, renderable: Any) -> None:
         # Plain lines go out as they are (never wrapped mid-sentence, no Rich to load for a tick);
@@ -252,85 +195,15 @@ class Session:
         """The terminal's width (COLUMNS, else the terminal's own, else 80): tables are fitted to it."""
         return _console().width
 
-    def print_json(self, data: Any, rows: tuple[str, Callable[[], Iterable[dict]], Callable[[], Iterable[str]]]
-                   | None = None) -> None:
-        """`data` as JSON: indented for a person at a terminal, compact (and several times faster to encode) for
-        programs. With `rows` (a key of `data`, and its list given as a function of its elements as dicts and
-        one of them as JSON texts), a program gets the texts written as they come, so a national plan's
-        52,860 items are never one string in memory."""
+    def print_json(self, data: Any) -> None:
+        """`data` as JSON: indented for a person at a terminal, compact for programs."""
         json_output(sys.stdout)
-        if rows is None or sys.stdout.isatty():
-            data = data if rows is None else {**data, rows[0]: list(rows[1]())}
-            sys.stdout.write(_json(data, 2 if sys.stdout.isatty() else None) + "\n")
-            return
-        key, _, texts = rows
-        sys.stdout.write("{")
-        for number, (name, value) in enumerate(data.items()):
-            sys.stdout.write(("" if number == 0 else ", ") + _json(name) + ": ")
-            for piece in _json_array(texts()) if name == key else [_json(value)]:
-                sys.stdout.write(piece)
-        sys.stdout.write("}\n")
-
-    def print_json_list(self, dicts: Callable[[], Iterable[dict]], texts: Callable[[], Iterable[str]]) -> None:
-        """A JSON array (see print_json): indented dicts for a person, the texts as they come for a program."""
-        json_output(sys.stdout)
-        if sys.stdout.isatty():
-            sys.stdout.write(_json(list(dicts()), 2) + "\n")
-            return
-        for piece in _json_array(texts()):
-            sys.stdout.write(piece)
-        sys.stdout.write("\n")
-
-    def refuse_future_write(self) -> None:
-        """A write dated with --on may be late, never early: a future date would be recorded as now."""
-        if self.on is not None and self.on > dates.today_in(self.tz, self.now):
-            raise BadInput("write.future_on", day=self.on.isoformat(),
-                           today=dates.today_in(self.tz, self.now).isoformat())
-
-    def record_moment(self, zones: list[str] | None = None) -> datetime | None:
-        """The time a write is dated with: None, so the store times it inside its write lock; for a late entry
-        with --on, the last second of that day (in the earliest-ending of the items' time zones, so the entry
-        belongs to that day everywhere); a test clock's time under PILKADA_TESTING."""
-        if self.on is None:
-            return self.now if fixed_clock() else None
-        ends = [dates.end_of_day_utc(self.on, dates.zone(z)) for z in (zones or [self.plan.timezone])]
-        return min(self.now, min(ends) - timedelta(seconds=1))
+        sys.stdout.write(json_text(data, 2 if sys.stdout.isatty() else None) + "\n")
 
 
-def _json(data: Any, indent: int | None = None) -> str:
-    try:
-        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
-    except ValueError:  # an infinite value recorded by an older version: JSON has no such number
-        return json.dumps(finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
-
-
-JSON_ROWS_AT_ONCE = 2_000
-
-
-def _json_array(texts: Iterable[str]) -> Iterator[str]:
-    """A JSON array of elements already encoded, in pieces of a few thousand, as json.dumps writes it whole."""
-    yield "["
-    chunk: list[str] = []
-    first = True
-    for element in texts:
-        chunk.append(element)
-        if len(chunk) == JSON_ROWS_AT_ONCE:
-            yield ("" if first else ", ") + ", ".join(chunk)
-            chunk, first = [], False
-    if chunk:
-        yield ("" if first else ", ") + ", ".join(chunk)
-    yield "]"
-
-
-def finite(data: Any) -> Any:
-    """`data` with every infinite or NaN number replaced by null."""
-    if isinstance(data, float):
-        return data if data == data and abs(data) != float("inf") else None
-    if isinstance(data, dict):
-        return {key: finite(value) for key, value in data.items()}
-    if isinstance(data, (list, tuple)):
-        return [finite(value) for value in data]
-    return data
+def json_text(data: Any, indent: int | None = None) -> str:
+    """The one JSON encoding of every command's output (records' to_dict()): UTF-8 as it is, no NaN."""
+    return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
 
 
 def fixed_clock() -> bool:
@@ -355,6 +228,8 @@ def _now() -> datetime:
 
 def _version(value: bool) -> None:
     if value:
+        from pilkada_cli.version import __version__
+
         typer.echo(f"pilkada {__version__}")
         raise typer.Exit()
 
@@ -371,31 +246,6 @@ def main_options(
     GLOBAL.plan, GLOBAL.on, GLOBAL.lang = plan, on, lang
     if color is None:
         _color[0] = "auto"  # a command's own --color is read after this
-
-
-def _filters(stakeholder: list[str], phase: list[str], region: list[str], s: Session):
-    from pilkada_cli.report.status import Filters
-
-    stakeholder, phase, region = ([v.strip().lower() for v in values] for values in (stakeholder, phase, region))
-    known = {x.id for x in s.plan.stakeholders}
-    for value in stakeholder:
-        if value not in known:
-            _unknown("stakeholder", value, known)
-    known_phases = {x.id for x in s.plan.phases}
-    for value in phase:
-        if value not in known_phases:
-            _unknown("phase", value, known_phases)
-    known_regions = {x.id for x in s.plan.regions}
-    for value in region:
-        if value not in known_regions:
-            _unknown("region", value, known_regions)
-    return Filters(tuple(stakeholder), tuple(phase), tuple(region))
-
-
-def _unknown(kind: str, value: str, known: set[str]) -> None:
-    from pilkada_cli.plan.lookup import refuse_unknown
-
-    refuse_unknown(kind, value, sorted(known))
 
 
 def actor(by: str | None) -> str | None:
@@ -415,12 +265,6 @@ def actor(by: str | None) -> str | None:
 def output_file(output: Path | None) -> Path | None:
     """The file an --output names; None for none or for `-`, which means standard output (as for cat, curl)."""
     return None if output is None or str(output) == "-" else output
-
-
-def _find(plan: str | None):
-    from pilkada_cli.plan import find_plan
-
-    return find_plan(plan or GLOBAL.plan, os.environ, Path.cwd())
 
 
 def main() -> None:

@@ -10,8 +10,7 @@ import typer
 
 from pilkada_cli import dates
 from pilkada_cli.cli.app import (ColorOpt, HELP, JsonOpt, LangOpt, OnOpt, PlanOpt, RegionOpt, Session,
-                                 StakeholderOpt, _filters, _print_error, app, finite, fixed_clock, handled,
-                                 output_file)
+                                 StakeholderOpt, _print_error, app, handled, json_text, output_file)
 from pilkada_cli.errors import BadInput, PilkadaError
 from pilkada_cli.i18n import t
 from pilkada_cli.safe_text import json_output
@@ -42,11 +41,8 @@ def summary(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    import json
-
     from pilkada_cli.render import summary_text as summary_format
     from pilkada_cli.delivery import cleartext_login, send_mail, smtp_settings, write_atomic
-    from pilkada_cli.report.summary import build_summary, region_of, scope_of, since_point
 
     if fmt not in FORMATS:
         raise BadInput("summary.bad_format", value=fmt, choices=", ".join(FORMATS))
@@ -72,22 +68,11 @@ def summary(
         raise BadInput("summary.bad_fail_on", value=fail_on)
     s = Session(plan, on, lang)
     if not dry_run:
-        s.refuse_future_write()  # a run recorded for a day that has not come would mislead the next one
-    filters = _filters(stakeholder, [], region, s)
-    scope = scope_of(filters)
-    today = s.clock.today(dates.zone(s.plan.timezone_for(region_of(s.plan, filters))))
-    point = since_point(today, dates.parse_date(since, today=today) if since else None, s.journal.summary_runs(scope))
-    from pilkada_cli.report.status import Clock
-
-    now = s.states()
-    then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
-    report = build_summary(s.plan, now, then, s.clock, filters, point, s.journal.head())
-    report = _readiness(s, report, filters, then, point)
-    if s.plan.keys:
-        report = _signatures(s, report, point)
+        s.tracker.refuse_future_write()  # a run recorded for a day that has not come would mislead the next one
+    report = s.tracker.summary(stakeholder, region, since)
     if fmt == "json":
         json_output(sys.stdout)
-        body = json.dumps(finite(report.to_dict()), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        body = json_text(report.to_dict(), 2) + "\n"
     elif fmt == "markdown":
         body = summary_format.as_markdown(report, s.lang)
     else:
@@ -120,8 +105,7 @@ def summary(
     recorded = False
     if not dry_run:
         try:
-            s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), scope, delivery,
-                                     ", ".join(mail_to) or None)
+            s.tracker.record_summary(report.today, report.scope, delivery, ", ".join(mail_to) or None)
             recorded = True
         except PilkadaError as exc:
             failures.append(exc)
@@ -133,37 +117,6 @@ def summary(
         raise typer.Exit(1)
     if fail_on and any(x.task.item.critical or fail_on == "overdue" for x in report.overdue):
         raise typer.Exit(EXIT_OVERDUE)
-
-
-def _readiness(s, report, filters, then, point):
-    """The Go/No-Go calls (from H-7 on) and the risk levels that changed since the earlier point."""
-    from dataclasses import replace
-
-    from pilkada_cli.cli.readiness import poll_of, register_of
-    from pilkada_cli.report.risk import changes
-    from pilkada_cli.report.status import Clock
-    from pilkada_cli.report.summary import GONOGO_FROM_DAYS
-
-    poll = poll_of(s, filters) if 0 <= report.days_to_vote <= GONOGO_FROM_DAYS else None
-    moved = []
-    if s.plan.risks:
-        earlier = register_of(s, Clock(s.now, point.day, point.until), then)
-        moved = changes(earlier, register_of(s))
-    return replace(report, gonogo=poll, risk_changes=moved)
-
-
-def _signatures(s, report, point):
-    """How many of the entries recorded since the earlier point are proven by their author's key (spec 16)."""
-    from dataclasses import replace
-
-    from pilkada_cli.plan.keys import PROVEN, proof
-    from pilkada_cli.report.status import Clock
-
-    if point.upto_event is not None:
-        period = s.journal.events(after_event=point.upto_event)
-    else:
-        period = s.journal.events(since=Clock(s.now, point.day, point.until).cutoff(s.tz))
-    return replace(report, signatures=(sum(proof(s.plan, e) == PROVEN for e in period), len(period)))
 
 
 def _print_note(text: str) -> None:
@@ -185,13 +138,11 @@ def log(
     color: ColorOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from datetime import datetime, time
-
     from pilkada_cli.render.terminal import log_table, summaries_table
 
     s = Session(plan, on, lang)
     if summaries:
-        runs = s.journal.summary_runs()
+        runs = s.tracker.summary_runs()
         if as_json:
             s.print_json([{"time": r.ts.astimezone(s.tz).isoformat(timespec="seconds"), "day": r.day,
                            "scope": r.scope, "actor": r.actor, "delivery": r.delivery, "recipients": r.detail}
@@ -202,42 +153,12 @@ def log(
 
             s.print(summaries_table(runs, s.tz, s.lang, {o.scope: office_name(o, s.lang) for o in offices(s.plan)}))
         return
-    start = None
-    if since:
-        start = datetime.combine(s.day(since), time.min, tzinfo=s.tz)
-    from pilkada_cli.store.fold import fold_order
-
-    events = sorted(s.journal.events(until=s.clock.cutoff(s.tz), since=start), key=fold_order)  # by `at`
-    known = s.plan.journal_keys()
-
-    def wanted(event) -> bool:
-        if item and not (event.item == item or event.key == item or event.item.split("/", 1)[-1] == item):
-            return False
-        if stakeholder and event.item.split("/", 1)[0] not in stakeholder:
-            return False
-        return not by or by in (event.actor, event.on_behalf_of)
-
-    events = [e for e in events if wanted(e)]
-    proofs = _proofs(s.plan, events)
+    entries = s.tracker.log(item, stakeholder, by, since)
     if as_json:
-        s.print_json([{"id": e.id, "time": e.ts.astimezone(s.tz).isoformat(timespec="seconds"), "item": e.key,
-                       "region": e.region, "kind": e.kind, "value": e.value, "actor": e.person,
-                       "identity": e.actor, "on_behalf_of": e.on_behalf_of, "uid": e.uid, "note": e.note,
-                       "in_plan": e.key in known, "at": dates.utc_iso(e.ts),
-                       "recorded_at": dates.utc_iso(e.recorded_at) if e.recorded_at else None,
-                       "recorded_by": e.recorded_by, "late": e.late, "signature": e.signature,
-                       "proof": proof} for e, proof in zip(events, proofs)])
+        s.print_json([entry.to_dict(s.tz) for entry in entries])
         return
-    s.print(log_table(events, known, s.tz, s.lang, s.width, proofs if s.plan.keys else None))
-
-
-def _proofs(plan, events) -> list[str]:
-    """Each entry proven, invalid or unsigned (spec section 16); a plan without keys verifies nothing."""
-    if not plan.keys:
-        return ["invalid" if e.signature else "unsigned" for e in events]
-    from pilkada_cli.plan.keys import proof
-
-    return [proof(plan, e) for e in events]
+    s.print(log_table([e.event for e in entries], s.plan.journal_keys(), s.tz, s.lang, s.width,
+                      [e.proof for e in entries] if s.plan.keys else None))
 
 
 @app.command(help=t("help.cron", HELP), epilog=t("help.cron.example", HELP))
@@ -255,7 +176,7 @@ def cron(
     hour, _, minute = at.strip().replace(".", ":", 1).partition(":")  # 6.30 as Indonesians write it, or 06:30
     if not (hour.isdigit() and minute.isdigit() and len(minute) == 2 and int(hour) < 24 and int(minute) < 60):
         raise BadInput("cron.bad_time", value=at)
-    _filters(stakeholder, [], [], s)
+    s.tracker.filters(stakeholder)
     from pilkada_cli.addresses import check_address
     from pilkada_cli.delivery import one_line
 
@@ -264,9 +185,7 @@ def cron(
         given = [name for name, value in (("--mail-to", mail_to), ("--stakeholder", stakeholder)) if value]
         if given:
             raise BadInput("each.alone", options=", ".join(given))
-        from pilkada_cli.cli.each import alarm_offices
-
-        variables = sorted({o.contact.webhook.token_env for o in alarm_offices(s)
+        variables = sorted({o.contact.webhook.token_env for o in s.tracker.alarm_offices()
                             if o.contact.webhook and o.contact.webhook.token_env})
         command = [*_pilkada_command(), "summary", "--each", "--quiet"]
         comments.append(t("cron.comment_each", s.lang))

@@ -4,15 +4,14 @@ fails does not stop the others, and a second run the same day sends only what di
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
 
 import typer
 
-from pilkada_cli.cli.app import Session, _print_error, finite, fixed_clock
-from pilkada_cli.errors import BadInput, PilkadaError, PlanInvalid
+from pilkada_cli.cli.app import Session, _print_error, json_text
+from pilkada_cli.errors import PilkadaError
 from pilkada_cli.i18n import Lang, t
 from pilkada_cli.safe_text import json_output
 
@@ -25,15 +24,15 @@ def office_name(office, lang: Lang) -> str:
 def summary_each(s: Session, since: str | None, fmt: str, dry_run: bool, force: bool, quiet: bool) -> None:
     from pilkada_cli.report import offices as alarm
 
-    found = alarm_offices(s)
     if not dry_run:
-        s.refuse_future_write()  # a delivery recorded for a day that has not come would skip that day's
-    runs = s.journal.summary_runs()
+        s.tracker.refuse_future_write()  # a delivery recorded for a day that has not come would skip that day's
+    digests = s.tracker.office_digests(since)
+    runs = s.tracker.summary_runs()
     send = _Sender(s)
     report = []  # (office, digest, [(delivery, outcome, reason)])
     errors: list[PilkadaError] = []
     missed: list[str] = []  # who did not get it: "Polres Kabupaten Belu (webhook)"
-    for office, digest in _digests(s, found, runs, s.day(since) if since else None):
+    for office, digest in digests:
         today = alarm.office_today(s.plan, office, s.clock)
         outcomes = []
         for delivery in alarm.deliveries(office):
@@ -71,59 +70,10 @@ def _deliver(s: Session, send, delivery, digest, today: date, errors: list, miss
         errors.append(PilkadaError("each.failed", office=name, target=delivery.target, reason=exc))
         missed.append(f"{name} ({t('channel.' + delivery.channel, lang)})")
     try:
-        s.journal.record_summary(s.now if fixed_clock() else None, today.isoformat(), delivery.office.scope,
-                                 "ok" if reason is None else reason, delivery.target)
+        s.tracker.record_summary(today, delivery.office.scope, "ok" if reason is None else reason, delivery.target)
     except PilkadaError as exc:
         errors.append(PilkadaError("each.record_failed", office=name, target=delivery.target, reason=exc))
     return outcome, reason
-
-
-def alarm_offices(s: Session) -> list:
-    """The plan's offices with contacts, once every contact's mail address is one check_address takes."""
-    from pilkada_cli.delivery import contact_problems
-    from pilkada_cli.report.offices import offices
-
-    problems = contact_problems(s.plan)
-    if problems:
-        raise PlanInvalid(problems)
-    found = offices(s.plan)
-    if not found:
-        raise BadInput("each.no_contacts")
-    return found
-
-
-def _digests(s: Session, found: list, runs: list, given: date | None) -> list:
-    """Each office with its digest, compared with the office's own last digest that arrived: the journal is
-    replayed once per distinct earlier point (usually one for every office)."""
-    from pilkada_cli.report import offices as alarm
-    from pilkada_cli.report.status import Clock
-
-    now = s.states()
-    head = s.journal.head()
-    points = {office.key: alarm.since_of(office, alarm.office_today(s.plan, office, s.clock), given, runs)
-              for office in found}
-    earlier: dict = {}
-    for point in dict.fromkeys(points.values()):
-        then = s.states_as_of(Clock(s.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
-        earlier[point] = (then, _risk_changes(s, point, then))
-    poll = None
-    if alarm.needs_poll(s.plan, found, s.clock):
-        from pilkada_cli.cli.readiness import poll_of
-
-        poll = poll_of(s)
-    return [(office, alarm.office_digest(s.plan, office, now, earlier[points[office.key]][0], s.clock,
-                                         points[office.key], head, poll, earlier[points[office.key]][1]))
-            for office in found]
-
-
-def _risk_changes(s: Session, point, then) -> list:
-    if not s.plan.risks:
-        return []
-    from pilkada_cli.cli.readiness import register_of
-    from pilkada_cli.report.risk import changes
-    from pilkada_cli.report.status import Clock
-
-    return changes(register_of(s, Clock(s.now, point.day, point.until), then), register_of(s))
 
 
 class _Sender:
@@ -139,7 +89,7 @@ class _Sender:
 
         lang = self.s.lang
         if delivery.channel == "webhook":
-            payload = {**finite(digest.to_dict()), "text": summary_text.as_text(digest, lang)}
+            payload = {**digest.to_dict(), "text": summary_text.as_text(digest, lang)}
             send_webhook(delivery.office.contact.webhook, payload, os.environ)
             return
         if self.settings is None:
@@ -160,8 +110,8 @@ def _print_report(report: list, fmt: str, dry_run: bool, lang: Lang) -> None:
             {"office": office.key, "name": office_name(office, lang),
              "deliveries": [{"channel": d.channel, "target": d.target, "outcome": outcome, "reason": reason}
                             for d, outcome, reason in outcomes],
-             "summary": finite(digest.to_dict())} for office, digest, outcomes in report]}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+             "summary": digest.to_dict()} for office, digest, outcomes in report]}
+        sys.stdout.write(json_text(data, 2) + "\n")
         return
     lines: list[str] = []
     counts = {"sent": 0, "failed": 0, "skipped": 0}

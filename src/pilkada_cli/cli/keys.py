@@ -22,7 +22,7 @@ def key_init(identity: IdentityOpt = None, plan: PlanOpt = None, lang: LangOpt =
     from pilkada_cli import signing
 
     s = Session(plan, None, lang)
-    name = (identity or s.journal.identity()).strip()
+    name = (identity or s.tracker.identity()).strip()
     signer = signing.create(name, os.environ)
     s.print(t("key.created", s.lang, identity=name, folder=str(signing.key_dir(os.environ))))
     s.print(f'  {name}: "{signer.public}"')

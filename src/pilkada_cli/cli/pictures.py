@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from pilkada_cli.cli.app import (BlockedOpt, ColorOpt, CriticalOpt, HELP, LangOpt, OnOpt, PhaseOpt, PlanOpt,
-                                 RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, _filters, app, handled,
+                                 RegionOpt, Session, StakeholderOpt, StateOpt, TagOpt, app, handled, json_text,
                                  output_file)
 from pilkada_cli.errors import BadInput
 from pilkada_cli.i18n import t
@@ -24,20 +24,14 @@ def report(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.cli.readiness import poll_of, register_of
     from pilkada_cli.delivery import check_output, write_atomic
     from pilkada_cli.render.html import briefing
-    from pilkada_cli.report.briefing import history
-    from pilkada_cli.report.tally import build_status
 
     s = Session(plan, on, lang)
     check_output(html)
-    status = build_status(s.plan, s.states(), s.clock)
-    past = history(s.plan, s.journal.events(until=s.clock.cutoff(s.tz)), status.today)
-    head = s.journal.head()
-    footer = t("html.footer", s.lang, time=s.now.astimezone(s.tz).strftime("%Y-%m-%d %H:%M"),
-               chain=head[1][:12] if head else "-")
-    page = briefing(status, past, poll_of(s), register_of(s), s.lang, refresh, footer)
+    status, past, poll, register, head = s.tracker.briefing()
+    page = briefing(status, past, poll, register, s.lang, refresh, s.now.astimezone(s.tz).strftime("%Y-%m-%d %H:%M"),
+                    head)
     write_atomic(html, page)
     sys.stderr.write(t("html.written", s.lang, path=str(html)) + "\n")
 
@@ -53,11 +47,9 @@ def timeline(
     lang: LangOpt = None,
 ) -> None:
     from pilkada_cli.render.timeline import timeline_view
-    from pilkada_cli.report.status import evaluate_states
 
     s = Session(plan, on, lang)
-    statuses = evaluate_states(s.plan, s.states(), s.clock, _filters(stakeholder, [], region, s))
-    s.print(timeline_view(s.plan, statuses, s.clock.today(s.tz), s.lang, s.width))
+    s.print(timeline_view(s.plan, s.tracker.statuses(stakeholder, (), region), s.tracker.today, s.lang, s.width))
 
 
 @app.command(help=t("help.export", HELP), epilog=t("help.export.example", HELP))
@@ -78,7 +70,6 @@ def export(
     on: OnOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    from pilkada_cli.cli.items import selected
     from pilkada_cli.delivery import check_output, write_atomic
     from pilkada_cli.render.export import as_csv, as_ics
 
@@ -90,15 +81,9 @@ def export(
     if output is not None:
         check_output(output)
     if fmt == "json":
-        import json
-
-        from pilkada_cli.cli.app import finite
-        from pilkada_cli.report.tally import build_status
-
-        report = build_status(s.plan, s.states(), s.clock, _filters(stakeholder, phase, region, s))
-        data: str | bytes = json.dumps(finite(report.to_dict()), ensure_ascii=False, allow_nan=False) + "\n"
+        data: str | bytes = json_text(s.tracker.status(stakeholder, phase, region).to_dict()) + "\n"
     else:
-        statuses = selected(s, stakeholder, phase, region, state, tag, critical, blocked)
+        statuses = s.tracker.items(stakeholder, phase, region, state, tag, critical, blocked)
         data = as_csv(statuses, excel, s.lang) if fmt == "csv" else as_ics(s.plan, statuses, s.now, s.lang)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if output is None:

@@ -6,6 +6,12 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                          "tidak ada yang hilang.",
                          "The journal {path} cannot be written (the file or its folder is read-only). Check its "
                          "permissions; nothing was lost."),
+    "journal.old_readonly": ("Jurnal {path} dibuat versi pilkada yang lebih lama dan perlu ditingkatkan sekali "
+                             "sebelum dibaca, tetapi Anda tidak boleh menulisnya. Minta pemiliknya menjalankan "
+                             "`pilkada status` sekali; tidak ada yang hilang.",
+                             "The journal {path} was written by an older pilkada and must be upgraded once before it "
+                             "is read, but you may not write it. Ask its owner to run `pilkada status` once; "
+                             "nothing was lost."),
     "journal.locked": ("Jurnal {path} sedang dikunci proses lain terlalu lama. Coba lagi sebentar lagi; "
                        "tidak ada yang hilang.",
                        "The journal {path} stayed locked by another process. Try again shortly; nothing was lost."),
@@ -25,10 +31,12 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                         "mengenal {known}). Perbarui pilkada.",
                         "The journal {path} was written by a newer pilkada (schema {version}; this version knows "
                         "{known}). Upgrade pilkada."),
-    "journal.integrity": ("Pemeriksaan integritas SQLite gagal untuk jurnal ini. Simpan salinannya dan hubungi "
-                          "pengelola; jangan dihapus.",
-                          "SQLite's integrity check fails for this journal. Keep a copy and ask for help; do not "
-                          "delete it."),
+    "journal.integrity": ("Pemeriksaan integritas jurnal gagal: berkas SQLite rusak, atau di PostgreSQL skema dan "
+                          "fungsi server tidak utuh (admin basis data menjalankan pilkada db init). Simpan "
+                          "salinannya dan hubungi pengelola; jangan dihapus.",
+                          "The journal's integrity check fails: a damaged SQLite file, or on PostgreSQL a schema "
+                          "or server functions no longer whole (the database administrator runs pilkada db init). "
+                          "Keep a copy and ask for help; do not delete it."),
     "journal.unknown_item": ("Jurnal memuat catatan untuk '{id}', yang tidak ada lagi di rencana (catatan tetap "
                              "disimpan).",
                              "The journal has entries for '{id}', which is no longer in the plan (they are kept)."),

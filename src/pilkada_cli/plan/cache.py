@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pilkada_cli import __version__
+from pilkada_cli.version import __version__
 from pilkada_cli.errors import Problem
 from pilkada_cli.model import Contact, Dimension, Item, Phase, Plan, Region, Risk, Stakeholder, Webhook
 

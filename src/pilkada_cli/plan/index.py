@@ -19,7 +19,7 @@ from pilkada_cli.plan.cache import trusted
 
 FORMAT = 5  # of the index's tables; the key also holds the plan cache's (its format, the version, the files)
 SCHEMA = """
-    CREATE TABLE meta (key TEXT NOT NULL, server_rows TEXT);  -- server_rows: what server_rows() made, as JSON
+    CREATE TABLE meta (key TEXT NOT NULL, server_rows TEXT);  -- server_rows: what store/pg_tally.server_rows made, as JSON
     CREATE TABLE groups (grp INTEGER PRIMARY KEY, stakeholder TEXT NOT NULL, phase TEXT);
     CREATE TABLE instances (
         item        TEXT NOT NULL,     -- stakeholder/item
@@ -56,45 +56,6 @@ def instance_index(plan: Plan) -> Path | None:
     except (OSError, sqlite3.Error):
         return None
     return path if _current(path, key) else None
-
-
-def server_rows(path: Path) -> tuple[str, str, str, str] | None:
-    """The index for a PostgreSQL journal to load into temporary tables of its count: items (no, item, grp,
-    weight, critical), regions (no, region, zone; '' for none) and groups (grp, stakeholder, phase) as JSON
-    arrays of objects, sent with the statements around them; and the instances as CSV of numbers for COPY
-    (number, item number, region number, deadline, target; empty for none: an item may have a target per
-    region). Instances are numbered in the order
-    of their keys, so the number sorts as the key does; the text is in the few hundred items and regions, not
-    in the tens of thousands of instances. Made on first use and kept in the index; None if it cannot be
-    read."""
-    try:
-        conn = sqlite3.connect(path)
-        try:
-            kept = conn.execute("SELECT server_rows FROM meta").fetchone()[0]
-            kept = json.loads(kept) if kept is not None else None
-            if isinstance(kept, list) and len(kept) == 4 and all(isinstance(x, str) for x in kept):
-                return kept[0], kept[1], kept[2], kept[3]
-            # none yet, or not what this version writes: made (again) from the index's tables
-            item_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
-                "SELECT DISTINCT item, grp, weight, critical FROM instances ORDER BY item"))}
-            region_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
-                "SELECT DISTINCT region, zone FROM instances ORDER BY region"))}
-            rows = (json.dumps([dict(zip(("no", "item", "grp", "weight", "critical"), (n, *row)))
-                                for n, row in item_no.values()]),
-                    json.dumps([{"no": n, "region": row[0], "zone": row[1]} for n, row in region_no.values()]),
-                    json.dumps([dict(zip(("grp", "stakeholder", "phase"), row))
-                                for row in conn.execute("SELECT grp, stakeholder, phase FROM groups")]),
-                    "".join(f"{n},{item_no[item][0]},{region_no[region][0]},{'' if due is None else int(due)},"
-                            f"{'' if target is None else repr(target)}\n"
-                            for n, (item, region, due, target) in enumerate(conn.execute(
-                                "SELECT item, region, due, target FROM instances ORDER BY key"))))
-            with conn:
-                conn.execute("UPDATE meta SET server_rows = ?", (json.dumps(rows),))
-            return rows
-        finally:
-            conn.close()
-    except (sqlite3.Error, TypeError, ValueError):
-        return None
 
 
 def _current(path: Path, key: str) -> bool:

@@ -11,6 +11,7 @@ from pilkada_cli.i18n import (Lang, dimension_name, fmt_date_long, fmt_date_shor
 from pilkada_cli.model import LEVELS
 from pilkada_cli.report.briefing import History, due_by_now, polyline
 from pilkada_cli.report.status import StatusReport, countdown_label, phase_dates
+from pilkada_cli.store.chain import SHORT
 
 COLORS = ["#2f6db5", "#c0392b", "#16a085", "#8e44ad", "#d35400", "#2c3e50", "#7f8c8d", "#b7950b", "#1abc9c"]
 CHART_W, CHART_H, PHASES_W = 520.0, 200.0, 900.0
@@ -43,7 +44,7 @@ def _words(lang: Lang) -> dict[str, str]:
 
 
 def briefing(report: StatusReport, history: History, poll, register, lang: Lang, refresh: int | None,
-             footer: str) -> str:
+             made: str, head: tuple[int, str] | None) -> str:
     plan = report.plan
     today = report.today
     overall = report.overall
@@ -103,7 +104,7 @@ def briefing(report: StatusReport, history: History, poll, register, lang: Lang,
             for place in sorted(cells, key=lambda p: (-max(LEVELS.index(v) for v in cells[p].values()), p))]}
     current = [p for p in report.phases if p.state == "current"]
     context = {
-        "lang": lang, "refresh": refresh, "plan_name": plan.name, "footer": footer, "words": _words(lang),
+        "lang": lang, "refresh": refresh, "plan_name": plan.name, "footer": t("html.footer", lang, time=made, chain=head[1][:SHORT] if head else "-"), "words": _words(lang),
         "countdown": t("countdown.day", lang) if report.days_to_vote == 0 else report.countdown,
         "vote_label": t("status.vote_day", lang, date=fmt_date_long(plan.vote_date, lang)),
         "today_label": fmt_date_long(today, lang),

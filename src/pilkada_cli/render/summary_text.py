@@ -7,8 +7,8 @@ from pilkada_cli.i18n import Lang, fmt_date_long, fmt_date_short, fmt_days_left,
 from pilkada_cli.report.status import TaskStatus
 from pilkada_cli.safe_text import visible
 from pilkada_cli.report.summary import Summary
+from pilkada_cli.store.chain import SHORT
 
-CHAIN_SHORT = 12  # characters of the chain hash in a summary: enough to notice a rewrite
 MAX_LISTED = 30  # lines per section with --stakeholder or --region: the full detail
 DIGEST_LISTED = 4  # lines per section of the whole plan's digest: it must read on a phone
 DIGEST_TITLE = 60  # characters of a title in the digest; the id leads to the rest
@@ -202,7 +202,7 @@ def as_text(summary: Summary, lang: Lang) -> str:
 def _chain(summary: Summary, lang: Lang) -> str:
     """The journal's head: anyone can later check that history up to here was not rewritten."""
     events, digest = summary.journal_head or (0, "")
-    text = t("summary.chain", lang, events=events, chain=digest[:CHAIN_SHORT])
+    text = t("summary.chain", lang, events=events, chain=digest[:SHORT])
     if summary.signatures is not None:
         proven, count = summary.signatures
         text += "\n" + t("summary.proven", lang, proven=proven, count=count,

@@ -4,7 +4,7 @@ Pure: takes the plan, the journal's events and the moment, returns records with 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -171,45 +171,6 @@ class TaskStatus:
             "done_at": dates.from_utc_iso(done_at).astimezone(self.tz).isoformat(timespec="seconds")
             if done_at else None,
         }
-
-
-def json_items(statuses: Iterable[TaskStatus]) -> Iterator[str]:
-    """Each status's to_dict() as JSON text, exactly as json.dumps(..., ensure_ascii=False) writes it (an
-    infinite value from an old journal as null), without a dict per item: what all the instances of an item
-    share is encoded once per item. A national plan's --json writes 52,860 of these."""
-    from json import dumps
-    from json.encoder import encode_basestring as text
-
-    def value(number: float | int | None) -> str:  # json writes an int or a float as its repr
-        return "null" if number is None or number != number or number in (_INF, -_INF) else repr(number)
-
-    shared: dict[object, tuple[str, str, str]] = {}
-    for status in statuses:
-        task, state = status.task, status.item_state
-        item = task.item
-        same = id(item) if not item.region_targets else (id(item), task.target)  # what its instances share
-        parts = shared.get(same)
-        if parts is None:
-            parts = shared[same] = (
-                f', "stakeholder": {text(item.stakeholder)}, "region": ',
-                f', "phase": {dumps(item.phase, ensure_ascii=False)}, "title": {text(item.title)}, '
-                f'"owner": {dumps(item.owner, ensure_ascii=False)}, "due": ',
-                f', "target": {value(_number(task.target))}, "unit": {dumps(item.unit, ensure_ascii=False)}, '
-                f'"critical": {dumps(item.critical)}, "weight": {value(_number(item.weight))}, '
-                f'"tags": {dumps(list(item.tags), ensure_ascii=False)}, "blocked_by": ')
-        due, label, left, done_at = task.due, task.due_label, status.days_left, state.done_at
-        yield "".join((
-            '{"id": ', text(task.key), parts[0], text(task.region.id) if task.region else "null", parts[1],
-            text(due.isoformat()) if due else "null", ', "due_label": ', text(label) if label else "null",
-            ', "days_left": ', "null" if left is None else str(left), ', "state": ', text(status.state),
-            ', "completion": ', value(round(status.completion, 4)),
-            ', "value": ', value(_number(state.value)) if task.target else "null", parts[2],
-            dumps(list(status.blocked_by), ensure_ascii=False) if status.blocked_by else "[]", ', "done_at": ',
-            text(dates.from_utc_iso(done_at).astimezone(status.tz).isoformat(timespec="seconds")) if done_at
-            else "null", "}"))
-
-
-_INF = float("inf")
 
 
 def _number(value: float | None) -> float | int | None:
@@ -410,6 +371,7 @@ class StatusReport:
     # counted in SQL: how many instances each listed status stands for (its item's in the same state with the
     # same days left); counted in Python every instance is listed and each stands for itself
     stands_for: dict[str, int] = field(default_factory=dict)
+    offices: list | None = None  # for a plan with contacts: when each office last got its digest (report.offices)
 
     @property
     def days_to_vote(self) -> int:
@@ -424,9 +386,8 @@ class StatusReport:
         return attention_rows(self.statuses, self.overall.counts.due_soon, self.overall.counts.overdue,
                               self.stands_for, limit)
 
-    def to_dict(self, items: bool = True) -> dict:
-        """The JSON contract (spec section 7); without `items`, its "items" list is left empty for the caller
-        to fill from item_dicts() or item_texts() (written a few thousand at a time)."""
+    def to_dict(self) -> dict:
+        """The JSON contract (spec section 8): `pilkada status --json`."""
         return {
             "schema": 1,
             "plan": {"name": self.plan.name, "vote_date": self.plan.vote_date.isoformat(),
@@ -439,15 +400,10 @@ class StatusReport:
             "stakeholders": [s.to_dict() for s in self.stakeholders],
             "phases": [p.to_dict() for p in self.phases],
             "regions": [r.to_dict() for r in self.regions],
-            "items": list(self.item_dicts()) if items else [],
+            "items": [status.to_dict() for status in self.statuses],
             "unknown_items": self.unknown_items,
+            **({"offices": [office.to_dict() for office in self.offices]} if self.offices is not None else {}),
         }
-
-    def item_dicts(self) -> Iterator[dict]:
-        return (status.to_dict() for status in self.statuses)
-
-    def item_texts(self) -> Iterator[str]:
-        return json_items(self.statuses)
 
 
 def phase_dates(phase: Phase, vote_date: date) -> tuple[date, date]:

@@ -69,6 +69,7 @@ class Summary:
     # critical items overdue for the plan's escalate.critical_overdue_days or more, most overdue first
     escalated: list[TaskStatus] = field(default_factory=list)
     office: tuple[str, str] | None = None  # (key, name) of the office whose own digest this is (spec section 18)
+    scope: str = "all"  # the series its runs are recorded under (scope_of: its filters), for the next to compare with
 
     @property
     def days_to_vote(self) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun
@@ -95,7 +96,22 @@ class Store(Protocol):
         ...
 
     def integrity_ok(self) -> bool:
-        """The backend's own consistency check."""
+        """The backend's own consistency check: SQLite's integrity check of the file; on PostgreSQL, the server's
+        catalogue (every migration applied, every index valid, the writers' functions run as their owner)."""
+        ...
+
+    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
+              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
+              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
+        """A status report's sums and the rows its screen lists, counted in the journal's database against the
+        plan's instance index (plan/index.py): `zones` maps each time zone to its today (a date's ordinal),
+        `skipped` items are left out (counted in Python); None where the database cannot, and Python counts."""
+        ...
+
+    def init(self, stakeholders: dict, regions: list[str], targets: dict[tuple[str, str], float],
+             keyed: tuple[str, ...] = (), require_signatures: bool = False) -> list[str]:
+        """`pilkada db init` (spec section 13): a PostgreSQL journal's schema, roles and the plan's rules; the
+        migrations applied now. A SQLite journal refuses (BadInput db.not_postgres)."""
         ...
 
 

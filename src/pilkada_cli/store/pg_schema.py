@@ -148,3 +148,15 @@ INTERNAL_FUNCTIONS = (
     "uuid, text, int)",
     "public.pilkada__lock(text)", "public.pilkada__retarget(text)", "public.pilkada__target(text, text, text)",
 )
+# `integrity_ok`: the server's catalogue says the journal is whole (every migration applied, every index of its
+# tables valid, each function writers call running as the functions' owner)
+INTEGRITY = ("SELECT (SELECT count(*) FROM public.pilkada_migrations) >= %(migrations)s "
+             "AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = ANY(%(tables)s::regclass[]) "
+             "AND NOT (i.indisvalid AND i.indisready)) "
+             "AND (SELECT count(*) FROM pg_proc p WHERE p.oid = ANY(%(functions)s::regprocedure[]) AND p.prosecdef "
+             "AND pg_get_userbyid(p.proowner) = %(owner)s) = %(count)s")
+
+
+def integrity_params() -> dict:
+    return {"migrations": len(MIGRATIONS), "tables": ["public." + t for t in TABLES],
+            "functions": list(PUBLIC_FUNCTIONS), "owner": OWNER_ROLE, "count": len(PUBLIC_FUNCTIONS)}

@@ -7,12 +7,16 @@ through them."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from pathlib import Path
+
 from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.model import instance_key
 from pilkada_cli.store.base import LABELS, Counted
 
 # The count's statements before COPY, sent together where libpq has pipelines: the temporary tables and the
-# index's small tables (plan.index.server_rows). COPY, which a pipeline cannot hold, brings the instances.
+# index's small tables (server_rows). COPY, which a pipeline cannot hold, brings the instances.
 SETUP = (
     # memory for the join and its rows in one statement (a national plan's take some 10 MB), instead of
     # temporary files at the server's default of 4 MB; and no JIT, which at this statement's estimated cost
@@ -79,7 +83,7 @@ READ = f"""
 def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[str, int],
           due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
           skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-    """As sqlite_tally.count, with `rows` the index for the server (plan.index.server_rows). None where the
+    """As sqlite_tally.count, with `rows` the index for the server (server_rows). None where the
     server will not (a database not set up by `db init`, a role without the grants), or where some states were
     folded with other targets than this plan's (`db init` not run since the plan changed): Python counts those."""
     items, regions_rows, groups_rows, instances = rows
@@ -133,3 +137,42 @@ def _read(rows) -> tuple[Counted, list[str]]:
     keys = [[instance_key(item, region) for item, region, *_ in parts[n]] for n in (4, 5)]
     return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
                    sorted(keys[0])), keys[1]
+
+
+def server_rows(path: Path) -> tuple[str, str, str, str] | None:
+    """The index for a PostgreSQL journal to load into temporary tables of its count: items (no, item, grp,
+    weight, critical), regions (no, region, zone; '' for none) and groups (grp, stakeholder, phase) as JSON
+    arrays of objects, sent with the statements around them; and the instances as CSV of numbers for COPY
+    (number, item number, region number, deadline, target; empty for none: an item may have a target per
+    region). Instances are numbered in the order
+    of their keys, so the number sorts as the key does; the text is in the few hundred items and regions, not
+    in the tens of thousands of instances. Made on first use and kept in the index; None if it cannot be
+    read."""
+    try:
+        conn = sqlite3.connect(path)
+        try:
+            kept = conn.execute("SELECT server_rows FROM meta").fetchone()[0]
+            kept = json.loads(kept) if kept is not None else None
+            if isinstance(kept, list) and len(kept) == 4 and all(isinstance(x, str) for x in kept):
+                return kept[0], kept[1], kept[2], kept[3]
+            # none yet, or not what this version writes: made (again) from the index's tables
+            item_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+                "SELECT DISTINCT item, grp, weight, critical FROM instances ORDER BY item"))}
+            region_no = {row[0]: (n, row) for n, row in enumerate(conn.execute(
+                "SELECT DISTINCT region, zone FROM instances ORDER BY region"))}
+            rows = (json.dumps([dict(zip(("no", "item", "grp", "weight", "critical"), (n, *row)))
+                                for n, row in item_no.values()]),
+                    json.dumps([{"no": n, "region": row[0], "zone": row[1]} for n, row in region_no.values()]),
+                    json.dumps([dict(zip(("grp", "stakeholder", "phase"), row))
+                                for row in conn.execute("SELECT grp, stakeholder, phase FROM groups")]),
+                    "".join(f"{n},{item_no[item][0]},{region_no[region][0]},{'' if due is None else int(due)},"
+                            f"{'' if target is None else repr(target)}\n"
+                            for n, (item, region, due, target) in enumerate(conn.execute(
+                                "SELECT item, region, due, target FROM instances ORDER BY key"))))
+            with conn:
+                conn.execute("UPDATE meta SET server_rows = ?", (json.dumps(rows),))
+            return rows
+        finally:
+            conn.close()
+    except (sqlite3.Error, TypeError, ValueError):
+        return None

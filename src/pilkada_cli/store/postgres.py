@@ -15,15 +15,16 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError, NotAllowed, PilkadaError
-from pilkada_cli.model import KINDS, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
+from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, pg_schema, projection
-from pilkada_cli.store.base import Ask, Ticked
+from pilkada_cli.store.base import Ask, Counted, Ticked
 from pilkada_cli.store.fold import fold, fold_order
-from pilkada_cli.store.sqlite_schema import in_range
+from pilkada_cli.store.sqlite_schema import event_of as _event
 
 EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
                  "recorded_by, signature")
@@ -335,7 +336,20 @@ class PostgresJournal:
         return problems
 
     def integrity_ok(self) -> bool:
-        return True
+        with self._cursor() as cur:  # the server's catalogue (pg_schema.INTEGRITY)
+            return bool(cur.execute(pg_schema.INTEGRITY, pg_schema.integrity_params()).fetchone()[0])
+
+    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
+              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
+              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
+        """The status report's sums and listed rows counted by the server (pg_tally), or None: Python counts."""
+        from pilkada_cli.store import pg_tally
+
+        rows = pg_tally.server_rows(index)
+        if rows is None:
+            return None
+        return pg_tally.count(self, rows, targets, zones, due_soon_days, stakeholders, phases, regions, skipped,
+                              limit, by_region)
 
     # -- writing
 
@@ -474,13 +488,3 @@ def _line(event: NewEvent) -> dict:
 
 def _runs(rows) -> list[SummaryRun]:
     return [SummaryRun(*row[:8]) for row in rows]
-
-
-def _event(row: tuple) -> Event:
-    if row[4] not in KINDS or not isinstance(row[6], str):
-        raise JournalError("journal.bad_row", id=row[0])
-    event = Event(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8] or "", row[9], row[10],
-                  row[11], row[12], row[13])
-    if not in_range(event):
-        raise JournalError("journal.bad_row", id=row[0])
-    return event

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -21,16 +20,15 @@ from datetime import timedelta
 
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError
+from pilkada_cli.values import MAX_VALUE
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, projection
-from pilkada_cli.store.base import Ask, Ticked
+from pilkada_cli.store.base import Ask, Counted, Ticked
 from pilkada_cli.store.projection import split as _split
 from pilkada_cli.store.fold import fold, fold_order
-from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA_VERSION, SUMMARY_QUERY, RAW_QUERY,
-                                             event_of as _event, event_query as _event_query, migrate,
-                                             runs_of as _runs)
+from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA_VERSION, SUMMARY_QUERY,
+                                             BUSY_TIMEOUT_MS, event_of as _event, migrate, runs_of as _runs, wal)
 
-BUSY_TIMEOUT_MS = 10_000
 
 AHEAD = timedelta(minutes=5)  # how far ahead of the journal's clock an event may be dated (spec section 13)
 
@@ -65,7 +63,7 @@ class Journal:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._verify(conn)
             if write:
-                self._wal(conn)
+                wal(conn)
                 conn.execute("PRAGMA synchronous = FULL")
         except JournalError:
             conn.close()
@@ -74,22 +72,6 @@ class Journal:
             conn.close()
             raise self._translate(exc) from None
         return conn
-
-    @staticmethod
-    def _wal(conn: sqlite3.Connection) -> None:
-        """Switch to WAL, waiting for other writers as the busy timeout would: SQLite does not call its busy
-        handler around this pragma, so the first writers on a new journal would fail at once."""
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                text = str(exc).lower()
-                if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.02)
 
     def _create_with_umask(self) -> None:
         """Create the journal file ourselves, with the mode the user's umask allows (0664 under umask 002),
@@ -160,7 +142,12 @@ class Journal:
                 raise
             conn = self._connect(write=False, immutable=True)
         try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if 0 < version < SCHEMA_VERSION:  # an older version's journal: brought up to date once, then read
+                conn.close()
+                self._upgrade()
+                conn = self._connect(write=False)
+            if version == 0:
                 yield None  # created but never written: nothing recorded yet
             else:
                 yield conn
@@ -168,6 +155,17 @@ class Journal:
             raise self._translate(exc) from None
         finally:
             conn.close()
+
+    def _upgrade(self) -> None:
+        """Migrate an older version's journal (sqlite_schema.migrate) before it is read; one that may not be
+        written cannot be read either, and the message says who can fix that."""
+        try:
+            with self._transaction():
+                pass
+        except JournalError as exc:
+            if exc.key == "journal.readonly":
+                raise JournalError("journal.old_readonly", path=str(self.path)) from None
+            raise
 
     # -- reading
 
@@ -178,7 +176,7 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return []
-            query = _event_query(conn.execute("PRAGMA user_version").fetchone()[0])
+            query = EVENT_QUERY
             clauses, params = [], []
             if until is not None:
                 clauses.append("ts < ?")
@@ -255,6 +253,8 @@ class Journal:
             moment = event.at or at or clock
             if moment > clock + AHEAD:
                 raise BadInput("refused.bad_time", index=index, at=utc_iso(moment), now=utc_iso(clock))
+            if event.value is not None and not 0 <= event.value <= MAX_VALUE:  # as the server's functions refuse
+                raise BadInput("refused.bad_value", value=str(event.value), item=event.item)
             if event.uid in held:
                 if held[event.uid] != _content(event, moment):
                     raise BadInput("refused.other_content", index=index, id=event.uid)
@@ -298,12 +298,11 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return []
-            return self._events_in(conn, keys, _event_query(conn.execute("PRAGMA user_version").fetchone()[0]))
+            return self._events_in(conn, keys)
 
-    def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]],
-                   query: str | None = None) -> list[Event]:
+    def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
         _wanted(conn, keys)
-        rows = conn.execute((query or EVENT_QUERY) + " WHERE id IN (SELECT e.id FROM temp.wanted w CROSS JOIN events e "
+        rows = conn.execute(EVENT_QUERY + " WHERE id IN (SELECT e.id FROM temp.wanted w CROSS JOIN events e "
                             "ON e.item = w.item AND e.region IS w.region)").fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
@@ -421,18 +420,13 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return problems
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            records = conn.execute(_event_query(version) + " ORDER BY id").fetchall()
-            hashes = [row[0] for row in conn.execute("SELECT hash FROM events ORDER BY id")] if version >= 5 else []
-            old_chain = conn.execute(RAW_QUERY.replace(", detail FROM", ", NULL FROM") if version < 7 else RAW_QUERY
-                                     ).fetchall() if 5 <= version < 8 else []
-            runs = conn.execute(SUMMARY_QUERY.replace(" FROM", ", hash FROM") + " ORDER BY id").fetchall() \
-                if version >= 8 else []
-            notes = [row[0] for row in conn.execute("SELECT note FROM migrations WHERE note IS NOT NULL")] \
-                if version >= 8 else []
+            records = conn.execute(EVENT_QUERY + " ORDER BY id").fetchall()
+            hashes = [row[0] for row in conn.execute("SELECT hash FROM events ORDER BY id")]
+            runs = conn.execute(SUMMARY_QUERY.replace(" FROM", ", hash FROM") + " ORDER BY id").fetchall()
+            notes = [row[0] for row in conn.execute("SELECT note FROM migrations WHERE note IS NOT NULL")]
             stored = conn.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
-                                  "FROM item_state").fetchall() if version >= 3 else []
-            upto = conn.execute("SELECT upto FROM projection").fetchone()[0] if version >= 3 else 0
+                                  "FROM item_state").fetchall()
+            upto = conn.execute("SELECT upto FROM projection").fetchone()[0]
         events: list[Event] = []
         for row in records:
             try:
@@ -443,8 +437,7 @@ class Journal:
             if event.recorded_at is not None and event.ts - event.recorded_at > AHEAD:
                 problems.append(("journal.bad_row", {"id": event.id}))
             events.append(event)
-        broken = (chain.first_break(None, zip(events, hashes)) if version >= 8
-                  else chain.first_chain_break(old_chain) if version >= 5 else None)
+        broken = chain.first_break(None, zip(events, hashes))
         if broken is not None:
             problems.append(("journal.chain_broken", {"id": broken}))
         broken = chain.first_summary_break(None, [(run, row[8]) for run, row in zip(_runs(runs), runs)])
@@ -454,6 +447,18 @@ class Journal:
             problems.append(("journal.chain_broken_before_upgrade", {"id": note.split()[-1]}))
         problems += projection.compare(stored, upto, records[-1][0] if records else 0, events)
         return problems
+
+    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
+              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
+              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
+        """The status report's sums and listed rows counted in SQL (sqlite_tally), or None: Python counts."""
+        from pilkada_cli.store.sqlite_tally import count
+
+        return count(self, index, targets, zones, due_soon_days, stakeholders, phases, regions, skipped, limit,
+                     by_region)
+
+    def init(self, *_args, **_kwargs) -> list[str]:  # `db init` sets up a PostgreSQL journal; a file needs none
+        raise BadInput("db.not_postgres")
 
     def integrity_ok(self) -> bool:
         """SQLite's own integrity check (used by `pilkada check`)."""

@@ -5,6 +5,7 @@ the events already there, chaining them), and the queries and row readers that k
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
 
@@ -12,6 +13,7 @@ from pilkada_cli.dates import FIRST_YEAR, LAST_YEAR, from_utc_iso, utc_iso
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import KINDS, Event, SummaryRun
 from pilkada_cli.store import chain
+from pilkada_cli.values import MAX_VALUE
 
 APPLICATION_ID = 0x504B4441  # "PKDA": marks a SQLite file as a pilkada journal
 
@@ -124,28 +126,27 @@ RAW_QUERY = "SELECT id, ts, item, region, kind, value, actor, note, hash, detail
 SUMMARY_QUERY = "SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM summaries"
 
 
-def event_query(version: int) -> str:
-    """EVENT_QUERY, or its equivalent for a read-only journal of an older schema."""
-    if version >= 8:
-        return EVENT_QUERY
-    had = {6: "uid, on_behalf_of, NULL", 7: "uid, on_behalf_of, detail"}.get(version, "NULL, NULL, NULL")
-    return f"SELECT id, ts, item, region, kind, value, actor, note, {had}, NULL, NULL, NULL FROM events"
-
-
 def event_of(row: tuple) -> Event:
-    """An event from a row of EVENT_QUERY; a row no pilkada could have written is reported, not a crash."""
+    """An event from a row of either journal (EVENT_QUERY here, postgres.EVENT_COLUMNS there: the same fields,
+    times as text or as the driver's datetimes), checked as every journal checks its rows: one no pilkada could
+    have written (wrong types, an unknown kind, a value that is no finite number from 0 to MAX_VALUE, a time
+    no date arithmetic survives) is reported, not a crash."""
     try:
         if not (isinstance(row[2], str) and (row[3] is None or isinstance(row[3], str)) and row[4] in KINDS
-                and (row[5] is None or isinstance(row[5], (int, float))) and isinstance(row[6], str)
-                and (row[7] is None or isinstance(row[7], str))):
+                and (row[5] is None or (isinstance(row[5], (int, float)) and 0 <= row[5] <= MAX_VALUE))
+                and isinstance(row[6], str) and (row[7] is None or isinstance(row[7], str))):
             raise ValueError("types")
-        event = Event(row[0], from_utc_iso(row[1]), *row[2:8], row[8] or "", row[9], row[10],
-                      from_utc_iso(row[11]) if row[11] else None, row[12], row[13])
+        event = Event(row[0], _moment_of(row[1]), *row[2:8], row[8] or "", row[9], row[10],
+                      _moment_of(row[11]) if row[11] else None, row[12], row[13])
         if not in_range(event):
             raise ValueError("time")
         return event
     except (ValueError, TypeError, AttributeError, OverflowError):
         raise JournalError("journal.bad_row", id=row[0]) from None
+
+
+def _moment_of(value: str | datetime) -> datetime:
+    return value if isinstance(value, datetime) else from_utc_iso(value)
 
 
 def in_range(event: Event) -> bool:
@@ -214,3 +215,21 @@ def _statements(script: str) -> Iterator[str]:
             yield buffer
             buffer = ""
 
+
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another writer before it says the journal is locked
+
+
+def wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL, waiting for other writers as the busy timeout would: SQLite does not call its busy
+    handler around this pragma, so the first writers on a new journal would fail at once."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -14,7 +14,7 @@ from pathlib import Path
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import instance_key
 from pilkada_cli.store.base import LABELS, Counted
-from pilkada_cli.store.sqlite import Journal
+
 
 COUNTED = """
     CREATE TEMP TABLE pk_counted AS
@@ -36,7 +36,7 @@ SHOWN = ("SELECT c.item, c.region, c.n, s.value, s.done, s.done_at, s.value_befo
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 
-def count(journal: Journal, index: Path, targets: dict[str, float | None], zones: dict[str, int],
+def count(journal, index: Path, targets: dict[str, float | None], zones: dict[str, int],
           due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
           skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
     """Count in SQL; `zones` maps each time zone to its today (a date's ordinal), `skipped` items are left for
