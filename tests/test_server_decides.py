@@ -509,3 +509,37 @@ def test_check_asks_the_server_whether_its_functions_are_whole(run, server):
     finally:
         assert run("db", "init", "--plan", str(root), env=admin).exit_code == 0
     assert run("check", "--plan", str(root), env=admin).exit_code == 0
+
+
+def test_each_read_waits_for_the_server_once_or_twice(run, isolated, server, monkeypatch):
+    """Spec 15 and issue 25: once connected, a read sends what it asks together (a pipeline, one wait for the
+    answers) and waits at most twice (a summary: today's reading, then the events since its earlier point)."""
+    import psycopg
+
+    root, _, staff = server
+    p = str(root)
+    for args in (["tick", "apel"], ["tick", "nphd", "--value", "40"]):
+        assert run(*args, "--plan", p, env={"PILKADA_DATABASE_URL": staff["admin"]}).exit_code == 0
+    assert run("summary", "--plan", p, env={"PILKADA_DATABASE_URL": staff["admin"]}).exit_code == 0
+    waits = []
+    execute, pipeline = psycopg.Cursor.execute, psycopg.Connection.pipeline
+
+    def counted(self, query, *args, **kwargs):
+        if getattr(self.connection, "_pipeline", None) is None:  # in a pipeline, the block's end waits once
+            waits.append(str(query)[:50])
+        return execute(self, query, *args, **kwargs)
+
+    def counted_pipeline(self, *args, **kwargs):
+        waits.append("pipeline")
+        return pipeline(self, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    monkeypatch.setattr(psycopg.Connection, "pipeline", counted_pipeline)
+    reads = {("status",): 1, ("list",): 1, ("gonogo",): 1, ("risk",): 1, ("export", "--format", "csv"): 1,
+             ("log",): 1, ("report", "--html", str(isolated / "b.html")): 1, ("summary", "--dry-run"): 2,
+             ("summary", "--dry-run", "--since", "2024-01-01"): 2}
+    for args, most in reads.items():
+        waits.clear()
+        result = run(*args, "--plan", p, env={"PILKADA_DATABASE_URL": staff["admin"]})
+        assert result.exit_code in (0, 3), (args, result.output)
+        assert len(waits) == most, (args, waits)

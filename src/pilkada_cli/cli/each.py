@@ -26,8 +26,7 @@ def summary_each(s: Session, since: str | None, fmt: str, dry_run: bool, force: 
 
     if not dry_run:
         s.tracker.refuse_future_write()  # a delivery recorded for a day that has not come would skip that day's
-    digests = s.tracker.office_digests(since)
-    runs = s.tracker.summary_runs()
+    digests, runs = s.tracker.office_digests(since)
     send = _Sender(s)
     report = []  # (office, digest, [(delivery, outcome, reason)])
     errors: list[PilkadaError] = []

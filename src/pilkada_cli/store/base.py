@@ -33,6 +33,17 @@ class Ticked:
     after: ItemState
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a command reads of the journal at once (store.read): the folded states (None when not asked), the
+    events asked for, the summary runs and the head (empty when not asked)."""
+
+    states: dict[str, ItemState] | None
+    events: list[Event]
+    runs: list[SummaryRun]
+    head: tuple[int, str] | None
+
+
 class Store(Protocol):
     """An append-only journal of events and summary runs (spec sections 5 and 13)."""
 
@@ -45,8 +56,16 @@ class Store(Protocol):
         sequence)."""
         ...
 
-    def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        """Every event of these (item, region) pairs, in fold order."""
+    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
+             head: bool = False) -> Reading:
+        """What a command needs, read at once (one round trip on PostgreSQL): the states now (given `targets`),
+        the events before `until` of `kinds` (`events` = (until, kinds); None for either: all), every summary
+        run, the head."""
+        ...
+
+    def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
+        """Every event, in fold order, of each instance that has an event at or after `since` or recorded after
+        event number `after_event`: what a summary refolds for its earlier point (one round trip)."""
         ...
 
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:

@@ -16,6 +16,11 @@ both and compare every state."""
 
 from __future__ import annotations
 
+from pilkada_cli.model import SummaryRun
+
+EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
+                 "recorded_by, signature")  # in the order of sqlite_schema.EVENT_QUERY: both read by event_of
+STATE_KINDS = ("done", "undone", "progress", "note")  # the kinds the server keeps a state for
 WRITER_ROLE = "pilkada_writer"
 IMPORTER_ROLE = "pilkada_importer"
 OWNER_ROLE = "pilkada_owner"
@@ -160,3 +165,7 @@ INTEGRITY = ("SELECT (SELECT count(*) FROM public.pilkada_migrations) >= %(migra
 def integrity_params() -> dict:
     return {"migrations": len(MIGRATIONS), "tables": ["public." + t for t in TABLES],
             "functions": list(PUBLIC_FUNCTIONS), "owner": OWNER_ROLE, "count": len(PUBLIC_FUNCTIONS)}
+
+
+def runs_of(rows) -> list[SummaryRun]:
+    return [SummaryRun(*row[:8]) for row in rows]

@@ -89,7 +89,7 @@ def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[st
     items, regions_rows, groups_rows, instances = rows
     try:
         with journal._cursor(write=True) as cur:
-            with _pipeline(journal):
+            with journal._pipeline():
                 for statement in SETUP:
                     cur.execute(statement)
                 for statement, text in zip(LOAD, (items, regions_rows, groups_rows)):
@@ -107,21 +107,12 @@ def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[st
             params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions),
                           by_region=by_region)
             query = READ.format(counted=COUNTED.format(filters=filters))
-            with _pipeline(journal):
+            with journal._pipeline():
                 cur.execute(TODAY, (list(zones), list(zones.values())))
                 counted, stale = _read(cur.execute(query, params))
             return None if stale else counted
     except (JournalError, NotAllowed):
         return None
-
-
-def _pipeline(journal):
-    """Statements whose results are not read yet go to the server together, where libpq has pipelines."""
-    from contextlib import nullcontext
-
-    import psycopg
-
-    return journal._connection().pipeline() if psycopg.Pipeline.is_supported() else nullcontext()
 
 
 def _read(rows) -> tuple[Counted, list[str]]:

@@ -22,13 +22,11 @@ from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError, NotAllowed, PilkadaError
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, pg_schema, projection
-from pilkada_cli.store.base import Ask, Counted, Ticked
+from pilkada_cli.store.pg_schema import EVENT_COLUMNS, runs_of as _runs
+from pilkada_cli.store.base import Ask, Counted, Reading, Ticked
 from pilkada_cli.store.fold import fold, fold_order
 from pilkada_cli.store.sqlite_schema import event_of as _event
 
-EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
-                 "recorded_by, signature")
-STATE_KINDS = ("done", "undone", "progress", "note")  # the kinds the server keeps a state for
 
 
 def _driver() -> Any:
@@ -42,6 +40,11 @@ def _driver() -> Any:
 def shown_url(url: str) -> str:
     """The URL without any password, for messages."""
     return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:***@", url)
+
+
+RUNS = "SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM public.pilkada_summaries"
+HEAD = ("SELECT count(*), (SELECT hash FROM public.pilkada_events WHERE plan = %s ORDER BY seq DESC LIMIT 1) "
+        "FROM public.pilkada_events WHERE plan = %s")
 
 
 class PostgresJournal:
@@ -250,9 +253,51 @@ class PostgresJournal:
             rows = cur.execute(keyed(EVENT_COLUMNS), keyed_params(self.plan_id, keys)).fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
+    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
+             head: bool = False) -> Reading:
+        """Its statements sent together (a pipeline), so the reading waits for one round trip."""
+        asked = []
+        if targets is not None:
+            asked.append((f"SELECT {projection.ROW.format(p='')} FROM public.pilkada_item_state WHERE plan = %s",
+                          (self.plan_id,)))
+        if events is not None:
+            until, kinds = events
+            asked.append((f"SELECT {EVENT_COLUMNS} FROM public.pilkada_events WHERE plan = %s AND (%s::timestamptz "
+                          "IS NULL OR ts < %s) AND (%s::text[] IS NULL OR kind = ANY(%s)) ORDER BY seq",
+                          (self.plan_id, until, until, kinds and list(kinds), kinds and list(kinds))))
+        if runs:
+            asked.append((f"{RUNS} WHERE plan = %s ORDER BY id", (self.plan_id,)))
+        if head:
+            asked.append((HEAD, (self.plan_id, self.plan_id)))
+        with self._cursor() as cur:
+            if len(asked) == 1:
+                results = iter([cur.execute(*asked[0]).fetchall()])
+            else:
+                with self._pipeline():  # the block's end sends them all and reads every answer: one round trip
+                    cursors = [cur.connection.execute(query, params) for query, params in asked]
+                results = iter([cursor.fetchall() for cursor in cursors])
+        states = self._states(next(results), targets) if targets is not None else None
+        found = [_event(row) for row in next(results)] if events is not None else []
+        ran = _runs(next(results)) if runs else []
+        counted = next(results)[0] if head else None
+        return Reading(states, found, ran, (counted[0], counted[1] or "") if counted and counted[0] else None)
+
+    def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
+        with self._cursor() as cur:
+            rows = cur.execute(f"SELECT {EVENT_COLUMNS} FROM public.pilkada_events WHERE plan = %(plan)s AND "
+                               "(item, coalesce(region, '')) IN (SELECT item, coalesce(region, '') FROM "
+                               "public.pilkada_events WHERE plan = %(plan)s AND (ts >= %(since)s OR seq > %(after)s))",
+                               {"plan": self.plan_id, "since": since, "after": after_event}).fetchall()
+        return sorted(map(_event, rows), key=fold_order)
+
+    def _pipeline(self):
+        """Statements whose results are not read yet go to the server together, where libpq has pipelines."""
+        from contextlib import nullcontext
+
+        return self._connection().pipeline() if _driver().Pipeline.is_supported() else nullcontext()
+
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
-        query = ("SELECT id, ts, day, scope, actor, delivery, detail, upto_event FROM public.pilkada_summaries "
-                 "WHERE plan = %s")
+        query = f"{RUNS} WHERE plan = %s"
         params: list[Any] = [self.plan_id]
         if scope is not None:
             query += " AND scope = %s"
@@ -275,9 +320,7 @@ class PostgresJournal:
 
     def head(self) -> tuple[int, str] | None:
         with self._cursor() as cur:
-            row = cur.execute("SELECT count(*), (SELECT hash FROM public.pilkada_events WHERE plan = %s ORDER BY seq "
-                              "DESC LIMIT 1) FROM public.pilkada_events WHERE plan = %s",
-                              (self.plan_id, self.plan_id)).fetchone()
+            row = cur.execute(HEAD, (self.plan_id, self.plan_id)).fetchone()
         return (row[0], row[1] or "") if row[0] else None
 
     def chain_hashes(self) -> list[str]:
@@ -286,54 +329,11 @@ class PostgresJournal:
                 "SELECT hash FROM public.pilkada_events WHERE plan = %s ORDER BY seq", (self.plan_id,))]
 
     def audit(self) -> list[tuple[str, dict]]:
-        """Everything in the database that the server's functions would not have produced: a broken chain of
-        events or of summary runs, rows no function writes (an unknown stakeholder or region, a time ahead of
-        its recording), a stored state that is not the fold of its events, and grants that let writers write."""
-        problems: list[tuple[str, dict]] = []
+        """Everything in the database that the server's functions would not have produced (pg_audit)."""
+        from pilkada_cli.store.pg_audit import audit
+
         with self._cursor() as cur:
-            rows = cur.execute(f"SELECT {EVENT_COLUMNS}, hash FROM public.pilkada_events WHERE plan = %s "
-                               "ORDER BY seq", (self.plan_id,)).fetchall()
-            runs = cur.execute("SELECT id, ts, day, scope, actor, delivery, detail, upto_event, hash FROM "
-                               "public.pilkada_summaries WHERE plan = %s ORDER BY id", (self.plan_id,)).fetchall()
-            stored = cur.execute("SELECT item, region, value, done, done_at, value_before_done, done_by, target "
-                                 "FROM public.pilkada_item_state WHERE plan = %s", (self.plan_id,)).fetchall()
-            known = cur.execute("SELECT (SELECT array_agg(stakeholder) FROM public.pilkada_stakeholders WHERE plan = "
-                                "%(p)s), (SELECT array_agg(region) FROM public.pilkada_regions WHERE plan = %(p)s), "
-                                "(SELECT string_agg(note, '; ') FROM public.pilkada_migrations WHERE note IS NOT NULL)",
-                                {"p": self.plan_id}).fetchone()
-            writable = [row[0] for row in cur.execute(
-                "SELECT t FROM unnest(%s::text[]) t WHERE has_table_privilege(%s, 'public.' || t, "
-                "'INSERT, UPDATE, DELETE, TRUNCATE')", (list(pg_schema.TABLES), pg_schema.WRITER_ROLE))]
-        events = []
-        for row in rows:
-            try:
-                event = _event(row)
-            except JournalError as exc:
-                problems.append((exc.key, exc.params))
-                continue
-            office = event.item.split("/", 1)[0]
-            if office == "gonogo":
-                office = event.item.split("/", 1)[1]
-            if (office != "risk" and office not in (known[0] or ())) \
-                    or (event.region is not None and event.region not in (known[1] or ())) \
-                    or (event.recorded_at is not None and (event.ts - event.recorded_at).total_seconds() > 300):
-                problems.append(("journal.bad_row", {"id": event.id}))
-            events.append((event, row[14]))
-        broken = chain.first_break(self.plan_id, events)
-        if broken is not None:
-            problems.append(("journal.chain_broken", {"id": broken}))
-        broken = chain.first_summary_break(self.plan_id, [(run, row[8]) for run, row in zip(_runs(runs), runs)])
-        if broken is not None:
-            problems.append(("journal.summary_chain_broken", {"id": broken}))
-        if known[2] and f"{self.plan_id}:" in known[2]:
-            point = known[2].split(f"{self.plan_id}:", 1)[1].split()[0].rstrip(";")
-            problems.append(("journal.chain_broken_before_upgrade", {"id": point}))
-        kept = [e for e, _ in events if e.kind in STATE_KINDS]
-        last = rows[-1][0] if rows else 0
-        problems += projection.compare(stored, last, last, kept, complete=True)
-        for table in writable:
-            problems.append(("postgres.writable", {"table": table, "role": pg_schema.WRITER_ROLE}))
-        return problems
+            return audit(cur, self.plan_id)
 
     def integrity_ok(self) -> bool:
         with self._cursor() as cur:  # the server's catalogue (pg_schema.INTEGRITY)
@@ -484,7 +484,3 @@ def _signed(event: NewEvent, at: datetime | None, signer) -> NewEvent:
 def _line(event: NewEvent) -> dict:
     return {"uid": event.uid, "at": utc_iso(event.at), "actor": event.actor, "on_behalf_of": event.on_behalf_of,
             "note": event.note, "value": event.value, "signature": event.signature}
-
-
-def _runs(rows) -> list[SummaryRun]:
-    return [SummaryRun(*row[:8]) for row in rows]

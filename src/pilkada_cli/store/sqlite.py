@@ -1,9 +1,8 @@
-"""The journal: an append-only SQLite record of ticks, values, undos and notes (spec section 5).
-
-Nothing is ever deleted or rewritten: undo appends an event, events of items that left the plan stay.
-WAL mode and a busy timeout let several coordinators tick on one server at once; every write is one
-IMMEDIATE transaction, so a crash leaves whole events only. Schema changes are named migrations recorded
-in the database; a journal from a newer version, or a file that is not a journal, is refused untouched."""
+"""The journal: an append-only SQLite record of ticks, values, undos and notes (spec section 5). Nothing is
+ever deleted or rewritten: undo appends an event, events of items that left the plan stay. WAL mode and a busy
+timeout let several coordinators tick on one server at once; every write is one IMMEDIATE transaction, so a
+crash leaves whole events only. Schema changes are named migrations recorded in the database (an older
+journal is upgraded by its first reader); one from a newer version, or a file that is no journal, is refused."""
 
 from __future__ import annotations
 
@@ -23,9 +22,9 @@ from pilkada_cli.errors import BadInput, JournalError
 from pilkada_cli.values import MAX_VALUE
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, projection
-from pilkada_cli.store.base import Ask, Counted, Ticked
+from pilkada_cli.store.base import Ask, Counted, Reading, Ticked
 from pilkada_cli.store.projection import split as _split
-from pilkada_cli.store.fold import fold, fold_order
+from pilkada_cli.store.fold import fold_order
 from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA_VERSION, SUMMARY_QUERY,
                                              BUSY_TIMEOUT_MS, event_of as _event, migrate, runs_of as _runs, wal)
 
@@ -195,6 +194,22 @@ class Journal:
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
         return [_event(r) for r in rows]
 
+    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
+             head: bool = False) -> Reading:
+        until, kinds = events or (None, None)
+        found = [e for e in self.events(until=until) if kinds is None or e.kind in kinds] if events else []
+        return Reading(self.current_states(targets) if targets is not None else None, found,
+                       self.summary_runs() if runs else [], self.head() if head else None)
+
+    def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
+        with self._reader() as conn:
+            if conn is None:
+                return []
+            rows = conn.execute(EVENT_QUERY + " WHERE (item, coalesce(region, '')) IN (SELECT item, "
+                                "coalesce(region, '') FROM events WHERE ts >= ? OR id > ?)",
+                                (utc_iso(since) if since else None, after_event)).fetchall()
+        return sorted(map(_event, rows), key=fold_order)
+
     def summary_runs(self, scope: str | None = None) -> list[SummaryRun]:
         """The recorded summary runs for one scope (or all), oldest first."""
         with self._reader() as conn:
@@ -293,13 +308,6 @@ class Journal:
             except Exception:  # no login name in some containers
                 return f"uid-{os.geteuid()}" if hasattr(os, "geteuid") else "unknown"
 
-    def events_for(self, keys: set[tuple[str, str | None]]) -> list[Event]:
-        """Every event of these (item, region) pairs, in fold order."""
-        with self._reader() as conn:
-            if conn is None:
-                return []
-            return self._events_in(conn, keys)
-
     def _events_in(self, conn: sqlite3.Connection, keys: set[tuple[str, str | None]]) -> list[Event]:
         _wanted(conn, keys)
         rows = conn.execute(EVENT_QUERY + " WHERE id IN (SELECT e.id FROM temp.wanted w CROSS JOIN events e "
@@ -359,9 +367,6 @@ class Journal:
         with self._reader() as conn:
             if conn is None:
                 return {}
-            if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                states = fold(self.events(), targets)  # an older, read-only journal: fold in memory
-                return states if keys is None else {k: states[k] for k in keys if k in states}
             return self._project_in(conn, targets, keys, persist=False)
 
     def _project_in(self, conn: sqlite3.Connection, targets: dict[str, float | None], keys: list[str] | None,
@@ -451,11 +456,10 @@ class Journal:
     def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
               stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
               skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-        """The status report's sums and listed rows counted in SQL (sqlite_tally), or None: Python counts."""
-        from pilkada_cli.store.sqlite_tally import count
+        from pilkada_cli.store import sqlite_tally  # the SQL of the count
 
-        return count(self, index, targets, zones, due_soon_days, stakeholders, phases, regions, skipped, limit,
-                     by_region)
+        return sqlite_tally.count(self, index, targets, zones, due_soon_days, stakeholders, phases, regions,
+                                  skipped, limit, by_region)
 
     def init(self, *_args, **_kwargs) -> list[str]:  # `db init` sets up a PostgreSQL journal; a file needs none
         raise BadInput("db.not_postgres")

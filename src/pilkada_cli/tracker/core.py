@@ -14,6 +14,7 @@ from pilkada_cli import dates
 from pilkada_cli.errors import BadInput
 from pilkada_cli.model import Event, Plan, Task
 from pilkada_cli.report.status import Clock, Filters
+from pilkada_cli.tracker.daily import Daily
 from pilkada_cli.tracker.records import (STATE_ALIASES, CheckReport, LogEntry, Names, TickResult, level_name,
                                          listed, log_filter)
 
@@ -22,7 +23,7 @@ BULK_FROM = 20  # past this many items a tick reports counts and offices, not a 
 BULK_OFFICES = 10  # ... and the progress of this many offices (then how many more there are)
 
 
-class Tracker:
+class Tracker(Daily):
     """A plan, its journal and a clock (`now`; `on`, a day to replay the journal as of, or None for now)."""
 
     def __init__(self, plan: Plan, store, now: datetime, on: date | None = None, fixed_clock: bool = False) -> None:
@@ -80,25 +81,30 @@ class Tracker:
                     refuse_unknown(kind, value, sorted(known))
         return Filters(tuple(stakeholder), tuple(phase), tuple(region))
 
-    def states(self, keys: list[str] | None = None) -> dict:
-        """Items' folded states (all, or those of `keys`): from the journal's projection now, replayed from its
-        events when the tracker is `on` a day."""
-        if self.on is None:
-            return self.store.current_states(self.plan.targets(), keys)
-        return self.states_as_of(self.clock)
+    def states(self) -> dict:
+        """Every instance's folded state: the journal's projection now, replayed from its events `on` a day."""
+        return self._read().states
 
-    def states_as_of(self, clock: Clock, upto_event: int | None = None, now_states: dict | None = None) -> dict:
-        """States replayed as of `clock`, from the events recorded up to `upto_event` (all by default). Given
-        `now_states` (this tracker's states), only the items with an event since then are refolded: the daily
-        summary compares with yesterday without replaying the whole journal."""
+    def _read(self, *, runs: bool = False, head: bool = False, kinds: tuple[str, ...] | None = (),
+              states: bool = True):
+        """One reading of the journal for a command (store.read: one round trip to a PostgreSQL server): the
+        states (the projection's now; `on` a day, replayed from every event up to it), the events of `kinds`
+        (None: of every kind) up to now (`on` a day: every event up to it; callers cut at their own point),
+        the summary runs and the head as asked."""
         from pilkada_cli.report.status import fold_as_of
 
-        if now_states is not None:
-            from pilkada_cli.tracker.replay import refolded
+        if self.on is None:
+            return self.store.read(self.plan.targets() if states else None, runs=runs, head=head,
+                                   events=None if kinds == () else (None, kinds))
+        # no zone's day ends later than the end of the next day in UTC
+        bound = dates.end_of_day_utc(self.on + timedelta(days=1), timezone.utc)
+        found = self.store.read(None, events=(bound, None), runs=runs, head=head)
+        return replace(found, states=fold_as_of(self.plan, found.events, self.clock) if states else None)
 
-            then = refolded(self.plan, self.store, self.on, clock, upto_event, now_states)
-            if then is not None:
-                return then
+    def states_as_of(self, clock: Clock, upto_event: int | None = None) -> dict:
+        """States replayed as of `clock` from the events recorded up to `upto_event` (all by default)."""
+        from pilkada_cli.report.status import fold_as_of
+
         # no zone's day ends later than the end of the next day in UTC
         bound = dates.end_of_day_utc(clock.on + timedelta(days=1), timezone.utc) if clock.on else None
         return fold_as_of(self.plan, self.store.events(until=bound, upto_event=upto_event), clock)
@@ -109,10 +115,10 @@ class Tracker:
         """Every instance's status (report.status.TaskStatus) today, in the plan's order, within the filters."""
         return self._statuses(self.filters(stakeholder, phase, region))
 
-    def _statuses(self, filters: Filters) -> list:
+    def _statuses(self, filters: Filters, states: dict | None = None) -> list:
         from pilkada_cli.report.status import evaluate_states
 
-        return evaluate_states(self.plan, self.states(), self.clock, filters)
+        return evaluate_states(self.plan, self.states() if states is None else states, self.clock, filters)
 
     def status(self, stakeholder: Names = (), phase: Names = (), region: Names = (), *,
                every_item: bool = True, limit: int = 15, by_region: bool = False):
@@ -124,14 +130,17 @@ class Tracker:
             raise BadInput("status.no_regions")
         filters = self.filters(stakeholder, phase, region)
         report = None if every_item else self._counted_status(filters, limit, by_region)
+        runs = []
         if report is None:
-            report = build_status(self.plan, self.states(), self.clock, filters, every_item=every_item)
+            reading = self._read(runs=bool(self.plan.contacts))
+            report, runs = build_status(self.plan, reading.states, self.clock, filters, every_item), reading.runs
+        elif self.plan.contacts:
+            runs = self.store.summary_runs()
         if self.plan.contacts:
             from pilkada_cli.report.offices import offices, reach
 
             today = self.today.isoformat()
-            report = replace(report, offices=reach(offices(self.plan),
-                                                   [r for r in self.store.summary_runs() if r.day <= today]))
+            report = replace(report, offices=reach(offices(self.plan), [r for r in runs if r.day <= today]))
         return report
 
     def _counted_status(self, filters: Filters, limit: int, by_region: bool):
@@ -152,7 +161,8 @@ class Tracker:
         if counted is None:
             return None
         keys = [task.key for task in chain_tasks(self.plan)]
-        return from_counts(self.plan, counted, self.clock, filters, self.states(keys) if keys else {})
+        states = self.store.current_states(self.plan.targets(), keys) if keys else {}
+        return from_counts(self.plan, counted, self.clock, filters, states)
 
     def critical_path(self, report):
         """The critical path (report.readiness.critical_path) of a whole-plan status report."""
@@ -181,26 +191,29 @@ class Tracker:
         statuses.sort(key=urgency)
         return statuses
 
-    def gonogo(self, stakeholder: Names = (), region: Names = ()):
-        """The Go/No-Go poll (report.readiness.Poll) as of today, with the offices' declarations up to then."""
+    def gonogo(self, stakeholder: Names = (), region: Names = (), *, reading=None):
+        """The Go/No-Go poll (report.readiness.Poll) as of today, with the offices' declarations up to then
+        (from `reading`, a command's one reading of the journal, when it has one)."""
         from pilkada_cli.report.readiness import latest_declarations, poll
 
-        statuses = self._statuses(self.filters(stakeholder, (), region))
-        declared = latest_declarations(self.store.events(until=self.clock.cutoff(self.tz)))
+        reading = reading or self._read(kinds=("declare",))
+        statuses = self._statuses(self.filters(stakeholder, (), region), reading.states)
+        declared = latest_declarations(reading.events, self.clock.cutoff(self.tz))
         return poll(self.plan, statuses, declared, (self.plan.vote_date - self.today).days, self.today)
 
     def risks(self, region: Names = (), level: Names = (), *, clock: Clock | None = None,
-              states: dict | None = None):
+              states: dict | None = None, reading=None):
         """The vulnerability register (report.risk.Register) as of today (or `clock`, with its `states`), its
-        entries within `region` and `level`."""
+        entries within `region` and `level`; the assessments from `reading` when the command has one."""
         from pilkada_cli.report.risk import assessments, register
         from pilkada_cli.report.status import evaluate_states
 
         region = list(self.filters((), (), region).regions)
         level = [level_name(x) for x in listed(level)]
         clock = clock or self.clock
-        statuses = evaluate_states(self.plan, states if states is not None else self.states(), clock)
-        recorded = assessments(self.store.events(until=clock.cutoff(self.tz)))
+        reading = reading or self._read(kinds=("assess",), states=states is None)
+        statuses = evaluate_states(self.plan, states if states is not None else reading.states, clock)
+        recorded = assessments(reading.events, clock.cutoff(self.tz))
         result = register(self.plan, statuses, recorded,
                           lambda place: clock.today(dates.zone(self.plan.timezone_for(place))))
         if region or level:
@@ -249,98 +262,11 @@ class Tracker:
         from pilkada_cli.report.briefing import history
         from pilkada_cli.report.tally import build_status
 
-        status = build_status(self.plan, self.states(), self.clock)
-        past = history(self.plan, self.store.events(until=self.clock.cutoff(self.tz)), status.today)
-        return status, past, self.gonogo(), self.risks(), self.store.head()
-
-    # -- the daily summary
-
-    def summary(self, stakeholder: Names = (), region: Names = (), since: str | date | None = None):
-        """The daily summary (report.summary.Summary): `to_dict()` is `pilkada summary --format json`. It compares
-        with `since` (the end of that day), else the last summary recorded for these filters, else yesterday."""
-        from pilkada_cli.report.summary import build_summary, region_of, scope_of, since_point
-
-        filters = self.filters(stakeholder, (), region)
-        today = self.clock.today(dates.zone(self.plan.timezone_for(region_of(self.plan, filters))))
-        given = since if isinstance(since, date) or since is None else dates.parse_date(since, today=today)
-        point = since_point(today, given, self.store.summary_runs(scope_of(filters)))
-        now = self.states()
-        then = self.states_as_of(Clock(self.now, point.day, point.until), upto_event=point.upto_event, now_states=now)
-        report = build_summary(self.plan, now, then, self.clock, filters, point, self.store.head())
-        report = replace(report, scope=scope_of(filters), **self._readiness(report.days_to_vote, filters, then, point))
-        if self.plan.keys:
-            report = replace(report, signatures=self._signatures(point))
-        return report
-
-    def _readiness(self, days_to_vote: int, filters: Filters, then: dict, point) -> dict:
-        """The Go/No-Go calls (from H-7 on) and the risk levels that changed since the earlier point."""
-        from pilkada_cli.report.risk import changes
-        from pilkada_cli.report.summary import GONOGO_FROM_DAYS
-
-        poll = self.gonogo(filters.stakeholders, filters.regions) if 0 <= days_to_vote <= GONOGO_FROM_DAYS else None
-        moved = []
-        if self.plan.risks:
-            earlier = self.risks(clock=Clock(self.now, point.day, point.until), states=then)
-            moved = changes(earlier, self.risks())
-        return {"gonogo": poll, "risk_changes": moved}
-
-    def _signatures(self, point) -> tuple[int, int]:
-        """How many of the entries recorded since the earlier point are proven by their author's key (spec 16)."""
-        from pilkada_cli.plan.keys import PROVEN
-
-        if point.upto_event is not None:
-            period = self.store.events(after_event=point.upto_event)
-        else:
-            period = self.store.events(since=Clock(self.now, point.day, point.until).cutoff(self.tz))
-        return sum(found == PROVEN for found in self.proofs(period)), len(period)
-
-    def record_summary(self, day: date, scope: str, delivery: str | None = None, recipients: str | None = None
-                       ) -> None:
-        """Record that a summary ran under `scope` (Summary.scope, or an office's) on `day` (Summary.today), and
-        how its delivery went (`ok`, or why not), under the journal's identity: the next one compares with it."""
-        self.store.record_summary(self.now if self.fixed_clock else None, day.isoformat(), scope, delivery,
-                                  recipients)
-
-    def office_digests(self, since: str | None = None) -> list:
-        """`summary --each` (spec section 18): every office with contacts and its own digest, compared with the
-        office's own last digest that arrived; the journal is replayed once per distinct earlier point."""
-        from pilkada_cli.report import offices as alarm
-
-        found = self.alarm_offices()
-        runs = self.store.summary_runs()
-        given = self.day(since) if since else None
-        now = self.states()
-        head = self.store.head()
-        points = {office.key: alarm.since_of(office, alarm.office_today(self.plan, office, self.clock), given, runs)
-                  for office in found}
-        earlier: dict = {}
-        for point in dict.fromkeys(points.values()):
-            then = self.states_as_of(Clock(self.now, point.day, point.until), upto_event=point.upto_event,
-                                     now_states=now)
-            moved = []
-            if self.plan.risks:
-                from pilkada_cli.report.risk import changes
-
-                moved = changes(self.risks(clock=Clock(self.now, point.day, point.until), states=then), self.risks())
-            earlier[point] = (then, moved)
-        poll = self.gonogo() if alarm.needs_poll(self.plan, found, self.clock) else None
-        return [(office, alarm.office_digest(self.plan, office, now, earlier[points[office.key]][0], self.clock,
-                                             points[office.key], head, poll, earlier[points[office.key]][1]))
-                for office in found]
-
-    def alarm_offices(self) -> list:
-        """The plan's offices with contacts, once every contact's mail address is one check_address takes."""
-        from pilkada_cli.delivery import contact_problems
-        from pilkada_cli.errors import PlanInvalid
-        from pilkada_cli.report.offices import offices
-
-        problems = contact_problems(self.plan)
-        if problems:
-            raise PlanInvalid(problems)
-        found = offices(self.plan)
-        if not found:
-            raise BadInput("each.no_contacts")
-        return found
+        reading = self._read(head=True, kinds=None)
+        cutoff = self.clock.cutoff(self.tz)
+        status = build_status(self.plan, reading.states, self.clock)
+        past = history(self.plan, [e for e in reading.events if cutoff is None or e.ts < cutoff], status.today)
+        return status, past, self.gonogo(reading=reading), self.risks(reading=reading), reading.head
 
     # -- writing
 
