@@ -103,15 +103,13 @@ def counting(monkeypatch, journal_env):
     # these plans are small, which status counts in Python unless told otherwise
     monkeypatch.setattr(importlib.import_module("pilkada_cli.tracker.core"), "COUNT_IN_SQL_FROM", 0)
     taken = []
-    for name in ("pilkada_cli.store.sqlite_tally", "pilkada_cli.store.pg_tally"):
-        module = importlib.import_module(name)
+    tally = importlib.import_module("pilkada_cli.report.tally")  # the report is made of SQL's counts only here
 
-        def counted(*args, real=module.count, **kwargs):
-            result = real(*args, **kwargs)
-            taken.append(result is not None)
-            return result
+    def counted(*args, real=tally.from_counts, **kwargs):
+        taken.append(True)
+        return real(*args, **kwargs)
 
-        monkeypatch.setattr(module, "count", counted)
+    monkeypatch.setattr(tally, "from_counts", counted)
 
     def both(run, root, args, moment):
         screens = []
@@ -231,15 +229,14 @@ def test_a_role_that_may_only_read_sees_what_an_editor_sees(run, isolated, pg_ur
     import psycopg
 
     monkeypatch.setattr(importlib.import_module("pilkada_cli.tracker.core"), "COUNT_IN_SQL_FROM", 0)
-    tally = importlib.import_module("pilkada_cli.store.pg_tally")
+    tally = importlib.import_module("pilkada_cli.report.tally")
     counted_in_sql = []
 
-    def count(*args, real=tally.count, **kwargs):
-        result = real(*args, **kwargs)
-        counted_in_sql.append(result is not None)
-        return result
+    def count(*args, real=tally.from_counts, **kwargs):
+        counted_in_sql.append(True)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(tally, "count", count)
+    monkeypatch.setattr(tally, "from_counts", count)
     admin = {"PILKADA_DATABASE_URL": pg_url}
     root = make_plan(run, isolated / "baca", admin, PLAN, {"polres.yaml": POLRES, "polda.yaml": POLDA})
     reader, = pg_roles("reader", groups=())
@@ -280,6 +277,7 @@ def test_each_instance_is_counted_in_sql_as_python_classifies_it(run, isolated, 
     from pilkada_cli import Tracker
     from pilkada_cli.plan.index import instance_index
     from pilkada_cli.report.tally import zone_days
+    from pilkada_cli.store.base import Count
 
     dues = {"none": None, "past": "H-40", "today": "H-30", "soon": "H-25", "later": "H-24"}  # today: H-30
     asks = {"nothing": [], "under": [["--value", "40"]], "at": [["--value", "100"]], "over": [["--value", "250"]],
@@ -302,9 +300,9 @@ def test_each_instance_is_counted_in_sql_as_python_classifies_it(run, isolated, 
             assert result.exit_code == 0, result.output
     tracker = Tracker.open(root, env={**journal_env}, now=datetime.fromisoformat(now))
     python = {status.task.item.stakeholder: (status.state, status.completion) for status in tracker.statuses()}
-    counted = tracker.store.count(instance_index(tracker.plan), tracker.plan.targets(),
-                                  zone_days(tracker.plan, tracker.clock), tracker.plan.due_soon_days, (), (), (),
-                                  frozenset(), 1, False)
+    asked = Count(instance_index(tracker.plan), zone_days(tracker.plan, tracker.clock), tracker.plan.due_soon_days,
+                  (), (), (), frozenset(), 1, False)
+    counted = tracker.store.read(tracker.plan.targets(), keys=[], count=asked).counted
     assert counted is not None
     sql = {stakeholder: (state, weighted / weight) for stakeholder, _, state, weighted, weight, n in counted.by_phase}
     assert len(sql) == len(cells) and set(python.values()) >= {("done", 1.0), ("overdue", 0.4), ("due_soon", 0.0),

@@ -244,6 +244,8 @@ def main_options(
                                           help=t("help.opt.version", HELP))] = False,
 ) -> None:
     GLOBAL.plan, GLOBAL.on, GLOBAL.lang = plan, on, lang
+    chosen = (lang or "").strip().lower()
+    _error_lang[0] = chosen if chosen in ("id", "en") else help_lang()  # until the command knows its own
     if color is None:
         _color[0] = "auto"  # a command's own --color is read after this
 

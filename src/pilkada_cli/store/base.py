@@ -42,6 +42,24 @@ class Reading:
     events: list[Event]
     runs: list[SummaryRun]
     head: tuple[int, str] | None
+    counted: Counted | None = None  # asked with `count`; None where the database could not count
+
+
+@dataclass(frozen=True)
+class Count:
+    """A status report counted by the journal's database against the plan's instance index (plan/index.py):
+    `zones` maps each time zone to its today (a date's ordinal); `skipped` items are left out (counted in
+    Python); the first `limit` rows due soon and overdue; sums per region too with `by_region`."""
+
+    index: Path
+    zones: dict[str, int]
+    due_soon_days: int
+    stakeholders: tuple[str, ...]
+    phases: tuple[str, ...]
+    regions: tuple[str, ...]
+    skipped: frozenset[str]
+    limit: int
+    by_region: bool
 
 
 class Store(Protocol):
@@ -56,11 +74,12 @@ class Store(Protocol):
         sequence)."""
         ...
 
-    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
-             head: bool = False) -> Reading:
-        """What a command needs, read at once (one round trip on PostgreSQL): the states now (given `targets`),
-        the events before `until` of `kinds` (`events` = (until, kinds); None for either: all), every summary
-        run, the head."""
+    def read(self, targets: dict[str, float | None] | None, *, keys: list[str] | None = None,
+             events: tuple | None = None, runs: bool = False, head: bool = False, count: Count | None = None
+             ) -> Reading:
+        """What a command needs, read at once (one round trip on PostgreSQL): the states now (given `targets`;
+        only those of `keys` if given), the events before `until` of `kinds` (`events` = (until, kinds); None for
+        either: all), every summary run, the head, and a status counted in SQL (`count`)."""
         ...
 
     def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
@@ -119,18 +138,10 @@ class Store(Protocol):
         catalogue (every migration applied, every index valid, the writers' functions run as their owner)."""
         ...
 
-    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
-              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
-              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-        """A status report's sums and the rows its screen lists, counted in the journal's database against the
-        plan's instance index (plan/index.py): `zones` maps each time zone to its today (a date's ordinal),
-        `skipped` items are left out (counted in Python); None where the database cannot, and Python counts."""
-        ...
-
     def init(self, stakeholders: dict, regions: list[str], targets: dict[tuple[str, str], float],
-             keyed: tuple[str, ...] = (), require_signatures: bool = False) -> list[str]:
-        """`pilkada db init` (spec section 13): a PostgreSQL journal's schema, roles and the plan's rules; the
-        migrations applied now. A SQLite journal refuses (BadInput db.not_postgres)."""
+             keyed: tuple[str, ...] = (), require_signatures: bool = False, index: Path | None = None) -> list[str]:
+        """`pilkada db init` (spec section 13): a PostgreSQL journal's schema, roles and the plan's rules (and the
+        plan's instance index, counted by); the migrations applied now. A SQLite journal refuses (db.not_postgres)."""
         ...
 
 

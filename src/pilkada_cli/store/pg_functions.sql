@@ -459,3 +459,33 @@ BEGIN
         END IF;
     END LOOP;
 END $$;
+
+-- What the server needs of a plan to count it (store/pg_tally.py: items, regions and groups as JSON arrays of
+-- objects, instances as lines of numbers), kept once under the digest the server computes of the very text it
+-- received: no writer can store other counts under a digest another office's plan gives. Returns the digest.
+CREATE OR REPLACE FUNCTION public.pilkada_store_index(p_items text, p_regions text, p_groups text, p_instances text)
+RETURNS text
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    d text := encode(sha256(convert_to(p_items || chr(10) || p_regions || chr(10) || p_groups || chr(10)
+                                       || p_instances, 'UTF8')), 'hex');
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('pilkada:index:' || d));
+    IF EXISTS (SELECT 1 FROM public.pilkada_indexes WHERE digest = d) THEN
+        RETURN d;
+    END IF;
+    INSERT INTO public.pilkada_index_items (digest, no, item, grp, weight, critical)
+        SELECT d, r.no, r.item, r.grp, r.weight, r.critical
+        FROM json_to_recordset(p_items::json) AS r(no int, item text, grp int, weight double precision, critical int);
+    INSERT INTO public.pilkada_index_regions (digest, no, region, zone)
+        SELECT d, r.no, r.region, r.zone FROM json_to_recordset(p_regions::json) AS r(no int, region text, zone text);
+    INSERT INTO public.pilkada_index_groups (digest, grp, stakeholder, phase)
+        SELECT d, r.grp, r.stakeholder, r.phase
+        FROM json_to_recordset(p_groups::json) AS r(grp int, stakeholder text, phase text);
+    INSERT INTO public.pilkada_index_instances (digest, no, item, region, due, target)
+        SELECT d, split_part(l, ',', 1)::int, split_part(l, ',', 2)::int, split_part(l, ',', 3)::int,
+               nullif(split_part(l, ',', 4), '')::int, nullif(split_part(l, ',', 5), '')::double precision
+        FROM regexp_split_to_table(p_instances, chr(10)) AS l WHERE l <> '';
+    INSERT INTO public.pilkada_indexes (digest) VALUES (d);
+    RETURN d;
+END $$;

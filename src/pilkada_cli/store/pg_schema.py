@@ -116,16 +116,34 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         CREATE TYPE public.pilkada_state AS (value double precision, done boolean, done_at text,
                                              value_before_done double precision, done_by text);
     """),
+    # issue 25: what the server needs of a plan to count it, stored once under the digest the server computes of
+    # it (pilkada_store_index), so a status sends the digest, not the plan
+    ("0006_plan_index", """
+        CREATE TABLE public.pilkada_indexes (digest text PRIMARY KEY, stored_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE public.pilkada_index_items (digest text NOT NULL, no int NOT NULL, item text NOT NULL,
+                                                 grp int NOT NULL, weight double precision NOT NULL,
+                                                 critical int NOT NULL, PRIMARY KEY (digest, no));
+        CREATE TABLE public.pilkada_index_regions (digest text NOT NULL, no int NOT NULL, region text NOT NULL,
+                                                   zone text NOT NULL, PRIMARY KEY (digest, no));
+        CREATE TABLE public.pilkada_index_groups (digest text NOT NULL, grp int NOT NULL, stakeholder text NOT NULL,
+                                                  phase text, PRIMARY KEY (digest, grp));
+        CREATE TABLE public.pilkada_index_instances (digest text NOT NULL, no int NOT NULL, item int NOT NULL,
+                                                     region int NOT NULL, due int, target double precision,
+                                                     PRIMARY KEY (digest, no));
+    """),
 )
 
 TABLES = ("pilkada_events", "pilkada_summaries", "pilkada_guarded", "pilkada_editors", "pilkada_item_state",
           "pilkada_stakeholders", "pilkada_regions", "pilkada_targets", "pilkada_plans", "pilkada_keys",
-          "pilkada_migrations")
+          "pilkada_migrations", "pilkada_indexes", "pilkada_index_items", "pilkada_index_regions",
+          "pilkada_index_groups", "pilkada_index_instances")
 SEQUENCES = ("pilkada_events_seq_seq", "pilkada_summaries_id_seq")
 # What the owner of the functions may do: read everything, add events and summary runs, keep the states.
 OWNER_GRANTS = ("GRANT SELECT ON {tables} TO pilkada_owner",
                 "GRANT INSERT ON public.pilkada_events, public.pilkada_summaries TO pilkada_owner",
                 "GRANT INSERT, UPDATE ON public.pilkada_item_state TO pilkada_owner",
+                "GRANT INSERT ON public.pilkada_indexes, public.pilkada_index_items, public.pilkada_index_regions, "
+                "public.pilkada_index_groups, public.pilkada_index_instances TO pilkada_owner",
                 "GRANT USAGE ON SEQUENCE {sequences} TO pilkada_owner")
 
 def functions() -> str:
@@ -141,6 +159,7 @@ PUBLIC_FUNCTIONS = (
     "jsonb)",
     "public.pilkada_append(text, jsonb, boolean)",
     "public.pilkada_record_summary(text, text, text, text, text)",
+    "public.pilkada_store_index(text, text, text, text)",
 )
 INTERNAL_FUNCTIONS = (
     "public.pilkada__field(text)", "public.pilkada__stamp(timestamptz)",

@@ -1,43 +1,34 @@
-"""Counting a plan's items in PostgreSQL, the counterpart of sqlite_tally.py: the user's index of the plan's
-instances is loaded (items and regions by number, instances as numbers) into temporary tables of one
-transaction and joined with the journal's projection on the server, in one statement, so `status` brings back
-the sums and the rows it prints, not 52,860 states. Its statements go to the server together where they can, so
-over a slow line the count waits for about eight round trips. The rules are the same; the tests run both journals
-through them."""
+"""Counting a plan's items in PostgreSQL, the counterpart of sqlite_tally.py: what the server needs of a plan
+(the user's index of its instances, as server_rows gives it) is stored on the server once, under the digest the
+server computes of it (pilkada_store_index), and `status` sends that digest with one statement that joins it with
+the journal's projection: the sums and the rows the screen prints come back, not 52,860 states, and over a slow
+line the count waits for one round trip. The rules are report/status.py's; a test compares them cell by cell."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
 
-from pilkada_cli.errors import JournalError, NotAllowed
 from pilkada_cli.model import instance_key
-from pilkada_cli.store.base import LABELS, Counted
+from pilkada_cli.store.base import LABELS, Count, Counted
 
-# The count's statements before COPY, sent together where libpq has pipelines: the temporary tables and the
-# index's small tables (server_rows). COPY, which a pipeline cannot hold, brings the instances.
-SETUP = (
-    # memory for the join and its rows in one statement (a national plan's take some 10 MB), instead of
-    # temporary files at the server's default of 4 MB; and no JIT, which at this statement's estimated cost
-    # the server would spend about a second compiling on every run
-    "SET LOCAL work_mem = '64MB'", "SET LOCAL jit = off",
-    "CREATE TEMP TABLE pk_items (no int PRIMARY KEY, item text, grp int, weight float8, critical int) "
-    "ON COMMIT DROP",
-    "CREATE TEMP TABLE pk_regions (no int PRIMARY KEY, region text, zone text, today int) ON COMMIT DROP",
-    "CREATE TEMP TABLE pk_instances (no int, item int, region int, due int, target float8) ON COMMIT DROP",
-    "CREATE TEMP TABLE pk_groups (grp int, stakeholder text, phase text) ON COMMIT DROP",
-)
-LOAD = ("INSERT INTO pk_items SELECT * FROM json_populate_recordset(NULL::pk_items, %s::json)",
-        "INSERT INTO pk_regions SELECT * FROM json_populate_recordset(NULL::pk_regions, %s::json)",
-        "INSERT INTO pk_groups SELECT * FROM json_populate_recordset(NULL::pk_groups, %s::json)")
-TODAY = ("UPDATE pk_regions r SET today = z.today FROM unnest(%s::text[], %s::int[]) AS z(zone, today) "
-         "WHERE z.zone = r.zone")
+# Memory for the join (a national plan's takes some 10 MB) instead of temporary files at the server's default of
+# 4 MB, and no JIT, which at this statement's estimated cost the server would spend about a second compiling.
+SETUP = ("SET work_mem = '64MB'", "SET jit = off")  # for this connection
+INDEX = """
+    WITH it AS (SELECT no, item, grp, weight, critical FROM public.pilkada_index_items WHERE digest = %(digest)s),
+    r AS (SELECT x.no, x.region, x.zone, z.today FROM public.pilkada_index_regions x
+          LEFT JOIN unnest(%(zones)s::text[], %(todays)s::int[]) AS z(zone, today) ON z.zone = x.zone
+          WHERE x.digest = %(digest)s),
+    g AS (SELECT grp, stakeholder, phase FROM public.pilkada_index_groups WHERE digest = %(digest)s),
+    n AS (SELECT no, item, region, due, target FROM public.pilkada_index_instances WHERE digest = %(digest)s),
+"""
 # Every instance joined with its state, and every state with its instance (a state with none is the journal's
 # key that is not in the plan, label 5, the only rows with `item` and `region`); the instances the filters
 # leave out and those counted in Python (on dependency chains) are label 6. `no` is the instance's number,
-# which sorts as its key; names come from pk_items and pk_regions by number. Kept in memory for the one
-# statement that reads everything the report needs from it (READ), in parts told apart by the first column.
+# which sorts as its key; names come from `it` and `r` by number.
 COUNTED = """
     SELECT *, CASE WHEN no IS NULL THEN 5 WHEN NOT wanted THEN 6 WHEN completion >= 1 THEN 0 WHEN days IS NULL THEN 4
                    WHEN days < 0 THEN 1 WHEN days <= %(soon)s THEN 2 ELSE 3 END AS label
@@ -49,7 +40,7 @@ COUNTED = """
                  i.item_id <> ALL(%(skipped)s) {filters} AS wanted
           FROM (SELECT n.no, n.item AS item_no, n.region AS region_no, n.due - r.today AS days, it.item AS item_id,
                        r.region AS region_id, it.grp, it.weight, n.target, it.critical
-                FROM pk_instances n JOIN pk_items it ON it.no = n.item JOIN pk_regions r ON r.no = n.region) i
+                FROM n JOIN it ON it.no = n.item JOIN r ON r.no = n.region) i
           FULL JOIN (SELECT item, region, value, done, target FROM public.pilkada_item_state
                      WHERE plan = %(plan)s) s
             ON s.item = i.item_id AND s.region = i.region_id) x
@@ -57,7 +48,7 @@ COUNTED = """
 SUMS = "label, sum(weight * completion) AS weighted, sum(weight) AS weight, count(*) AS n FROM c WHERE label < 5"
 STATE = "s.value, s.done, s.done_at, s.value_before_done, s.done_by"
 NO_STATE = "NULL::float8, NULL::bool, NULL, NULL::float8, NULL"
-NAMED = ("JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no "
+NAMED = ("JOIN it ON it.no = x.item_no JOIN r ON r.no = x.region_no "
          "LEFT JOIN public.pilkada_item_state s ON s.plan = %(plan)s AND s.item = it.item AND s.region = r.region")
 # the rows the screen lists, most late (or nearest) first: an item's instances with the same days left are one
 # row (the first of them), how many in the fourth column
@@ -65,66 +56,59 @@ SHOWN = (f"SELECT {{part}}, it.item, r.region, x.n::int, NULL::float8, NULL::flo
          "FROM (SELECT item_no, min(region_no) AS region_no, count(*) AS n FROM c WHERE label = {label} "
          "GROUP BY item_no, days ORDER BY max(critical) DESC, days, min(no) "
          f"LIMIT %(limit)s) x {NAMED}")
-READ = f"""
-    WITH c AS MATERIALIZED ({{counted}})
+# Everything the report needs in one statement, in parts told apart by the first column; part 6 says the server
+# holds the index at all (without it, the client stores it and asks again).
+READ = f"""{INDEX}
+    c AS MATERIALIZED ({{counted}})
     SELECT 0 AS part, g.stakeholder, g.phase, x.label, x.weighted, x.weight, x.n, {NO_STATE}
-        FROM (SELECT grp, {SUMS} GROUP BY grp, label) x JOIN pk_groups g ON g.grp = x.grp
+        FROM (SELECT grp, {SUMS} GROUP BY grp, label) x JOIN g ON g.grp = x.grp
     UNION ALL SELECT 1, r.region, NULL, x.label, x.weighted, x.weight, x.n, {NO_STATE}
         FROM (SELECT region_no, {SUMS} AND %(by_region)s GROUP BY region_no, label) x
-        JOIN pk_regions r ON r.no = x.region_no WHERE r.region <> ''
+        JOIN r ON r.no = x.region_no WHERE r.region <> ''
     UNION ALL ({SHOWN.format(part=2, label=2)})
     UNION ALL ({SHOWN.format(part=3, label=1)})
     UNION ALL SELECT 4, item, region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c WHERE label = 5
     UNION ALL SELECT 5, it.item, r.region, NULL, NULL, NULL, NULL, {NO_STATE} FROM c x
-        JOIN pk_items it ON it.no = x.item_no JOIN pk_regions r ON r.no = x.region_no WHERE x.stale
+        JOIN it ON it.no = x.item_no JOIN r ON r.no = x.region_no WHERE x.stale
+    UNION ALL SELECT 6, NULL, NULL, NULL, NULL, NULL, NULL, {NO_STATE}
+        WHERE EXISTS (SELECT 1 FROM public.pilkada_indexes WHERE digest = %(digest)s)
 """
 
 
-def count(journal, rows: tuple, targets: dict[str, float | None], zones: dict[str, int],
-          due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
-          skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-    """As sqlite_tally.count, with `rows` the index for the server (server_rows). None where the
-    server will not (a database not set up by `db init`, a role without the grants), or where some states were
-    folded with other targets than this plan's (`db init` not run since the plan changed): Python counts those."""
-    items, regions_rows, groups_rows, instances = rows
-    try:
-        with journal._cursor(write=True) as cur:
-            with journal._pipeline():
-                for statement in SETUP:
-                    cur.execute(statement)
-                for statement, text in zip(LOAD, (items, regions_rows, groups_rows)):
-                    cur.execute(statement, (text,))
-            with cur.copy("COPY pk_instances FROM STDIN (FORMAT csv)") as copy:
-                copy.write(instances)
-            params = {"soon": due_soon_days, "plan": journal.plan_id, "limit": limit, "skipped": sorted(skipped)}
-            filters = ""
-            groups = [f"{column} = ANY(%({column}s)s)" for column, values in
-                      (("stakeholder", stakeholders), ("phase", phases)) if values]
-            if groups:
-                filters += f" AND i.grp IN (SELECT grp FROM pk_groups WHERE {' AND '.join(groups)})"
-            if regions:
-                filters += " AND i.region_id = ANY(%(regions)s)"
-            params.update(stakeholders=list(stakeholders), phases=list(phases), regions=list(regions),
-                          by_region=by_region)
-            query = READ.format(counted=COUNTED.format(filters=filters))
-            with journal._pipeline():
-                cur.execute(TODAY, (list(zones), list(zones.values())))
-                counted, stale = _read(cur.execute(query, params))
-            return None if stale else counted
-    except (JournalError, NotAllowed):
-        return None
+def digest(rows: tuple[str, str, str, str]) -> str:
+    """The digest pilkada_store_index computes of the same texts."""
+    return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
 
 
-def _read(rows) -> tuple[Counted, list[str]]:
-    """READ's rows -> what was counted, and the keys of the states folded with another target."""
-    parts: list[list[tuple]] = [[] for _ in range(6)]
+def statement(plan_id: str, key: str, asked: Count) -> tuple[str, dict]:
+    """The count's one statement and its parameters, for the index stored under `key`."""
+    zones, stakeholders, phases, regions = asked.zones, asked.stakeholders, asked.phases, asked.regions
+    filters = ""
+    groups = [f"{column} = ANY(%({column}s)s)" for column, values in
+              (("stakeholder", stakeholders), ("phase", phases)) if values]
+    if groups:
+        filters += f" AND i.grp IN (SELECT grp FROM g WHERE {' AND '.join(groups)})"
+    if regions:
+        filters += " AND i.region_id = ANY(%(regions)s)"
+    return READ.format(counted=COUNTED.format(filters=filters)), {
+        "digest": key, "zones": list(zones), "todays": list(zones.values()), "soon": asked.due_soon_days,
+        "plan": plan_id, "limit": asked.limit, "skipped": sorted(asked.skipped), "stakeholders": list(stakeholders),
+        "phases": list(phases), "regions": list(regions), "by_region": asked.by_region}
+
+
+def counted(rows) -> tuple[Counted | None, list[str]]:
+    """READ's rows -> what was counted (None: the server holds no such index), and the keys of the states folded
+    with another target than the plan's now."""
+    parts: list[list[tuple]] = [[] for _ in range(7)]
     for part, first, second, label, weighted, weight, n, *state in rows:
         if part < 2:  # sums: (stakeholder, phase) or (region, None), then state and the sums
             parts[part].append((first, second, LABELS[label], weighted, weight, n))
         elif part < 4:  # a listed row: item, region, how many instances (in `label`'s place), its state
             parts[part].append((first, second, label, *state))
-        else:  # an instance: item, region
+        else:  # an instance: item, region; or that the index is held
             parts[part].append((first, second))
+    if not parts[6]:
+        return None, []
     keys = [[instance_key(item, region) for item, region, *_ in parts[n]] for n in (4, 5)]
     return Counted(parts[0], [(region, *sums) for region, _, *sums in parts[1]], parts[2], parts[3],
                    sorted(keys[0])), keys[1]

@@ -15,15 +15,14 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from pilkada_cli.dates import utc_iso
 from pilkada_cli.errors import BadInput, JournalError, NotAllowed, PilkadaError
 from pilkada_cli.model import Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
-from pilkada_cli.store import chain, pg_schema, projection
+from pilkada_cli.store import chain, pg_schema, pg_tally, projection
 from pilkada_cli.store.pg_schema import EVENT_COLUMNS, runs_of as _runs
-from pilkada_cli.store.base import Ask, Counted, Reading, Ticked
+from pilkada_cli.store.base import Ask, Count, Reading, Ticked
 from pilkada_cli.store.fold import fold, fold_order
 from pilkada_cli.store.sqlite_schema import event_of as _event
 
@@ -117,11 +116,12 @@ class PostgresJournal:
 
     def init(self, stakeholders: dict[str, tuple[bool, dict[str, tuple[str, ...]] | None]], regions: list[str],
              targets: dict[tuple[str, str], float], keyed: tuple[str, ...] = (),
-             require_signatures: bool = False) -> list[str]:
+             require_signatures: bool = False, index: Any = None) -> list[str]:
         """`pilkada db init`: create or migrate the schema, the roles and the server's functions, and load what
         the server checks of this plan: its stakeholders (id -> per_region, editors by region or None), regions,
-        targets ((item, region or "*") -> target), the identities that have keys and whether signatures are
-        required. Returns the migrations applied now."""
+        targets ((item, region or "*") -> target), the identities that have keys, whether signatures are
+        required, and what it counts the plan by (`index`: plan/index.py's file). Returns the migrations applied
+        now."""
         applied = []
         with self._cursor(write=True) as cur:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('pilkada:schema'))")
@@ -150,6 +150,9 @@ class PostgresJournal:
             if "0005_server_decides" in applied:
                 self._upgrade(cur)
             self._load(cur, stakeholders, regions, targets, keyed, require_signatures)
+            rows = pg_tally.server_rows(index) if index is not None else None
+            if rows is not None:
+                cur.execute("SELECT public.pilkada_store_index(%s, %s, %s, %s)", rows)
         return applied
 
     @staticmethod
@@ -253,34 +256,65 @@ class PostgresJournal:
             rows = cur.execute(keyed(EVENT_COLUMNS), keyed_params(self.plan_id, keys)).fetchall()
         return sorted(map(_event, rows), key=fold_order)
 
-    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
-             head: bool = False) -> Reading:
-        """Its statements sent together (a pipeline), so the reading waits for one round trip."""
-        asked = []
+    def read(self, targets: dict[str, float | None] | None, *, keys: list[str] | None = None,
+             events: tuple | None = None, runs: bool = False, head: bool = False, count: Count | None = None
+             ) -> Reading:
+        """Its statements sent together (a pipeline): one round trip. A count sends the digest of the plan's index
+        (pg_tally); a server that does not hold it yet stores it, and the reading is asked again. Where the server
+        cannot count (set up by an older version, a role that may not store it, stale targets): `counted` None."""
+        rows = pg_tally.server_rows(count.index) if count is not None else None
+        if rows is None:
+            return self._read(targets, keys, events, runs, head, None)[0]
+        asked = (pg_tally.digest(rows), count)
+        try:
+            reading, unknown = self._read(targets, keys, events, runs, head, asked)
+            if unknown:
+                with self._cursor() as cur:
+                    stored = cur.execute("SELECT public.pilkada_store_index(%s, %s, %s, %s)", rows).fetchone()[0]
+                reading, unknown = self._read(targets, keys, events, runs, head, (stored, count))
+            return reading
+        except (JournalError, NotAllowed):
+            return self._read(targets, keys, events, runs, head, None)[0]
+
+    def _read(self, targets, keys, events, runs, head, count) -> tuple[Reading, bool]:
+        asked: list[tuple[str, Any, bool]] = []  # (statement, parameters, whether it gives rows)
+        if count is not None:
+            asked += [(statement, None, False) for statement in pg_tally.SETUP]
+            asked.append((*pg_tally.statement(self.plan_id, count[0], count[1]), True))
         if targets is not None:
-            asked.append((f"SELECT {projection.ROW.format(p='')} FROM public.pilkada_item_state WHERE plan = %s",
-                          (self.plan_id,)))
+            select = f"SELECT {projection.ROW.format(p='s.')} FROM public.pilkada_item_state s"
+            if keys is None:
+                asked.append((select + " WHERE s.plan = %s", (self.plan_id,), True))
+            else:
+                items, regions = (list(c) for c in zip(*map(projection.split, keys))) if keys else ([], [])
+                asked.append((select + " JOIN unnest(%s::text[], %s::text[]) AS k(i, r) ON s.item = k.i AND "
+                              "s.region = k.r WHERE s.plan = %s", (items, regions, self.plan_id), True))
         if events is not None:
             until, kinds = events
             asked.append((f"SELECT {EVENT_COLUMNS} FROM public.pilkada_events WHERE plan = %s AND (%s::timestamptz "
                           "IS NULL OR ts < %s) AND (%s::text[] IS NULL OR kind = ANY(%s)) ORDER BY seq",
-                          (self.plan_id, until, until, kinds and list(kinds), kinds and list(kinds))))
+                          (self.plan_id, until, until, kinds and list(kinds), kinds and list(kinds)), True))
         if runs:
-            asked.append((f"{RUNS} WHERE plan = %s ORDER BY id", (self.plan_id,)))
+            asked.append((f"{RUNS} WHERE plan = %s ORDER BY id", (self.plan_id,), True))
         if head:
-            asked.append((HEAD, (self.plan_id, self.plan_id)))
+            asked.append((HEAD, (self.plan_id, self.plan_id), True))
         with self._cursor() as cur:
             if len(asked) == 1:
-                results = iter([cur.execute(*asked[0]).fetchall()])
+                answers = iter([cur.execute(asked[0][0], asked[0][1]).fetchall()])
             else:
                 with self._pipeline():  # the block's end sends them all and reads every answer: one round trip
-                    cursors = [cur.connection.execute(query, params) for query, params in asked]
-                results = iter([cursor.fetchall() for cursor in cursors])
-        states = self._states(next(results), targets) if targets is not None else None
-        found = [_event(row) for row in next(results)] if events is not None else []
-        ran = _runs(next(results)) if runs else []
-        counted = next(results)[0] if head else None
-        return Reading(states, found, ran, (counted[0], counted[1] or "") if counted and counted[0] else None)
+                    cursors = [cur.connection.execute(query, params) for query, params, _ in asked]
+                answers = iter([c.fetchall() for c, (_, _, rows) in zip(cursors, asked) if rows])
+        counted, stale, unknown = None, [], False
+        if count is not None:
+            counted, stale = pg_tally.counted(next(answers))
+            unknown = counted is None
+        states = self._states(next(answers), targets) if targets is not None else None
+        found = [_event(row) for row in next(answers)] if events is not None else []
+        ran = _runs(next(answers)) if runs else []
+        number = next(answers)[0] if head else None
+        return Reading(states, found, ran, (number[0], number[1] or "") if number and number[0] else None,
+                       None if stale else counted), unknown
 
     def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
         with self._cursor() as cur:
@@ -308,15 +342,7 @@ class PostgresJournal:
     def current_states(self, targets: dict[str, float | None], keys: list[str] | None = None
                        ) -> dict[str, ItemState]:
         """The states the server keeps (see _states)."""
-        select = f"SELECT {projection.ROW.format(p='s.')} FROM public.pilkada_item_state s"
-        with self._cursor() as cur:
-            if keys is None:
-                rows = cur.execute(select + " WHERE s.plan = %s", (self.plan_id,)).fetchall()
-            else:
-                items, regions = (list(column) for column in zip(*map(projection.split, keys))) if keys else ([], [])
-                rows = cur.execute(select + " JOIN unnest(%s::text[], %s::text[]) AS k(i, r) ON s.item = k.i "
-                                   "AND s.region = k.r WHERE s.plan = %s", (items, regions, self.plan_id)).fetchall()
-        return self._states(rows, targets)
+        return self._read(targets, keys, None, False, False, None)[0].states
 
     def head(self) -> tuple[int, str] | None:
         with self._cursor() as cur:
@@ -338,18 +364,6 @@ class PostgresJournal:
     def integrity_ok(self) -> bool:
         with self._cursor() as cur:  # the server's catalogue (pg_schema.INTEGRITY)
             return bool(cur.execute(pg_schema.INTEGRITY, pg_schema.integrity_params()).fetchone()[0])
-
-    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
-              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
-              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-        """The status report's sums and listed rows counted by the server (pg_tally), or None: Python counts."""
-        from pilkada_cli.store import pg_tally
-
-        rows = pg_tally.server_rows(index)
-        if rows is None:
-            return None
-        return pg_tally.count(self, rows, targets, zones, due_soon_days, stakeholders, phases, regions, skipped,
-                              limit, by_region)
 
     # -- writing
 

@@ -22,7 +22,7 @@ from pilkada_cli.errors import BadInput, JournalError
 from pilkada_cli.values import MAX_VALUE
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
 from pilkada_cli.store import chain, projection
-from pilkada_cli.store.base import Ask, Counted, Reading, Ticked
+from pilkada_cli.store.base import Ask, Count, Reading, Ticked
 from pilkada_cli.store.projection import split as _split
 from pilkada_cli.store.fold import fold_order
 from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA_VERSION, SUMMARY_QUERY,
@@ -194,12 +194,16 @@ class Journal:
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
         return [_event(r) for r in rows]
 
-    def read(self, targets: dict[str, float | None] | None, *, events: tuple | None = None, runs: bool = False,
-             head: bool = False) -> Reading:
+    def read(self, targets: dict[str, float | None] | None, *, keys: list[str] | None = None,
+             events: tuple | None = None, runs: bool = False, head: bool = False, count: Count | None = None
+             ) -> Reading:
+        from pilkada_cli.store import sqlite_tally  # the SQL of the count
+
+        counted = sqlite_tally.count(self, count, targets or {}) if count is not None else None
         until, kinds = events or (None, None)
         found = [e for e in self.events(until=until) if kinds is None or e.kind in kinds] if events else []
-        return Reading(self.current_states(targets) if targets is not None else None, found,
-                       self.summary_runs() if runs else [], self.head() if head else None)
+        return Reading(self.current_states(targets, keys) if targets is not None else None, found,
+                       self.summary_runs() if runs else [], self.head() if head else None, counted)
 
     def touched(self, since: datetime | None, after_event: int | None) -> list[Event]:
         with self._reader() as conn:
@@ -452,14 +456,6 @@ class Journal:
             problems.append(("journal.chain_broken_before_upgrade", {"id": note.split()[-1]}))
         problems += projection.compare(stored, upto, records[-1][0] if records else 0, events)
         return problems
-
-    def count(self, index: Path, targets: dict[str, float | None], zones: dict[str, int], due_soon_days: int,
-              stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
-              skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-        from pilkada_cli.store import sqlite_tally  # the SQL of the count
-
-        return sqlite_tally.count(self, index, targets, zones, due_soon_days, stakeholders, phases, regions,
-                                  skipped, limit, by_region)
 
     def init(self, *_args, **_kwargs) -> list[str]:  # `db init` sets up a PostgreSQL journal; a file needs none
         raise BadInput("db.not_postgres")

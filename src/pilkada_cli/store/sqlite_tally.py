@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pilkada_cli.errors import JournalError
 from pilkada_cli.model import instance_key
-from pilkada_cli.store.base import LABELS, Counted
+from pilkada_cli.store.base import LABELS, Count, Counted
 
 
 COUNTED = """
@@ -36,11 +36,8 @@ SHOWN = ("SELECT c.item, c.region, c.n, s.value, s.done, s.done_at, s.value_befo
          "LEFT JOIN main.item_state s ON s.item = c.item AND s.region = c.region")
 
 
-def count(journal, index: Path, targets: dict[str, float | None], zones: dict[str, int],
-          due_soon_days: int, stakeholders: tuple[str, ...], phases: tuple[str, ...], regions: tuple[str, ...],
-          skipped: frozenset[str], limit: int, by_region: bool) -> Counted | None:
-    """Count in SQL; `zones` maps each time zone to its today (a date's ordinal), `skipped` items are left for
-    the caller to count (those on dependency chains). None where the journal cannot do it (not written yet,
+def count(journal, asked: Count, targets: dict[str, float | None]) -> Counted | None:
+    """Count in SQL (store.base.Count says what); None where the journal cannot do it (not written yet,
     read-only, locked): the caller counts in Python."""
     if not journal.path.exists():
         return None
@@ -52,8 +49,8 @@ def count(journal, index: Path, targets: dict[str, float | None], zones: dict[st
             with journal._reader() as conn:
                 if conn is None:
                     return None
-                counted, refold = _count(conn, index, zones, due_soon_days, stakeholders, phases, regions,
-                                         skipped, limit, by_region)
+                counted, refold = _count(conn, asked.index, asked.zones, asked.due_soon_days, asked.stakeholders,
+                                         asked.phases, asked.regions, asked.skipped, asked.limit, asked.by_region)
             if not refold:
                 return counted
     except JournalError:

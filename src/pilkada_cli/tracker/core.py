@@ -129,13 +129,10 @@ class Tracker(Daily):
         if by_region and not self.plan.regions:
             raise BadInput("status.no_regions")
         filters = self.filters(stakeholder, phase, region)
-        report = None if every_item else self._counted_status(filters, limit, by_region)
-        runs = []
+        report, runs = (None, []) if every_item else self._counted_status(filters, limit, by_region)
         if report is None:
             reading = self._read(runs=bool(self.plan.contacts))
             report, runs = build_status(self.plan, reading.states, self.clock, filters, every_item), reading.runs
-        elif self.plan.contacts:
-            runs = self.store.summary_runs()
         if self.plan.contacts:
             from pilkada_cli.report.offices import offices, reach
 
@@ -143,26 +140,34 @@ class Tracker(Daily):
             report = replace(report, offices=reach(offices(self.plan), [r for r in runs if r.day <= today]))
         return report
 
-    def _counted_status(self, filters: Filters, limit: int, by_region: bool):
-        """The status report counted in SQL by the journal's database (today's, not a replay); None where that
-        cannot be done, and it is counted in Python."""
-        if self.on is not None or len(self.plan.items) * max(1, len(self.plan.regions)) < COUNT_IN_SQL_FROM:
-            return None
-        from pilkada_cli.plan.index import instance_index
+    def _counted_status(self, filters: Filters, limit: int, by_region: bool) -> tuple:
+        """The status report counted in SQL by the journal's database (today's, not a replay), with the summary
+        runs, in one reading; (None, []) where that cannot be done, and it is counted in Python."""
+        if self.on is not None:
+            return None, []
         from pilkada_cli.report.deps import chain_tasks, on_chains
         from pilkada_cli.report.tally import from_counts, zone_days
+        from pilkada_cli.store.base import Count
 
-        index = instance_index(self.plan)
+        index = self._index()
         if index is None:
+            return None, []
+        asked = Count(index, zone_days(self.plan, self.clock), self.plan.due_soon_days, filters.stakeholders,
+                      filters.phases, filters.regions, on_chains(self.plan), limit, by_region)
+        reading = self.store.read(self.plan.targets(), keys=[task.key for task in chain_tasks(self.plan)],
+                                  runs=bool(self.plan.contacts), count=asked)
+        if reading.counted is None:
+            return None, []
+        return from_counts(self.plan, reading.counted, self.clock, filters, reading.states), reading.runs
+
+    def _index(self):
+        """The plan's instance index (plan/index.py) when it is counted in SQL: from COUNT_IN_SQL_FROM instances
+        (at most items x regions; below that, counting in Python is quicker)."""
+        if len(self.plan.items) * max(1, len(self.plan.regions)) < COUNT_IN_SQL_FROM:
             return None
-        counted = self.store.count(index, self.plan.targets(), zone_days(self.plan, self.clock),
-                                   self.plan.due_soon_days, filters.stakeholders, filters.phases, filters.regions,
-                                   on_chains(self.plan), limit, by_region)
-        if counted is None:
-            return None
-        keys = [task.key for task in chain_tasks(self.plan)]
-        states = self.store.current_states(self.plan.targets(), keys) if keys else {}
-        return from_counts(self.plan, counted, self.clock, filters, states)
+        from pilkada_cli.plan.index import instance_index
+
+        return instance_index(self.plan)
 
     def critical_path(self, report):
         """The critical path (report.readiness.critical_path) of a whole-plan status report."""
@@ -388,7 +393,7 @@ class Tracker(Daily):
                                   [r.id for r in self.plan.regions],
                                   {(i.full_id, region): target for i in self.plan.items
                                    for region, target in (("*", i.target), *i.region_targets) if target is not None},
-                                  tuple(self.plan.keys), self.plan.require_signatures)
+                                  tuple(self.plan.keys), self.plan.require_signatures, self._index())
         return self.store.path, applied, [x.id for x in self.plan.stakeholders if x.editors is not None]
 
     def export_events(self, since: str | date | None = None) -> str:
