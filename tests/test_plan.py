@@ -179,3 +179,20 @@ def test_plan_load_raises_with_all_problems(tmp_path):
     with pytest.raises(PlanInvalid) as info:
         load_plan(root)
     assert info.value.exit_code == 2 and info.value.problems
+
+
+def test_a_plan_carries_its_fields_and_its_index_nothing_else(run, plan_dir):
+    """Lookups live in Plan.index, made on first use: nothing is set on the frozen record beside its fields."""
+    from dataclasses import fields
+
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.plan.index import instance_index
+    from pilkada_cli.plan.lookup import find_task
+    from pilkada_cli.report.deps import chain_tasks, has_dependencies
+
+    plan = load_plan(plan_dir)
+    plan.tasks(), plan.tasks_of("polda", None), plan.item("polda/apel"), plan.stakeholder("kpu")
+    find_task(plan, "apel"), find_task(plan, "kpu/nphd"), chain_tasks(plan), has_dependencies(plan)
+    plan.office_name(plan.stakeholder("polda"), None), instance_index(plan)
+    assert set(vars(plan)) == {f.name for f in fields(plan)} | {"index"}
+    assert plan.cached_as is not None and plan == load_plan(plan_dir)
