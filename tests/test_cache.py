@@ -3,13 +3,17 @@
 import json
 import os
 import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 
 from conftest import KPU, POLDA
 from pilkada_cli.plan import cache as plancache
-from pilkada_cli.model import NewEvent
+from pilkada_cli.errors import Problem
+from pilkada_cli.model import Contact, NewEvent, Webhook
+from pilkada_cli.plan.locations import bundled_plan_dir
 from pilkada_cli.store.fold import fold
 from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
@@ -54,6 +58,61 @@ def test_an_edit_that_breaks_the_plan_is_seen_despite_the_cache(run, plan_dir):
     later(plan_dir / "checklists" / "polda.yaml", POLDA.replace("due: H-90", "due: H--90"))
     result = run("status", "--plan", str(plan_dir))
     assert result.exit_code == 2 and "polda.yaml:6" in result.stderr
+
+
+def shape(value):
+    """A value's types all the way down, to compare beside equality (a list read back as a tuple is equal to
+    nothing, but a dict key's or a record's type is easy to miss)."""
+    if is_dataclass(value):
+        return type(value), [shape(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, (list, tuple)):
+        return type(value), [shape(v) for v in value]
+    if isinstance(value, Mapping):
+        return type(value), [(shape(k), shape(v)) for k, v in value.items()]
+    return type(value)
+
+
+def test_the_cache_gives_back_every_field_of_every_record(isolated):
+    """The bundled plan (regions, offices, risks, dependencies, dimensions), with what YAML may put in its
+    free values (lists, maps, dates, moments, paths) and every record the plan holds."""
+    bundled = load_plan(bundled_plan_dir(), bundled=True)
+    plan = replace(
+        bundled, notify={"mail_to": ["a@polda.example", "b@polda.example"], "smtp_port": 587, "extra": {"x": [1, 2.5]}},
+        stakeholders=(replace(bundled.stakeholders[0], editors={"*": ("ani",), "belu": ("budi", "cici")}),
+                      *bundled.stakeholders[1:]),
+        items=(replace(bundled.items[0], target=3.0, region_targets=(("belu", 5.0),)), *bundled.items[1:]),
+        keys={"ani": ("kunci-baru", "kunci-lama")}, require_signatures=True, critical_overdue_days=3,
+        contacts={"leadership": Contact(("kapolda@polda.example",), Webhook("https://wa.example/hook", "WA_TOKEN"), 7),
+                  "polres@*": Contact((), None, 9)},
+        warnings=(Problem(Path("/rencana/pilkada.yaml"), 4, "plan.some_warning",
+                          {"when": date(2024, 8, 1), "at": datetime(2024, 8, 1, 3, tzinfo=timezone.utc),
+                           "ids": ["a", "b"], "file": Path("checklists/polda.yaml"), "n": 2}, "warning"),))
+    assert any(r.offices for r in plan.regions) and any(i.depends_on for i in plan.items) and plan.risks
+    cache = isolated / "plan.json"
+    key = ["a key"]
+    plancache.write(cache, key, plan)
+    again = plancache.read(cache, key)
+    assert again == plan and shape(again) == shape(plan)
+
+
+def test_a_field_added_to_a_record_is_cached_without_a_change_to_the_cache(plan_dir, monkeypatch):
+    from pilkada_cli import model
+
+    @dataclass(frozen=True)
+    class Item(model.Item):  # a new field, as a developer would add one to model.Item
+        colour: str = "hitam"
+
+    plan = load_plan(plan_dir)
+    before = plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml"])
+    monkeypatch.setattr(model, "Item", Item)
+    coloured = replace(plan, items=tuple(Item(**{f.name: getattr(i, f.name) for f in fields(i)}, colour="merah")
+                                         for i in plan.items))
+    key = plancache.cache_key(plan_dir, False, {}, [plan_dir / "pilkada.yaml"])
+    assert key != before  # a cache written before the field was added is not read after
+    cache = plan_dir.parent / "plan.json"
+    plancache.write(cache, key, coloured)
+    again = plancache.read(cache, key)
+    assert again == coloured and {i.colour for i in again.items} == {"merah"}
 
 
 def states_now(plan, journal):

@@ -38,7 +38,7 @@ def test_the_cache_is_plain_json_in_the_users_cache_dir(plan_dir):
     cache = plancache.cache_file(plan_dir, False, os.environ)
     assert cache.is_relative_to(Path(os.environ["PILKADA_CACHE_DIR"]))
     data = json.loads(cache.read_text(encoding="utf-8"))
-    assert data["plan"]["name"] == "Rencana Uji"
+    assert data["plan"]["$r"] == "Plan" and "Rencana Uji" in data["plan"]["v"]
     assert cache.stat().st_mode & 0o077 == 0
 
 
