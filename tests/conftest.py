@@ -12,8 +12,46 @@ from typer.testing import CliRunner
 from pilkada_cli.cli import GLOBAL, app
 
 
+# Where pilkada falls back to when PILKADA_CACHE_DIR, PILKADA_CONFIG_DIR or PILKADA_DATA_DIR is not set.
+FALLBACKS = (".cache/pilkada", ".config/pilkada", ".local/share/pilkada")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home(tmp_path_factory: pytest.TempPathFactory):
+    """A home directory of the test run's own, for the whole run (subprocesses inherit it): a test that lets
+    pilkada fall back to the home directory writes there, never into the user's ~/.cache or ~/.config, and
+    `isolated` fails it. A process started without HOME falls back to the user's real home: at the end, the
+    run fails if it left a plan cache of its own folders there."""
+    import pwd
+    import time
+
+    fake = tmp_path_factory.mktemp("home")
+    started = time.time()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(fake))
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+            patch.delenv(name, raising=False)
+        yield fake
+    real = Path(pwd.getpwuid(os.getuid()).pw_dir) / FALLBACKS[0] / "plans"
+    ours = str(tmp_path_factory.getbasetemp()).encode()
+    left = [path for path in (real.iterdir() if real.is_dir() else ())
+            if path.stat().st_mtime >= started and ours in path.read_bytes()]
+    assert not left, f"the tests wrote plan caches into the real home directory: {left}"
+
+
+def leftovers_in(home: Path) -> list[str]:
+    """What pilkada wrote into `home` because a test (or a process it started) did not point it elsewhere;
+    removed, so that only the test that wrote it fails."""
+    import shutil
+
+    found = [str(home / folder) for folder in FALLBACKS if (home / folder).exists()]
+    for folder in found:
+        shutil.rmtree(folder)
+    return found
+
+
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path):
     for name in [name for name in os.environ if name.startswith("PILKADA_")]:  # none of the machine's own
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PILKADA_DATA_DIR", str(tmp_path / "data"))
@@ -26,7 +64,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work.mkdir()
     monkeypatch.chdir(work)
     GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
-    return work
+    yield work
+    written = leftovers_in(home)
+    assert not written, f"this test let pilkada write into the home directory: {written}"
 
 
 PLAN = """\

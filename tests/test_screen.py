@@ -46,9 +46,9 @@ def in_terminal(args: list[str], columns: int, env: dict[str, str]) -> str:
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
     """The bundled plan on the eve of the vote, with a few ticks in its journal."""
-    data = tmp_path_factory.mktemp("data")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PILKADA_")}
-    env.update(PILKADA_DATA_DIR=str(data), PILKADA_USER="penguji-dengan-nama-yang-panjang")
+    env.update({f"PILKADA_{name.upper()}_DIR": str(tmp_path_factory.mktemp(name))
+                for name in ("data", "cache", "config")}, PILKADA_USER="penguji-dengan-nama-yang-panjang")
     for ref in ("polda/pemetaan-kerawanan", "polres/pengamanan-tps@timor-tengah-selatan", "kpu/penetapan-paslon"):
         subprocess.run([*PILKADA, "tick", ref, "--on", "2024-11-20", "--note", "catatan rapat koordinasi"],
                        env=env, check=True, capture_output=True)
