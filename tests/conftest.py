@@ -69,6 +69,19 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path):
     assert not written, f"this test let pilkada write into the home directory: {written}"
 
 
+def commands() -> list[tuple[list[str], object]]:
+    """Every command and subcommand as typed after `pilkada` (the top level first, as []), with Typer's
+    command object: read from the app itself, so a new command is in every test that walks them."""
+    import typer
+
+    def walk(command, path):
+        yield path, command
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            yield from walk(sub, [*path, name])
+
+    return list(walk(typer.main.get_command(app), []))
+
+
 PLAN = """\
 name: Rencana Uji
 vote_date: 2024-11-27

@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from conftest import write_plan
+from conftest import commands, write_plan
 
 REGIONS_PLAN = """\
 id: {plan_id}
@@ -396,23 +396,10 @@ def test_cron_takes_a_dotted_time_and_says_what_debian_does(run, plan_dir):
 # -- minors: help
 
 
-def _command_paths():
-    import typer
-
-    from pilkada_cli.cli import app
-
-    def walk(command, path):
-        yield path
-        for name, sub in sorted(getattr(command, "commands", {}).items()):
-            yield from walk(sub, [*path, name])
-
-    return list(walk(typer.main.get_command(app), []))
-
-
 def test_help_names_what_each_option_takes_as_a_person_would(run):
     import re
 
-    for path in _command_paths():
+    for path, _ in commands():
         shown = run(*path, "--help", env={"COLUMNS": "80"})
         assert shown.exit_code == 0, path
         text = re.sub(r"\[[0-9x<>=]+\]", "", shown.stdout.split("Contoh")[0])  # Click's ranges, [10<=x<=86400]
