@@ -6,7 +6,6 @@ import sys
 import pytest
 
 from conftest import PLAN, commands, write_plan
-from pilkada_cli.cli import app
 
 def test_status_on_the_bundled_plan_shows_the_countdown(run):
     result = run("status", "--on", "2024-08-01")
