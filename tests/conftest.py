@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -149,9 +150,87 @@ def write_plan(root: Path, plan: str = PLAN, files: dict[str, str] | None = None
     return root
 
 
+def later(path, text):
+    """Write a file so that its modification time surely changes."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10_000_000, before + 10_000_000))
+
+
 @pytest.fixture
 def plan_dir(isolated: Path) -> Path:
     return write_plan(isolated / "rencana")
+
+
+REGIONS_PLAN = """\
+id: {plan_id}
+name: Rencana Wilayah
+vote_date: 2024-11-27
+timezone: Asia/Makassar
+regions:
+  - id: belu
+    name: Kabupaten Belu
+  - id: ambon
+    name: Kota Ambon
+stakeholders:
+  - id: polres
+    name: Polres {{region}}
+    per_region: true
+  - id: kpu
+    name: KPU Provinsi
+phases:
+  - id: persiapan
+    name: Persiapan
+    start: H-200
+    end: H-1
+"""
+
+REGIONS_POLRES = """\
+stakeholder: polres
+phase: persiapan
+items:
+  - id: evaluasi-pemilu-2024
+    title: Evaluasi pengamanan TPS pada Pemilu Februari 2024 di wilayah Polres
+    due: H-100
+    owner: Kabag Ops
+  - id: pengamanan-gudang-logistik
+    title: Penjagaan gudang logistik KPU kabupaten/kota 1x24 jam
+    due: H-40
+    owner: Sat Samapta
+    critical: true
+"""
+
+REGIONS_KPU = """\
+stakeholder: kpu
+phase: persiapan
+items:
+  - id: nphd
+    title: Pencairan NPHD
+    due: H-150
+    target: 100
+    unit: "%"
+"""
+
+REGIONS_RISKS = """\
+risks:
+  - id: politik-uang
+    title: Politik uang
+    dimension: kontestasi
+    level: tinggi
+    regions: [belu]
+    mitigations: [polres/evaluasi-pemilu-2024]
+"""
+
+
+@pytest.fixture
+def regions_plan(isolated: Path) -> Path:
+    """A plan with two regions, a per-region Polres, a provincial KPU and a risk in one region; its own plan id,
+    as a PostgreSQL journal is shared by the tests of a process."""
+    root = write_plan(isolated / "wilayah", REGIONS_PLAN.format(plan_id=f"wilayah-{uuid.uuid4().hex[:8]}"),
+                      {"polres.yaml": REGIONS_POLRES, "kpu.yaml": REGIONS_KPU})
+    (root / "risks").mkdir()
+    (root / "risks" / "risiko.yaml").write_text(REGIONS_RISKS, encoding="utf-8")
+    return root
 
 
 @pytest.fixture
