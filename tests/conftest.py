@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import textwrap
 import uuid
@@ -11,6 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pilkada_cli.cli import GLOBAL, app
+
+# The language of a usage error raised before a command runs: in a real process the one it started with, so
+# each invocation of `run` starts from it, not from the language an earlier test's command left there.
+ERROR_LANG = importlib.import_module("pilkada_cli.cli.app")._error_lang
+ERROR_LANG_AT_START = list(ERROR_LANG)
 
 
 # Where pilkada falls back to when PILKADA_CACHE_DIR, PILKADA_CONFIG_DIR or PILKADA_DATA_DIR is not set.
@@ -239,6 +245,7 @@ def run():
 
     def invoke(*args: str, env: dict[str, str] | None = None):
         GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
+        ERROR_LANG[:] = ERROR_LANG_AT_START
         return runner.invoke(app, list(args), env=env)
 
     return invoke
