@@ -37,6 +37,27 @@ def hostile_plan(isolated):
     return write_plan(isolated / "jahat", plan, {"polda.yaml": polda})
 
 
+def test_plan_text_is_escaped_in_the_page_and_the_mail(run, hostile_plan, tmp_path):
+    """Jinja2's autoescaping, checked in the HTML itself: without it the test below would not fail but hang,
+    its browser waiting on the alert() the hostile item opens."""
+    from datetime import date, datetime, timezone
+
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.render.summary_text import as_html
+    from pilkada_cli.report.status import Clock, Filters
+    from pilkada_cli.report.summary import Since, build_summary
+
+    page = tmp_path / "briefing.html"
+    assert run("report", "--html", str(page), "--plan", str(hostile_plan), "--on", "2024-11-20").exit_code == 0
+    plan = load_plan(hostile_plan)
+    mail = as_html(build_summary(plan, {}, {}, Clock(datetime(2024, 11, 20, tzinfo=timezone.utc), date(2024, 11, 20)),
+                                 Filters(), Since(date(2024, 11, 19), "yesterday")), "id")
+    for html in (page.read_text(encoding="utf-8"), mail):
+        assert "<script>" not in html and "<img" not in html and "<b>tebal" not in html
+        assert "Rencana &lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt; Uji" in html
+        assert "&lt;img src=x onerror=alert(1)&gt; Patroli &amp; &lt;b&gt;tebal&lt;/b&gt;" in html
+
+
 def test_the_page_of_a_hand_written_plan_renders_safely_in_a_browser(run, hostile_plan, tmp_path):
     p = str(hostile_plan)
     run("tick", "apel", "--plan", p, "--on", "2024-08-20")
@@ -48,6 +69,7 @@ def test_the_page_of_a_hand_written_plan_renders_safely_in_a_browser(run, hostil
     for marker in ("http://", "https://", "src=\"//", "@import", "<link"):
         assert marker not in html, marker
     assert '<meta http-equiv="refresh" content="300">' in html
+    assert "<script>" not in html and "<img" not in html  # else the browser would wait on an alert(), not fail
     dom = browser("--dump-dom", page.as_uri())
     assert dom.returncode == 0, dom.stderr
     assert 'id="countdown"' in dom.stdout and "H-15" in dom.stdout

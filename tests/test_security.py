@@ -5,6 +5,7 @@ two real local users (created when the tests run as root, as CI does)."""
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,6 +90,16 @@ def test_a_plan_folder_with_a_newline_gets_no_cron_line(run, isolated):
     root = write_plan(isolated / "a\n* * * * * sh")
     result = run("cron", "--plan", str(root))
     assert result.exit_code == 2 and "karakter kendali" in result.stderr and result.stdout == ""
+
+
+def test_a_percent_sign_in_the_cron_line_is_escaped(run, isolated):
+    """cron reads an unescaped % as a newline, and gives what follows to the job's standard input: the plan's
+    path would be cut there, and the job run on the wrong plan or none."""
+    from conftest import write_plan
+
+    root = write_plan(isolated / "rencana 100%")
+    line = run("cron", "--plan", str(root)).stdout.splitlines()[-1]
+    assert "rencana 100\\%" in line and re.search(r"(?<!\\)%", line) is None, line
 
 
 def test_a_mail_address_with_a_newline_gets_no_cron_line(run, plan_dir):
