@@ -87,6 +87,18 @@ def test_bad_plan_files_name_file_line_and_problem(tmp_path, text, expected):
     assert expected + ("error",) in problems, problems
 
 
+def test_a_mistyped_key_or_id_gets_the_suggestion_the_command_line_gives(run, tmp_path):
+    """As for ids typed on the command line (similar.suggest): whatever the case, whatever the order of the words."""
+    plan = PLAN.replace("    end: H-30\n", "    end: H-30\n  - id: masa-tenang\n    name: Masa tenang\n    start: H-3\n"
+                        "    end: H-1\n")
+    polda = POLDA.replace("    critical: true\n", "    CRITICAL: true\n").replace("phase: kampanye", "phase: tenang-masa")
+    root = write_plan(tmp_path / "p", plan, {"polda.yaml": polda, "kpu.yaml": KPU})
+    _, problems = check_plan(root)
+    assert {(p.key, p.params.get("suggestion")) for p in problems} >= {
+        ("key.unknown_suggest", "critical"), ("phase.undeclared_suggest", "masa-tenang")}, problems
+    assert "Mungkin maksud Anda 'critical'?" in run("check", "--plan", str(root)).stdout
+
+
 BAD_ITEMS = [
     (POLDA.replace("    due: H-90\n", "    due: H--3\n"), ("polda.yaml", 6, "offset.invalid")),
     (POLDA.replace("    weight: 2\n", "    weight: 0\n"), ("polda.yaml", 7, "value.want_positive")),
