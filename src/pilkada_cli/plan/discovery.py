@@ -60,7 +60,7 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
         plan, problems = check_plan(root, bundled=bundled, env=env)
         if plan is None:
             raise PlanInvalid(problems)
-        plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
+        plancache.write(cache, key, plan)  # its fields: the instances are made when asked for (model.PlanIndex)
     if key != list(plancache.UNCACHEABLE):
         plan = replace(plan, cached_as=(cache, key))  # where the plan's derived files live (plan/index.py)
     return plan

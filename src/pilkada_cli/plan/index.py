@@ -1,6 +1,6 @@
 """This user's SQLite index of a plan's tracked instances, beside the plan cache: one row per instance with
-its resolved deadline, so `status` can count a national plan's 52,860 instances in SQL (joined with the
-journal's projection) instead of building a Python record for each.
+its resolved deadline, so `status` can count a national plan's instances in SQL (joined with the journal's
+projection) instead of building a Python record for each.
 
 Derived data, rebuilt whenever the plan cache's key changes (any plan file edited, another version), and kept
 under the same rules as the cache: the user's own cache folder, a file that is the user's and writable by no
@@ -62,10 +62,9 @@ def server_rows(path: Path) -> tuple[str, str, str, str] | None:
     weight, critical), regions (no, region, zone; '' for none) and groups (grp, stakeholder, phase) as JSON
     arrays of objects, sent with the statements around them; and the instances as CSV of numbers for COPY
     (number, item number, region number, deadline, target; empty for none: an item may have a target per
-    region). Instances are numbered in the order
-    of their keys, so the number sorts as the key does; the text is in the few hundred items and regions, not
-    in the tens of thousands of instances. Made on first use and kept in the index; None if it cannot be
-    read."""
+    region). Instances are numbered in the order of their keys, so the number sorts as the key does; the text
+    is in the few hundred items and regions, not in the instances. Made on first use and kept in the index;
+    None if it cannot be read."""
     try:
         conn = sqlite3.connect(path)
         try:
