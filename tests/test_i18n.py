@@ -27,6 +27,18 @@ def test_every_key_in_the_source_is_in_the_catalogue():
         assert all(prefix + n in CATALOGUE for n in names)
 
 
+def test_every_key_in_the_catalogue_is_used():
+    """The other way round: a key the source never names, as it is or by a part it fills in (`f"state.{x}"`,
+    `"refused." + reason`, `f"{kind}.unknown"`), is text translated and kept up for nothing."""
+    source = "\n".join(path.read_text() for path in [*SOURCE.rglob("*.py"), *SOURCE.rglob("*.sql")]
+                       if path.parent.name != "i18n" or path.name == "__init__.py")
+    named = set(re.findall(r"""["']([a-z_]+\.[a-z0-9_.]+)["']""", source))
+    prefixes = tuple(set(re.findall(r"""["']([a-z_]+\.[a-z_.]*)(?:\{|["']\s*\+)""", source)))
+    suffixes = tuple(set(re.findall(r"""\}(\.[a-z_.]+)["']""", source)))
+    unused = [k for k in CATALOGUE if k not in named and not k.startswith(prefixes) and not k.endswith(suffixes)]
+    assert not unused
+
+
 def test_every_refusal_of_the_server_has_its_words():
     """The PostgreSQL server refuses with `pilkada:<reason>`; each reason is said as the catalogue says it."""
     functions = (SOURCE / "store" / "pg_functions.sql").read_text()
