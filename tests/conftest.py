@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,9 +13,52 @@ from typer.testing import CliRunner
 
 from pilkada_cli.cli import GLOBAL, app
 
+# The language of a usage error raised before a command runs: in a real process the one it started with, so
+# each invocation of `run` starts from it, not from the language an earlier test's command left there.
+ERROR_LANG = importlib.import_module("pilkada_cli.cli.app")._error_lang
+ERROR_LANG_AT_START = list(ERROR_LANG)
+
+
+# Where pilkada falls back to when PILKADA_CACHE_DIR, PILKADA_CONFIG_DIR or PILKADA_DATA_DIR is not set.
+FALLBACKS = (".cache/pilkada", ".config/pilkada", ".local/share/pilkada")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def home(tmp_path_factory: pytest.TempPathFactory):
+    """A home directory of the test run's own, for the whole run (subprocesses inherit it): a test that lets
+    pilkada fall back to the home directory writes there, never into the user's ~/.cache or ~/.config, and
+    `isolated` fails it. A process started without HOME falls back to the user's real home: at the end, the
+    run fails if it left a plan cache of its own folders there."""
+    import pwd
+    import time
+
+    fake = tmp_path_factory.mktemp("home")
+    started = time.time()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(fake))
+        for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+            patch.delenv(name, raising=False)
+        yield fake
+    real = Path(pwd.getpwuid(os.getuid()).pw_dir) / FALLBACKS[0] / "plans"
+    ours = str(tmp_path_factory.getbasetemp()).encode()
+    left = [path for path in (real.iterdir() if real.is_dir() else ())
+            if path.stat().st_mtime >= started and ours in path.read_bytes()]
+    assert not left, f"the tests wrote plan caches into the real home directory: {left}"
+
+
+def leftovers_in(home: Path) -> list[str]:
+    """What pilkada wrote into `home` because a test (or a process it started) did not point it elsewhere;
+    removed, so that only the test that wrote it fails."""
+    import shutil
+
+    found = [str(home / folder) for folder in FALLBACKS if (home / folder).exists()]
+    for folder in found:
+        shutil.rmtree(folder)
+    return found
+
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path):
     for name in [name for name in os.environ if name.startswith("PILKADA_")]:  # none of the machine's own
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PILKADA_DATA_DIR", str(tmp_path / "data"))
@@ -26,7 +71,22 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work.mkdir()
     monkeypatch.chdir(work)
     GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
-    return work
+    yield work
+    written = leftovers_in(home)
+    assert not written, f"this test let pilkada write into the home directory: {written}"
+
+
+def commands() -> list[tuple[list[str], object]]:
+    """Every command and subcommand as typed after `pilkada` (the top level first, as []), with Typer's
+    command object: read from the app itself, so a new command is in every test that walks them."""
+    import typer
+
+    def walk(command, path):
+        yield path, command
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            yield from walk(sub, [*path, name])
+
+    return list(walk(typer.main.get_command(app), []))
 
 
 PLAN = """\
@@ -96,9 +156,87 @@ def write_plan(root: Path, plan: str = PLAN, files: dict[str, str] | None = None
     return root
 
 
+def later(path, text):
+    """Write a file so that its modification time surely changes."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10_000_000, before + 10_000_000))
+
+
 @pytest.fixture
 def plan_dir(isolated: Path) -> Path:
     return write_plan(isolated / "rencana")
+
+
+REGIONS_PLAN = """\
+id: {plan_id}
+name: Rencana Wilayah
+vote_date: 2024-11-27
+timezone: Asia/Makassar
+regions:
+  - id: belu
+    name: Kabupaten Belu
+  - id: ambon
+    name: Kota Ambon
+stakeholders:
+  - id: polres
+    name: Polres {{region}}
+    per_region: true
+  - id: kpu
+    name: KPU Provinsi
+phases:
+  - id: persiapan
+    name: Persiapan
+    start: H-200
+    end: H-1
+"""
+
+REGIONS_POLRES = """\
+stakeholder: polres
+phase: persiapan
+items:
+  - id: evaluasi-pemilu-2024
+    title: Evaluasi pengamanan TPS pada Pemilu Februari 2024 di wilayah Polres
+    due: H-100
+    owner: Kabag Ops
+  - id: pengamanan-gudang-logistik
+    title: Penjagaan gudang logistik KPU kabupaten/kota 1x24 jam
+    due: H-40
+    owner: Sat Samapta
+    critical: true
+"""
+
+REGIONS_KPU = """\
+stakeholder: kpu
+phase: persiapan
+items:
+  - id: nphd
+    title: Pencairan NPHD
+    due: H-150
+    target: 100
+    unit: "%"
+"""
+
+REGIONS_RISKS = """\
+risks:
+  - id: politik-uang
+    title: Politik uang
+    dimension: kontestasi
+    level: tinggi
+    regions: [belu]
+    mitigations: [polres/evaluasi-pemilu-2024]
+"""
+
+
+@pytest.fixture
+def regions_plan(isolated: Path) -> Path:
+    """A plan with two regions, a per-region Polres, a provincial KPU and a risk in one region; its own plan id,
+    as a PostgreSQL journal is shared by the tests of a process."""
+    root = write_plan(isolated / "wilayah", REGIONS_PLAN.format(plan_id=f"wilayah-{uuid.uuid4().hex[:8]}"),
+                      {"polres.yaml": REGIONS_POLRES, "kpu.yaml": REGIONS_KPU})
+    (root / "risks").mkdir()
+    (root / "risks" / "risiko.yaml").write_text(REGIONS_RISKS, encoding="utf-8")
+    return root
 
 
 @pytest.fixture
@@ -107,6 +245,7 @@ def run():
 
     def invoke(*args: str, env: dict[str, str] | None = None):
         GLOBAL.plan = GLOBAL.on = GLOBAL.lang = None
+        ERROR_LANG[:] = ERROR_LANG_AT_START
         return runner.invoke(app, list(args), env=env)
 
     return invoke

@@ -2,6 +2,7 @@
 Plus property-based checks of progress and the CLI under concurrent use."""
 
 import multiprocessing
+import os
 import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,9 +13,14 @@ from hypothesis import strategies as st
 
 from conftest import write_plan
 from pilkada_cli.model import Event
-from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report.status import Clock, Group, evaluate
+from pilkada_cli.report.status import Clock, Group, evaluate_states, fold_as_of
+
+
+def evaluate(plan, events, clock):
+    """Every instance's status with the journal's events folded as of the clock."""
+    return evaluate_states(plan, fold_as_of(plan, events, clock), clock)
+from pilkada_cli.store.sqlite import Journal
 
 BAD_PLANS = Path(__file__).parent / "bad_plans"
 CASES = sorted(p.name for p in BAD_PLANS.iterdir() if p.is_dir())
@@ -68,7 +74,8 @@ action = st.tuples(st.sampled_from(ITEMS), st.sampled_from(["done", "undone", "p
 
 @pytest.fixture(scope="module")
 def small_plan(tmp_path_factory):
-    return load_plan(write_plan(tmp_path_factory.mktemp("prop") / "p"))
+    cache = str(tmp_path_factory.mktemp("cache"))  # made before `isolated` sets PILKADA_CACHE_DIR
+    return load_plan(write_plan(tmp_path_factory.mktemp("prop") / "p"), env={**os.environ, "PILKADA_CACHE_DIR": cache})
 
 
 def _events(actions, start=datetime(2024, 8, 1, 1, tzinfo=timezone.utc)):

@@ -1,15 +1,12 @@
 """The command line as a user runs it: output, exit codes, and no traceback on bad input."""
 
 import json
+import re
 import sys
 
 import pytest
 
-from conftest import PLAN, write_plan
-from pilkada_cli.cli import app
-
-COMMANDS = ["status", "list", "tick", "init", "check", "summary", "log", "cron"]
-
+from conftest import PLAN, commands, write_plan
 
 def test_status_on_the_bundled_plan_shows_the_countdown(run):
     result = run("status", "--on", "2024-08-01")
@@ -201,21 +198,25 @@ def test_init_creates_a_plan_that_counts_down(run, isolated):
     assert not (isolated / "lain").exists()
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help_with_an_example(run, command):
-    result = run(command, "--help")
-    assert result.exit_code == 0
-    assert "Contoh: pilkada" in result.stdout
+@pytest.mark.parametrize("path, command", [pytest.param(path, command, id=" ".join(path) or "pilkada")
+                                           for path, command in commands()])
+def test_every_command_and_subcommand_has_help_with_an_example(run, path, command):
+    """A command a user runs shows an example of itself; a group that needs a subcommand lists them all."""
+    result = run(*path, "--help")
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.stdout.split())  # as wrapped at any width
+    assert command.help and " ".join(command.help.split(".")[0].split()) in shown
+    subcommands = getattr(command, "commands", {})
+    if subcommands and not command.invoke_without_command:
+        listed = result.stdout.split("Perintah:")[1].split()
+        assert all(name in listed for name in subcommands), (path, listed)
+    else:
+        assert "Contoh:" in shown and " ".join(["pilkada", *path]) in shown.split("Contoh:")[1], shown
 
 
 def test_version(run):
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.startswith("pilkada ")
-
-
-def test_commands_are_all_registered():
-    names = {c.name or c.callback.__name__ for c in app.registered_commands}
-    assert set(COMMANDS) <= names
 
 
 class _Terminal:
@@ -261,3 +262,141 @@ def test_a_large_progress_table_is_aligned_lines(run, isolated):
     row = next(line for line in lines if line.startswith("Pemangku 3 "))
     assert "50,0%" in row and row.split()[-3:] == ["1/2", "0", "0"]
     assert any(line.startswith("  Persiapan ") and "100,0%" in line for line in lines)
+
+
+def test_the_eve_of_the_vote_shows_what_is_due_and_what_is_late(run):
+    screen = run("status", "--on", "2024-11-26").stdout
+    due_soon, _, overdue = screen.partition("terlambat (")
+    # The H-1 logistics escort and distribution are listed, critical first, one row for all 22 regions ...
+    assert re.search(r"(distribusi|pengawalan)-logistik +│[^\n]*\n(.*\n)*?.*22 wilayah", due_soon)
+    assert re.search(r"segera jatuh tempo \(\d\d\d\)", due_soon)  # the bundled plan has hundreds
+    # ... and so are overdue items, with what was left out and how to see it.
+    assert "pilkada list --on 2024-11-26 --state segera" in screen
+    assert "pilkada list --on 2024-11-26 --state terlambat" in overdue
+    # most late first, as everywhere (issue 21): the grants signed a year before lead, one row for 22 regions
+    assert re.search(r"pemda/nphd-tanda-tangan +│[^\n]*\n(.*\n)*?.*22 +│", overdue) or "22 wilayah" in overdue
+
+
+def test_the_rest_command_keeps_the_filters(run):
+    screen = run("status", "--on", "2024-11-26", "--stakeholder", "polres", "--lang", "en", "--limit", "1").stdout
+    assert "pilkada list --stakeholder polres --on 2024-11-26 --state due_soon" in screen
+
+
+def test_a_future_on_is_refused_for_writes(run, plan_dir):
+    result = run("tick", "apel", "--plan", str(plan_dir), "--on", "2999-01-01")
+    assert result.exit_code == 2 and "belum tiba" in result.stderr
+    assert run("summary", "--plan", str(plan_dir), "--on", "2999-01-01").exit_code == 2
+    assert run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2999-01-01").exit_code == 0
+    assert json.loads(run("log", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+def test_region_makes_a_short_id_unambiguous(run):
+    result = run("tick", "cooling-system", "--region", "belu", "--on", "2024-09-01")
+    assert result.exit_code == 0 and "polres/cooling-system@belu" in result.stdout
+
+
+def test_undo_a_value_goes_back_to_the_one_before(run, plan_dir):
+    p = str(plan_dir)
+    run("tick", "nphd", "--value", "40", "--plan", p, "--on", "2024-08-01")
+    run("tick", "nphd", "--value", "65", "--plan", p, "--on", "2024-08-01")
+    first = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert first.exit_code == 0 and "40/100" in first.stdout
+    second = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert "0/100" in second.stdout
+    third = run("tick", "nphd", "--undo", "--plan", p, "--on", "2024-08-01")
+    assert "tidak ada yang diubah" in third.stdout
+    item = json.loads(run("list", "--json", "--plan", p, "--on", "2024-08-01").stdout)
+    assert next(x for x in item if x["id"] == "kpu/nphd")["completion"] == 0
+
+
+def test_ids_compare_case_insensitively(run):
+    result = run("tick", "POLDA/LATPRAOPS", "--on", "2024-08-01")
+    assert result.exit_code == 0 and "polda/latpraops" in result.stdout
+    near = run("tick", "POLDA/LATPRAOP", "--on", "2024-08-01")
+    assert near.exit_code == 2 and "polda/latpraops" in near.stderr
+
+
+@pytest.mark.parametrize("zone, iana", [("WIT", "Asia/Jayapura"), ("wita", "Asia/Makassar"), ("WIB", "Asia/Jakarta")])
+def test_indonesian_zone_names(run, isolated, zone, iana):
+    assert run("init", "baru", "--vote-date", "2029-11-28", "--timezone", zone).exit_code == 0
+    assert f"timezone: {iana}" in (isolated / "baru" / "pilkada.yaml").read_text()
+
+
+def test_tick_from_reports_every_bad_line_and_each_office_once(run, regions_plan, isolated):
+    plan = ["--plan", str(regions_plan)]
+    bad = isolated / "rusak.txt"
+    bad.write_text("polres/evaluasi-pemilu-2024@belu\npolres/nope@belu\nkpu/nphd 50\npolres/evaluasi-pemilu-2024\n"
+                   + "".join(f"kpu/salah-{n}\n" for n in range(30)), encoding="utf-8")
+    refused = run("tick", "--from", str(bad), *plan)
+    assert refused.exit_code == 2 and "32 baris di" in refused.stderr and "Tidak ada yang ditulis" in refused.stderr
+    for line in (2, 4, 5, 22):
+        assert f"rusak.txt:{line}: " in refused.stderr
+    assert "rusak.txt:23: " not in refused.stderr and "… dan 12 baris lagi" in refused.stderr  # 20 shown
+    assert json.loads(run("log", "--json", *plan).stdout) == []
+    good = isolated / "baik.txt"
+    good.write_text("polres/evaluasi-pemilu-2024@belu\nkpu/nphd 50\npolres/pengamanan-gudang-logistik@belu\n")
+    said = run("tick", "--from", str(good), *plan).stdout.splitlines()
+    assert said[0].startswith("✔ polres/evaluasi-pemilu-2024@belu") and said[1].startswith("✔ polres/pengamanan-gudang")
+    assert said[2] == "  Progres Polres Kabupaten Belu: 100,0%"  # once, after the office's items
+    assert said[3].startswith("✔ kpu/nphd") and said[4].startswith("  Progres KPU Provinsi") and len(said) == 5
+
+
+def test_nothing_similar_is_left_out_not_a_dash(run, regions_plan):
+    plan = ["--plan", str(regions_plan)]
+    for args in (["tick", "polres/evaluasi-pemilu-2024@zzzz"], ["status", "--region", "zzzz"],
+                 ["risk", "assess", "qqqq@belu", "--level", "sedang"], ["list", "--phase", "zzzz"]):
+        said = run(*args, *plan).stderr
+        assert ": -" not in said and "Yang ada:" in said, said
+    close = run("status", "--region", "bel", *plan).stderr
+    assert "Yang mirip: belu" in close and "ambon" not in close
+
+
+def test_help_names_what_each_option_takes_as_a_person_would(run):
+    import re
+
+    for path, _ in commands():
+        shown = run(*path, "--help", env={"COLUMNS": "80"})
+        assert shown.exit_code == 0, path
+        text = re.sub(r"\[[0-9x<>=]+\]", "", shown.stdout.split("Contoh")[0])  # Click's ranges, [10<=x<=86400]
+        assert "<" not in text and "{" not in text, (path, text)
+        assert not re.search(r"\[?[a-z_]+\]?\.\.\.", text.splitlines()[0]), text  # `ITEM...`, never `items...`
+    assert " tick [OPSI] [ITEM...]" in run("tick", "--help").stdout
+    assert " risk assess [OPSI] KERAWANAN" in run("risk", "assess", "--help").stdout
+    assert " journal import [OPSI] BERKAS" in run("journal", "import", "--help").stdout
+    assert "--plan FOLDER" in run("--help").stdout and "--by NAMA" in run("tick", "--help").stdout
+
+
+def test_help_in_english_too(isolated):
+    import subprocess
+    import sys
+
+    shown = subprocess.run([sys.executable, "-m", "pilkada_cli", "risk", "assess", "--help", "--lang", "en"],
+                           capture_output=True, text=True, env={**__import__("os").environ, "COLUMNS": "80"})
+    assert "Usage: pilkada risk assess [OPTIONS] RISK" in shown.stdout and "--note TEXT" in shown.stdout
+    assert "--by NAME" in shown.stdout and "On whose behalf" in shown.stdout and "<str>" not in shown.stdout
+
+
+def test_the_command_list_never_cuts_a_summary_at_an_abbreviation(run):
+    from pilkada_cli.i18n.help_text import HELP_TEXT
+
+    listing = next(block for block in run("--help", env={"COLUMNS": "80"}).stdout.split("\n\n")
+                   if block.startswith("Perintah:"))
+    for line in listing.splitlines()[1:]:
+        summary = line.split(None, 1)[1]
+        assert summary.endswith(("...", ".")) and not summary.endswith(("mis.", "e.g.", "dll.")), line
+    for key, texts in HELP_TEXT.items():  # the first sentence of a command's help, in either language
+        if key.count(".") == 1 or key in ("help.risk.assess", "help.db.init") or key.startswith("help.journal."):
+            for text in texts:
+                assert not any(word in text.split(". ")[0].split() for word in ("mis.", "e.g.", "dll.")), key
+    assert "Atas nama siapa" in run("tick", "--help").stdout  # --by: on whose behalf, not who writes
+
+
+def test_the_template_points_to_a_readme_section_that_exists(run, isolated):
+    import re
+    from pathlib import Path
+
+    assert run("init", str(isolated / "baru"), "--vote-date", "2029-11-28").exit_code == 0
+    pointers = re.findall(r'README[^"\n]*"([^"]+)"', (isolated / "baru" / "pilkada.yaml").read_text())
+    headings = {line.lstrip("#").strip() for line in (Path(__file__).parents[1] / "README.md").read_text().splitlines()
+                if line.startswith("#")}
+    assert pointers and all(pointer in headings for pointer in pointers), (pointers, headings)

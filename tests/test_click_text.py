@@ -32,3 +32,21 @@ def test_typers_message_is_translated_whole(run, key):
 def test_several_possible_options_are_all_named(run):
     result = run("status", "--ph")
     assert result.exit_code == 2 and "--phase" in result.stderr and "--phases" in result.stderr, result.stderr
+
+
+def test_typer_words_in_indonesian(run):
+    from pilkada_cli.cli.click_text import translate_error
+
+    assert translate_error("No such option: --bogus", "id") == "Opsi --bogus tidak dikenal."
+    assert translate_error("Missing argument 'items'.", "id") == "Argumen items belum diberikan."
+    help_text = run("tick", "--help").stdout
+    assert "Penggunaan:" in help_text and "Opsi:" in help_text and "Show this message" not in help_text
+
+
+def test_usage_errors_in_indonesian_from_the_real_program(isolated):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "pilkada_cli", "status", "--bogus"], capture_output=True,
+                            text=True, cwd=isolated)
+    assert result.returncode == 2 and "Kesalahan: Opsi --bogus tidak dikenal." in result.stderr

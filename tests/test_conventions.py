@@ -213,3 +213,20 @@ def test_the_package_says_who_it_is_for():
     assert {"Natural Language :: Indonesian", "Natural Language :: English", "Environment :: Console",
             "Operating System :: OS Independent"} <= set(project["classifiers"])
     assert "pilkada" in project["keywords"] and "babel>=2.12" in project["dependencies"]
+
+
+def test_completion_offers_a_bare_unique_id_as_tick_takes_it(regions_plan, monkeypatch, run):
+    from pilkada_cli.cli import complete
+
+    monkeypatch.chdir(regions_plan)
+    assert complete.items("nph") == ["nphd"]
+    assert complete.items("evaluasi-pemilu-2024@") == ["evaluasi-pemilu-2024@belu", "evaluasi-pemilu-2024@ambon"]
+    assert "evaluasi-pemilu-2024" in complete.items("evaluasi")
+    assert complete.items("polres/pengamanan-gudang-logistik@b") == ["polres/pengamanan-gudang-logistik@belu"]
+    for bare in ("nphd", "evaluasi-pemilu-2024@ambon"):  # what it offers, tick takes
+        assert run("tick", bare, "--plan", str(regions_plan)).exit_code == 0
+    (regions_plan / "checklists" / "polda.yaml").write_text(
+        "stakeholder: kpu\nitems:\n  - id: dobel\n    title: A\n    phase: persiapan\n")
+    (regions_plan / "checklists" / "polres2.yaml").write_text(
+        "stakeholder: polres\nitems:\n  - id: dobel\n    title: B\n    phase: persiapan\n")
+    assert "dobel" not in complete.items("dob") and "kpu/dobel" in complete.items("kpu/d")  # ambiguous: full ids

@@ -27,6 +27,18 @@ def test_every_key_in_the_source_is_in_the_catalogue():
         assert all(prefix + n in CATALOGUE for n in names)
 
 
+def test_every_key_in_the_catalogue_is_used():
+    """The other way round: a key the source never names, as it is or by a part it fills in (`f"state.{x}"`,
+    `"refused." + reason`, `f"{kind}.unknown"`), is text translated and kept up for nothing."""
+    source = "\n".join(path.read_text() for path in [*SOURCE.rglob("*.py"), *SOURCE.rglob("*.sql")]
+                       if path.parent.name != "i18n" or path.name == "__init__.py")
+    named = set(re.findall(r"""["']([a-z_]+\.[a-z0-9_.]+)["']""", source))
+    prefixes = tuple(set(re.findall(r"""["']([a-z_]+\.[a-z_.]*)(?:\{|["']\s*\+)""", source)))
+    suffixes = tuple(set(re.findall(r"""\}(\.[a-z_.]+)["']""", source)))
+    unused = [k for k in CATALOGUE if k not in named and not k.startswith(prefixes) and not k.endswith(suffixes)]
+    assert not unused
+
+
 def test_every_refusal_of_the_server_has_its_words():
     """The PostgreSQL server refuses with `pilkada:<reason>`; each reason is said as the catalogue says it."""
     functions = (SOURCE / "store" / "pg_functions.sql").read_text()
@@ -87,3 +99,28 @@ def test_small_whole_numbers_skip_babel_and_match_it():
     for value in [*range(0, 1000, 7), 999, 1000, 9877, 12.5, 0.125]:
         for lang in ("id", "en"):
             assert fmt_num(value, lang) == format_decimal(value, format="#,##0.##", locale=lang)
+
+
+def test_vote_day_and_last_day_wording(run):
+    screen = run("status", "--on", "2024-11-27").stdout
+    assert "Hari H · Hari H" not in screen and "Hari H:" not in screen.splitlines()[1]
+    assert "sisa 0 hari" not in run("status", "--on", "2024-11-26").stdout
+    assert "hari terakhir" in run("status", "--on", "2024-11-26").stdout
+    digest = run("summary", "--dry-run", "--on", "2024-11-27").stdout
+    assert digest.splitlines()[1].endswith("*Hari H*")
+
+
+def test_errors_say_kesalahan(run):
+    assert run("tick", "nothing-like-it").stderr.startswith("Kesalahan: ")
+
+
+def test_state_error_lists_indonesian_names(run):
+    result = run("list", "--state", "rampung")
+    assert result.exit_code == 2 and "selesai, terlambat, segera" in result.stderr
+
+
+def test_the_vote_day_phase_is_not_on_its_last_day(run):
+    screen = run("status", "--on", "2024-11-27").stdout
+    assert "Pemungutan suara (Hari H) (hari terakhir)" not in screen and "Pemungutan suara (Hari H)" in screen
+    digest = run("summary", "--dry-run", "--on", "2024-11-27").stdout
+    assert "- Pemungutan suara (Hari H): hari ini" in digest

@@ -1,6 +1,7 @@
 """Issue 22, item 2: mail goes only to a server whose certificate and name are verified, over STARTTLS or implicit
 TLS (port 465), with the system's authorities or a CA file given for a server with its own; never in clear once
-encryption was asked for. A local aiosmtpd server with a certificate from a throwaway authority made here."""
+encryption was asked for, and no password sent in clear unless chosen. A local aiosmtpd server with a certificate
+from a throwaway authority made here."""
 
 import shutil
 import ssl
@@ -123,3 +124,46 @@ def test_a_missing_ca_file_is_named(run, plan_dir, isolated):
     result = summary(run, plan_dir, "2024-08-02", PILKADA_SMTP_STARTTLS="1",
                      PILKADA_SMTP_CA_FILE=str(isolated / "tidak-ada.pem"))
     assert result.exit_code == 1 and "tidak-ada.pem" in result.stderr and "Traceback" not in result.stderr
+
+
+class _LoginServer:
+    """A loopback SMTP server that offers AUTH, to see what a client sends."""
+
+    def __enter__(self):
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                return "250 OK"
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            return AuthResult(success=True)
+
+        from test_summary import free_port
+
+        self.port = free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port, authenticator=authenticator,
+                                     auth_required=False, auth_require_tls=False)
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+
+def test_a_login_without_starttls_is_refused_unless_chosen(run, plan_dir):
+    with _LoginServer() as server:
+        env = {"PILKADA_SMTP_HOST": "127.0.0.1", "PILKADA_SMTP_PORT": str(server.port), "PILKADA_SMTP_USER": "ops",
+               "PILKADA_SMTP_PASSWORD": "rahasia"}
+        refused = run("summary", "--plan", str(plan_dir), "--on", "2024-08-02", "--mail-to", "ops@polda.example",
+                      env=env)
+        assert refused.exit_code == 1 and "STARTTLS" in refused.stderr
+        chosen = run("summary", "--plan", str(plan_dir), "--on", "2024-08-03", "--mail-to", "ops@polda.example",
+                     env={**env, "PILKADA_SMTP_STARTTLS": "false"})
+        assert chosen.exit_code == 0, chosen.stderr
+        assert "tanpa enkripsi" in chosen.stderr
+        unicode_password = run("summary", "--plan", str(plan_dir), "--on", "2024-08-04", "--mail-to",
+                               "ops@polda.example", env={**env, "PILKADA_SMTP_STARTTLS": "false",
+                                                         "PILKADA_SMTP_PASSWORD": "rahasiä€"})
+        assert unicode_password.exit_code == 1 and "ASCII" in unicode_password.stderr

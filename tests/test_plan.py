@@ -1,5 +1,7 @@
-"""Plan discovery, loading and the messages for every kind of mistake."""
+"""Plan discovery, loading and the messages for every kind of mistake; what the bundled plan holds."""
 
+import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -52,7 +54,7 @@ def test_discovery_order(tmp_path, monkeypatch):
 
 
 def test_bundled_journal_goes_to_the_data_dir(tmp_path):
-    plan = load_plan(bundled_plan_dir(), bundled=True, env={"PILKADA_DATA_DIR": str(tmp_path / "d")})
+    plan = load_plan(bundled_plan_dir(), bundled=True, env={**os.environ, "PILKADA_DATA_DIR": str(tmp_path / "d")})
     assert plan.journal_path == tmp_path / "d" / "bundled" / "journal.sqlite3"
 
 
@@ -83,6 +85,18 @@ def test_bad_plan_files_name_file_line_and_problem(tmp_path, text, expected):
     plan, problems = problems_of(root)
     assert plan is None
     assert expected + ("error",) in problems, problems
+
+
+def test_a_mistyped_key_or_id_gets_the_suggestion_the_command_line_gives(run, tmp_path):
+    """As for ids typed on the command line (similar.suggest): whatever the case, whatever the order of the words."""
+    plan = PLAN.replace("    end: H-30\n", "    end: H-30\n  - id: masa-tenang\n    name: Masa tenang\n    start: H-3\n"
+                        "    end: H-1\n")
+    polda = POLDA.replace("    critical: true\n", "    CRITICAL: true\n").replace("phase: kampanye", "phase: tenang-masa")
+    root = write_plan(tmp_path / "p", plan, {"polda.yaml": polda, "kpu.yaml": KPU})
+    _, problems = check_plan(root)
+    assert {(p.key, p.params.get("suggestion")) for p in problems} >= {
+        ("key.unknown_suggest", "critical"), ("phase.undeclared_suggest", "masa-tenang")}, problems
+    assert "Mungkin maksud Anda 'critical'?" in run("check", "--plan", str(root)).stdout
 
 
 BAD_ITEMS = [
@@ -179,3 +193,84 @@ def test_plan_load_raises_with_all_problems(tmp_path):
     with pytest.raises(PlanInvalid) as info:
         load_plan(root)
     assert info.value.exit_code == 2 and info.value.problems
+
+
+def test_a_plan_carries_its_fields_and_its_index_nothing_else(run, plan_dir):
+    """Lookups live in Plan.index, made on first use: nothing is set on the frozen record beside its fields."""
+    from dataclasses import fields
+
+    from pilkada_cli.plan import load_plan
+    from pilkada_cli.plan.index import instance_index
+    from pilkada_cli.plan.lookup import find_task
+
+    plan = load_plan(plan_dir)
+    plan.tasks(), plan.tasks_of("polda", None), plan.item("polda/apel"), plan.stakeholder("kpu")
+    find_task(plan, "apel"), find_task(plan, "kpu/nphd"), plan.index.chain_tasks, plan.index.on_chains
+    plan.office_name(plan.stakeholder("polda"), None), instance_index(plan)
+    assert set(vars(plan)) == {f.name for f in fields(plan)} | {"index"}
+    assert plan.cached_as is not None and plan == load_plan(plan_dir)
+
+
+# -- YAML no plan should hold: absurd numbers, merge keys as duplicates, too deep, too big
+
+
+@pytest.mark.parametrize("patch, message", [
+    ("weight: 1" + "0" * 5000, "terlalu panjang"),
+    ("weight: 1e300", "weight"),
+    ("target: 99999999999999999999", "terlalu besar"),
+])
+def test_absurd_numbers_in_a_plan(run, isolated, patch, message):
+    checklist = f"stakeholder: polda\nitems:\n  - id: a\n    title: A\n    phase: persiapan\n    {patch}\n"
+    root = write_plan(isolated / "besar", PLAN, {"polda.yaml": checklist})
+    result = run("status", "--plan", str(root))
+    assert result.exit_code == 2 and "polda.yaml:6" in result.stderr and message in result.stderr, result.stderr
+
+
+def test_merge_keys_are_overrides_not_duplicates(run, isolated):
+    checklist = ("stakeholder: polda\nitems:\n  - &dasar\n    id: satu\n    title: Satu\n    phase: persiapan\n"
+                 "    due: H-100\n  - <<: *dasar\n    id: dua\n    title: Dua\n")
+    root = write_plan(isolated / "gabung", PLAN, {"polda.yaml": checklist})
+    result = run("list", "--json", "--plan", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert {x["id"] for x in json.loads(result.stdout)} == {"polda/satu", "polda/dua"}
+    duplicate = write_plan(isolated / "ganda", PLAN, {"polda.yaml": checklist.replace("    title: Dua\n",
+                                                                                      "    id: tiga\n")})
+    assert run("list", "--plan", str(duplicate)).exit_code == 2
+
+
+def test_too_deep_and_too_big_name_a_line(run, isolated):
+    deep = "stakeholder: polda\nitems:\n  - id: a\n    title: A\n    phase: persiapan\n    tags: " + "[" * 3000 + \
+        "]" * 3000 + "\n"
+    root = write_plan(isolated / "dalam", PLAN, {"polda.yaml": deep})
+    result = run("status", "--plan", str(root))
+    assert result.exit_code == 2 and "polda.yaml:6" in result.stderr, result.stderr
+    big = write_plan(isolated / "besar", PLAN, {"polda.yaml": "# " + "x" * 80 + "\n" * 1})
+    with open(big / "checklists" / "polda.yaml", "a") as handle:
+        handle.write(("# " + "x" * 100 + "\n") * 60_000)
+    result = run("status", "--plan", str(big))
+    assert result.exit_code == 2 and "polda.yaml:" in result.stderr and "MB" in result.stderr, result.stderr
+
+
+def test_yaml_messages_in_indonesian(run, isolated):
+    root = write_plan(isolated / "rusak")
+    (root / "pilkada.yaml").write_text("name: a\nvote_date: 2024-11-27\ntimezone: WITA\nstakeholders:\n"
+                                       "  - id: polda\n    name: Polda: NTT\n", encoding="utf-8")
+    result = run("status", "--plan", str(root))
+    assert result.exit_code == 2 and "pilkada.yaml:6" in result.stderr and "titik dua" in result.stderr
+    assert "mapping values" not in result.stderr
+
+
+def test_bundled_plan_has_the_operation_the_ad_hoc_end_the_dispute_and_point_3_everywhere(run):
+    data = json.loads(run("status", "--json", "--on", "2024-08-27").stdout)
+    phases = {p["id"]: p for p in data["phases"]}
+    assert (phases["operasi-mantap-praja"]["start"], phases["operasi-mantap-praja"]["end"]) == ("2024-08-27",
+                                                                                              "2024-12-25")
+    assert phases["badan-adhoc"]["end"] == "2024-11-05"
+    assert phases["sengketa"]["start"].startswith("2025-01") and phases["sengketa"]["end"].startswith("2025-02")
+    items = data["items"]
+    started = {x["id"] for x in items if x["phase"] == "operasi-mantap-praja" and x["due"] == "2024-08-27"}
+    assert "polda/operasi-mantap-praja-mulai" in started and "polres/operasi-mantap-praja-mulai@belu" in started
+    assert {x["stakeholder"] for x in items if x["phase"] == "sengketa"} >= {"kpu", "bawaslu", "polda"}
+    point3 = {x["stakeholder"] for x in items if "poin 3 rakor" in x["title"]}
+    assert point3 == {s["id"] for s in data["stakeholders"]}
+    assert run("check").exit_code == 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import write_plan
+from conftest import REGIONS_RISKS, write_plan
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -355,3 +355,84 @@ def test_a_bulk_tick_reports_counts_and_the_first_offices(run, isolated):
     assert out[0] == f"{len(regions) + 1} item dicatat: selesai {len(regions) + 1}"
     assert len(out) == 12 and all(line.startswith("  Progres ") for line in out[1:11])
     assert out[11] == f"  … dan {len(regions) + 1 - 10} kantor lagi"
+
+
+# -- declarations and assessments are the plan's own entries, in either journal
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def journal_env(request):
+    if request.param == "sqlite":
+        return {}
+    return {"PILKADA_DATABASE_URL": request.getfixturevalue("pg_url")}
+
+
+def test_declarations_and_assessments_are_in_the_plan(run, regions_plan, journal_env):
+    plan = ["--plan", str(regions_plan)]
+    if journal_env:
+        assert run("db", "init", *plan, env=journal_env).exit_code == 0
+    declared = run("gonogo", "--declare", "no-go", "--stakeholder", "polres", "--region", "belu", "--note", "siap",
+                   *plan, env=journal_env)
+    assert declared.exit_code == 0, declared.output
+    assessed = run("risk", "assess", "politik-uang@belu", "--level", "sedang", *plan, env=journal_env)
+    assert assessed.exit_code == 0, assessed.output
+
+    screen = run("status", *plan, env=journal_env)
+    assert screen.exit_code == 0 and "tidak ada lagi" not in screen.stdout
+    assert json.loads(run("status", "--json", *plan, env=journal_env).stdout)["unknown_items"] == []
+    checked = run("check", *plan, env=journal_env)
+    assert checked.exit_code == 0 and "0 kesalahan, 0 peringatan" in checked.stdout, checked.output
+    for lang, declare, assess in (("id", "Go/No-Go", "penilaian"), ("en", "Go/No-Go", "assessment")):
+        log = run("log", "--lang", lang, *plan, env=journal_env).stdout
+        assert "kind." not in log and "tidak ada lagi" not in log and "no longer" not in log
+        assert declare in log and assess in log
+        assert "NO-GO" in log  # the call the office made, and the level it gave
+        assert ("sedang" if lang == "id" else "medium") in log
+
+
+def test_entries_of_a_risk_dropped_from_the_plan_are_still_reported(run, regions_plan):
+    plan = ["--plan", str(regions_plan)]
+    assert run("risk", "assess", "politik-uang@belu", "--level", "sedang", *plan).exit_code == 0
+    (regions_plan / "risks" / "risiko.yaml").write_text(REGIONS_RISKS.replace("politik-uang", "mahar-politik"))
+    assert "risk/politik-uang@belu" in run("check", *plan).stdout
+
+
+def test_a_status_counted_in_sql_knows_them_too(run, regions_plan, journal_env, monkeypatch):
+    monkeypatch.setattr("pilkada_cli.tracker.core.COUNT_IN_SQL_FROM", 0)
+    plan = ["--plan", str(regions_plan)]
+    if journal_env:
+        assert run("db", "init", *plan, env=journal_env).exit_code == 0
+    run("gonogo", "--declare", "go", "--stakeholder", "polres", "--region", "belu", *plan, env=journal_env)
+    run("risk", "assess", "politik-uang@belu", "--level", "sedang", *plan, env=journal_env)
+    run("tick", "polres/evaluasi-pemilu-2024@belu", *plan, env=journal_env)
+    screen = run("status", *plan, env=journal_env)
+    assert screen.exit_code == 0 and "tidak ada lagi" not in screen.stdout, screen.output
+
+
+def test_a_risk_named_in_a_region_it_does_not_concern_says_where_it_applies(run, regions_plan):
+    said = run("risk", "assess", "politik-uang@ambon", "--level", "sedang", "--plan", str(regions_plan))
+    assert said.exit_code == 2 and "Sebut wilayahnya" not in said.stderr
+    assert "politik-uang tidak berlaku di wilayah ambon; hanya di: belu" in said.stderr
+    recorded = run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--on", "2024-08-01",
+                   "--plan", str(regions_plan)).stdout
+    assert recorded.strip() == "✔ politik-uang@belu: sedang (sebelum pemungutan suara) dicatat"
+
+
+def test_a_declared_call_is_spelled_as_the_computed_one(run, regions_plan):
+    plan = ["--plan", str(regions_plan)]
+    for call, spelled in (("no-go", "NO-GO"), ("go", "GO")):
+        assert run("gonogo", "--declare", call, "--stakeholder", "kpu", *plan).exit_code == 0
+        data = json.loads(run("gonogo", "--json", *plan).stdout)
+        kpu = next(o for o in data["offices"] if o["stakeholder"] == "kpu")
+        assert kpu["declared"]["call"] == spelled and kpu["computed"] in ("GO", "NO-GO")
+        assert kpu["call"] == ("NO-GO" if "NO-GO" in (spelled, kpu["computed"]) else "GO")
+    assert "dinyatakan GO" in run("gonogo", "--stakeholder", "kpu", *plan).stdout
+
+
+def test_a_region_named_for_a_risk_in_a_plan_without_regions(run, plan_dir):
+    (plan_dir / "risks").mkdir()
+    (plan_dir / "risks" / "r.yaml").write_text(REGIONS_RISKS.replace("    regions: [belu]\n", "").replace(
+        "polres/evaluasi-pemilu-2024", "polda/apel"), encoding="utf-8")
+    said = run("risk", "assess", "politik-uang@belu", "--level", "sedang", "--plan", str(plan_dir))
+    assert said.exit_code == 2 and "tanpa @wilayah" in said.stderr, said.output
+    assert run("risk", "assess", "politik-uang", "--level", "sedang", "--plan", str(plan_dir)).exit_code == 0

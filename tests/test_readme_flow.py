@@ -15,8 +15,9 @@ PILKADA = [sys.executable, "-m", "pilkada_cli"]
 
 @pytest.fixture
 def sh(isolated):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PILKADA_")}
-    env.update(PILKADA_DATA_DIR=str(isolated.parent / "data"), PILKADA_USER="penguji", COLUMNS="120")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PILKADA_")}  # as a user's: no clock fixed
+    env.update({name: os.environ[name] for name in ("PILKADA_DATA_DIR", "PILKADA_CACHE_DIR", "PILKADA_CONFIG_DIR")},
+               PILKADA_USER="penguji", COLUMNS="120")
 
     def run(*args: str, cwd: Path):
         result = subprocess.run([*PILKADA, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)

@@ -244,3 +244,12 @@ def test_summary_compares_with_the_same_earlier_states_as_a_full_replay(run, reg
     assert shortcut["since_source"] == "last_summary"
     assert [i["id"] for i in shortcut["completed_since"]] == ["polres/pemetaan@sabu-raijua"]  # the late entry
     assert compared == 12
+
+
+@pytest.mark.parametrize("typed, suggested", [("kupang-kota", "kota-kupang"), ("Belu", None)])
+def test_regions_suggested_whatever_the_word_order(run, typed, suggested):
+    result = run("status", "--region", typed, "--on", "2024-09-01")
+    if suggested:
+        assert result.exit_code == 2 and suggested in result.stderr
+    else:
+        assert result.exit_code == 0  # case does not matter

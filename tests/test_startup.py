@@ -1,6 +1,7 @@
 """Issue 14: an ordinary command builds only its own command line; help, errors and completion still see
 every command."""
 
+import os
 import subprocess
 import sys
 
@@ -8,8 +9,10 @@ PILKADA = [sys.executable, "-m", "pilkada_cli"]
 
 
 def run(*args: str, env=None):
+    """A process with a bare environment, but the home and folders of the test (conftest.isolated)."""
+    own = {name: os.environ[name] for name in ("HOME", "PILKADA_CACHE_DIR", "PILKADA_CONFIG_DIR", "PILKADA_DATA_DIR")}
     return subprocess.run([*PILKADA, *args], capture_output=True, text=True, timeout=60,
-                          env={"PILKADA_LANG": "id", "PATH": "/usr/bin:/bin", **(env or {})})
+                          env={"PILKADA_LANG": "id", "PATH": "/usr/bin:/bin", **own, **(env or {})})
 
 
 def test_the_named_command_runs_with_global_options_before_it(tmp_path):

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from conftest import PLAN, write_plan
+from pilkada_cli.store.sqlite import Journal
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -233,3 +234,141 @@ def test_cron_prints_a_ready_entry(run, plan_dir):
     assert str(plan_dir.resolve()) in entry and "summary" in entry and "--mail-to ops@polda.example" in entry
     bad = run("cron", "--plan", str(plan_dir), "--at", "25:00")
     assert bad.exit_code == 2
+
+
+def test_a_newline_in_mail_from_is_a_recorded_failure(run, isolated):
+    root = write_plan(isolated / "surat", PLAN + "notify:\n  mail_from: \"a@b.example\\nBcc: x@evil.example\"\n")
+    refused = run("summary", "--plan", str(root), "--on", "2024-08-02", "--mail-to", "ops@polda.example")
+    assert refused.exit_code == 2 and "pilkada.yaml:" in refused.stderr  # the plan says it, before 6 a.m.
+    root = write_plan(isolated / "surat", PLAN)
+    result = run("summary", "--plan", str(root), "--on", "2024-08-02", "--mail-to", "ops@polda.example",
+                 env={"PILKADA_MAIL_FROM": "a@b.example\nBcc: x@evil.example"})
+    assert result.exit_code == 1 and "Traceback" not in result.output and "tidak sah" in result.stderr
+    runs = Journal(root / ".pilkada" / "journal.sqlite3").summary_runs()
+    assert runs and runs[-1].delivery and "tidak sah" in runs[-1].delivery
+
+
+def test_the_eve_of_the_vote_digest_groups_regions_and_fits_a_phone(run):
+    text = run("summary", "--dry-run", "--on", "2024-11-26").stdout
+    # about 4,000 for twelve offices (six provincial, six in every region), the Go/No-Go calls of the eve included
+    assert len(text) <= 4000, len(text)
+    assert "kpu-kabkota/distribusi-logistik: " in text and "0/22 KPU selesai\n" in text
+    assert "belum: Kabupaten Alor" not in text  # none done: the count says it, three names of 22 would not
+    assert "Polres: NO-GO di semua 22 wilayah\n" in text
+    assert "@" not in text.split("*Jatuh tempo")[1].split("\n")[2]  # grouped, not one line per regency
+    assert "pilkada list --state segera" in text
+    # the full detail for one office or one region
+    detail = run("summary", "--dry-run", "--on", "2024-11-26", "--stakeholder", "polres").stdout
+    assert detail.count("\n- ") > text.count("\n- ") // 2 and "Polres (22 wilayah)" in detail
+
+
+def test_grouped_line_counts_done_regions(run):
+    for region in ("belu", "malaka", "alor"):
+        assert run("tick", f"kpu-kabkota/distribusi-logistik@{region}", "--on", "2024-11-25").exit_code == 0
+    text = run("summary", "--dry-run", "--on", "2024-11-26", "--since", "2024-11-24").stdout
+    completed = text.split("*Selesai sejak")[1].split("\n\n")[0]
+    assert "kpu-kabkota/distribusi-logistik: " in completed and "Kabupaten Alor" in completed
+    assert "3/22 KPU selesai; belum: Kabupaten Ende" in text.split("*Jatuh tempo")[1]
+
+
+def test_a_late_entry_appears_in_the_next_summary(run, plan_dir):
+    p = str(plan_dir)
+    assert run("summary", "--plan", p, "--on", "2024-08-02").exit_code == 0
+    assert run("tick", "polda/pemetaan-kerawanan", "--plan", p, "--on", "2024-08-01", "--by", "telat").exit_code == 0
+    text = run("summary", "--plan", p, "--on", "2024-08-03").stdout
+    completed = text.split("*Selesai sejak")[1].split("\n\n")[0]
+    assert "polda/pemetaan-kerawanan" in completed and "telat" in completed
+    again = run("summary", "--plan", p, "--on", "2024-08-04").stdout
+    assert "polda/pemetaan-kerawanan" not in again.split("*Selesai sejak")[1].split("\n\n")[0]
+
+
+def test_dry_run_sends_no_mail(run, plan_dir):
+    env = {"PILKADA_SMTP_HOST": "127.0.0.1", "PILKADA_SMTP_PORT": "9"}  # nothing listens: sending would fail
+    result = run("summary", "--dry-run", "--mail-to", "ops@polda.example", "--plan", str(plan_dir),
+                 "--on", "2024-08-02", env=env)
+    assert result.exit_code == 0 and "tidak ada e-mail yang dikirim" in result.stderr
+    assert json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+@pytest.mark.parametrize("address", ["ops", "a@b\nBcc: x@evil.example", "a b@polda.example", "<x@y"])
+def test_bad_addresses_are_refused_before_anything(run, plan_dir, address):
+    result = run("summary", "--mail-to", address, "--plan", str(plan_dir), "--on", "2024-08-02")
+    assert result.exit_code == 2 and "tidak sah" in result.stderr and result.stdout == ""
+    assert json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout) == []
+
+
+def test_markdown_bold_countdown_without_escaped_asterisks(run):
+    text = run("summary", "--dry-run", "--format", "markdown", "--on", "2024-07-30").stdout
+    assert "**H-120**" in text and "\\*" not in text.splitlines()[2]
+
+
+# -- mail addresses as mail programs write them
+
+
+def _delivered(inbox, wait: float = 5.0):
+    import time
+
+    for _ in range(int(wait / 0.05)):
+        if inbox.messages:
+            return inbox.messages
+        time.sleep(0.05)
+    return inbox.messages
+
+
+def test_display_names_in_the_sender_and_the_recipients(run, plan_dir, smtp_server):
+    from email import message_from_bytes
+    from email.policy import default
+
+    controller, inbox = smtp_server
+    text = (plan_dir / "pilkada.yaml").read_text()
+    (plan_dir / "pilkada.yaml").write_text(text + 'notify:\n  mail_from: "Pilkada KPU Belu <pilkada@kpu-belu.example>"\n')
+    assert run("check", "--plan", str(plan_dir)).exit_code == 0
+    env = {"PILKADA_SMTP_HOST": "127.0.0.1", "PILKADA_SMTP_PORT": str(controller.port)}
+    result = run("summary", "--plan", str(plan_dir), "--on", "2024-08-27", "--mail-to", "Ketua KPU <ketua@kpu.example>",
+                 "--mail-to", '"Kabag Ops, Polres" <ops@polres.example>', "--mail-to", "piket@polres.example", env=env)
+    assert result.exit_code == 0, result.output
+    envelope = _delivered(inbox)[0]
+    assert envelope.mail_from == "pilkada@kpu-belu.example"
+    assert sorted(envelope.rcpt_tos) == ["ketua@kpu.example", "ops@polres.example", "piket@polres.example"]
+    message = message_from_bytes(envelope.content, policy=default)
+    assert message["From"].addresses[0].display_name == "Pilkada KPU Belu"
+    assert [a.display_name for a in message["To"].addresses] == ["Ketua KPU", "Kabag Ops, Polres", ""]
+    assert message["Message-ID"].endswith("@kpu-belu.example>")  # the sender's domain, not "@pilkada"
+
+
+@pytest.mark.parametrize("address", ["Ketua KPU ketua@kpu.example", "a@b.example, c@d.example", "tim: a@b.example;",
+                                     "Ketua <ketua@>", "ketua@kpu.example\nBcc: semua@kpu.example", "<>", ""])
+def test_what_is_not_one_address_is_refused_and_check_says_so(run, plan_dir, address):
+    result = run("summary", "--plan", str(plan_dir), "--on", "2024-08-27", "--mail-to", address)
+    assert result.exit_code == 2 and "tidak sah" in result.stderr and result.stdout == ""
+    text = (plan_dir / "pilkada.yaml").read_text()
+    (plan_dir / "pilkada.yaml").write_text(text + "notify:\n  mail_from: " + json.dumps(address) + "\n")
+    checked = run("check", "--plan", str(plan_dir))
+    assert checked.exit_code == 2 and "pilkada.yaml:" in checked.stdout and "notify.mail_from" in checked.stdout
+
+
+def test_cron_takes_a_dotted_time_and_says_what_debian_does(run, plan_dir):
+    from datetime import datetime, time, timezone
+    from zoneinfo import ZoneInfo
+
+    result = run("cron", "--plan", str(plan_dir), "--at", "6.30")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith("30 6 * * * ") and lines[-2] == "CRON_TZ=Asia/Makassar"
+    note = lines[-3]
+    assert note.startswith("# Cron Debian/Ubuntu mengabaikan CRON_TZ")
+    today = datetime.now(timezone.utc).astimezone(ZoneInfo("Asia/Makassar")).date()
+    local = datetime.combine(today, time(6, 30), tzinfo=ZoneInfo("Asia/Makassar")).astimezone()
+    if local.utcoffset() != datetime.combine(today, time(6, 30), tzinfo=ZoneInfo("Asia/Makassar")).utcoffset():
+        assert f"'{local.minute} {local.hour} * * *' untuk 06:30" in note
+    for bad in ("6.3", "6:3", "24.00", "6,30", "jam 6"):
+        assert run("cron", "--plan", str(plan_dir), "--at", bad).exit_code == 2
+
+
+def test_log_summaries_names_the_scope(run, plan_dir):
+    run("summary", "--plan", str(plan_dir), "--on", "2024-08-02")
+    run("summary", "--plan", str(plan_dir), "--on", "2024-08-02", "--stakeholder", "polda")
+    shown = run("log", "--summaries", "--plan", str(plan_dir)).stdout
+    assert "seluruh rencana" in shown and "Pemangku kepentingan: polda" in shown and " all " not in shown
+    assert [x["scope"] for x in json.loads(run("log", "--summaries", "--json", "--plan", str(plan_dir)).stdout)] == [
+        "all", "stakeholder=polda"]  # JSON keeps the key

@@ -19,7 +19,6 @@ from pilkada_cli.model import CALLS, KINDS, LEVELS, NOTE_LIMIT, STAGES, Event, N
 from pilkada_cli.safe_text import has_control
 from pilkada_cli.values import MAX_VALUE
 
-DETAIL_FIELDS = {"declare": ("call",), "assess": ("level", "stage")}  # kind-specific fields of a line
 NAME_LIMIT = 100
 SIGNATURE_LIMIT = 200
 AHEAD = timedelta(minutes=5)  # an event may be dated this far past the importing store's clock

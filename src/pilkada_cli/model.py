@@ -1,10 +1,14 @@
 """The records everything else works on: the plan (stakeholders, phases, regions, items, tracked tasks) and
 the journal's events and folded item states. Frozen and free of I/O; the plan package builds them from YAML,
-the store package from the journal."""
+the store package from the journal.
+
+A national plan has 52,860 tracked instances and hundreds of thousands of events: the records made in those
+numbers are named tuples, and what is asked of every instance is worked out once per plan object (PlanIndex)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime
@@ -56,10 +60,7 @@ class Region:
 
     def office(self, stakeholder_id: str) -> str | None:
         """The real name of a per-region stakeholder's office here (`Polres Sumba Barat` for Sumba Tengah)."""
-        for sid, name in self.offices:
-            if sid == stakeholder_id:
-                return name
-        return None
+        return next((name for sid, name in self.offices if sid == stakeholder_id), None)
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ class Item:
     region_targets: tuple[tuple[str, float], ...] = ()  # a region map's own targets: (region id, target)
     source: str | None = None  # where its date or number comes from, as a risk's source
 
-    @cached_property  # asked for tens of thousands of times on a national plan: made once per item
+    @cached_property
     def full_id(self) -> str:
         return f"{self.stakeholder}/{self.id}"
 
@@ -158,8 +159,7 @@ class Item:
 
 
 class Task(NamedTuple):
-    """An item as it is tracked: the item itself, or one region's instance of a per-region item.
-    A named tuple, as a national plan has tens of thousands of them."""
+    """An item as it is tracked: the item itself, or one region's instance of a per-region item."""
 
     item: Item
     region: Region | None
@@ -233,6 +233,8 @@ class Plan:
     # office key -> contact: "leadership", a stakeholder id, or "<stakeholder>@<region or *>" (spec section 18)
     contacts: Mapping[str, Contact] = field(default_factory=dict)
     critical_overdue_days: int | None = None  # `escalate:` a critical item overdue this long; None: never
+    # set by the loader: (file, key) of the plan in the user's cache, beside which plan/index.py keeps its files
+    cached_as: tuple[Path, list] | None = field(default=None, compare=False, repr=False)
 
     def contact(self, stakeholder: Stakeholder | None, region: Region | None = None) -> Contact | None:
         """Who hears an office: the leadership (no stakeholder), a stakeholder, or one region's office of a
@@ -243,46 +245,27 @@ class Plan:
             return self.contacts.get(stakeholder.id)
         return self.contacts.get(f"{stakeholder.id}@{region.id}") or self.contacts.get(f"{stakeholder.id}@*")
 
-    def item(self, full_id: str) -> Item | None:
-        return self.items_by_id().get(full_id)
+    @cached_property
+    def index(self) -> PlanIndex:
+        """This plan's lookups (by id, its instances, its dependency chains), each made on first use."""
+        return PlanIndex(self)
 
-    def items_by_id(self) -> dict[str, Item]:
-        """Items by full id, built once per plan object (a bulk tick names thousands)."""
-        index = self.__dict__.get("_items_by_id")
-        if index is None:
-            index = {item.full_id: item for item in self.items}
-            object.__setattr__(self, "_items_by_id", index)  # a cache beside the fields, not part of the record
-        return index
+    def item(self, full_id: str) -> Item | None:
+        return self.index.items.get(full_id)
 
     def stakeholder(self, stakeholder_id: str) -> Stakeholder:
-        return self._by_id()[0][stakeholder_id]
+        return self.index.stakeholders[stakeholder_id]
 
     def region(self, region_id: str) -> Region:
-        return self._by_id()[1][region_id]
-
-    def _by_id(self) -> tuple[dict[str, Stakeholder], dict[str, Region]]:
-        """Stakeholders and regions by id, built once per plan object (a bulk tick asks thousands of times)."""
-        cached = self.__dict__.get("_ids")
-        if cached is None:
-            cached = ({s.id: s for s in self.stakeholders}, {r.id: r for r in self.regions})
-            object.__setattr__(self, "_ids", cached)
-        return cached
+        return self.index.regions[region_id]
 
     def office_name(self, stakeholder: Stakeholder, region: Region | None) -> str:
         """An office as people read it in a list of offices: its name in the region, with the region's name
-        when one office serves several regions (Kodim 1605/Belu for Belu and for Malaka), so that its rows
-        can be told apart."""
+        when one office serves several regions (Kodim 1605/Belu for Belu and for Malaka)."""
         name = stakeholder.display_name(region)
         if region is None or not region.office(stakeholder.id):
             return name
-        shared = self.__dict__.get("_shared_offices")
-        if shared is None:  # (stakeholder, office name) -> how many regions it serves; made once per plan object
-            shared = {}
-            for each in self.regions:
-                for key in each.offices:
-                    shared[key] = shared.get(key, 0) + 1
-            object.__setattr__(self, "_shared_offices", shared)
-        return f"{name} ({region.name})" if shared.get((stakeholder.id, name), 0) > 1 else name
+        return f"{name} ({region.name})" if self.index.shared_offices[stakeholder.id, name] > 1 else name
 
     def vote_date_for(self, region: Region | None) -> date:
         return region.vote_date if region and region.vote_date else self.vote_date
@@ -291,27 +274,8 @@ class Plan:
         return region.timezone if region and region.timezone else self.timezone
 
     def tasks(self) -> list[Task]:
-        """Every tracked instance: plain items once, items of per-region stakeholders once per region.
-        Computed once per plan object (a national plan has tens of thousands)."""
-        cached = self.__dict__.get("_tasks")
-        if cached is not None:
-            return cached
-        per_region = {s.id for s in self.stakeholders if s.per_region}
-        result = []
-        for item in self.items:
-            if item.stakeholder in per_region and self.regions:
-                wanted = set(item.regions) if item.regions else None
-                full_id = item.full_id
-                for region in self.regions:
-                    if wanted is not None and region.id not in wanted:
-                        continue
-                    result.append(Task(item, region, f"{full_id}@{region.id}",
-                                       *self._deadline(item, region.vote_date or self.vote_date),
-                                       item.target_in(region.id) if item.region_targets else item.target))
-            else:
-                result.append(self.task(item))
-        object.__setattr__(self, "_tasks", result)  # a cache beside the fields, not part of the record
-        return result
+        """Every tracked instance: plain items once, items of per-region stakeholders once per region."""
+        return self.index.tasks
 
     def journal_keys(self) -> set[str]:
         """Every key the journal may hold entries for while it is in the plan: each tracked instance, each
@@ -335,36 +299,97 @@ class Plan:
 
     def tasks_of(self, stakeholder_id: str, region: Region | None) -> list[Task]:
         """One office's items: a stakeholder's, in one region for a per-region stakeholder."""
-        by_stakeholder = self.__dict__.get("_items_of")
-        if by_stakeholder is None:  # a bulk tick asks for a thousand offices
-            by_stakeholder = {}
-            for item in self.items:
-                by_stakeholder.setdefault(item.stakeholder, []).append(item)
-            object.__setattr__(self, "_items_of", by_stakeholder)
-        return [self.task(item, region) for item in by_stakeholder.get(stakeholder_id, ())
+        return [self.task(item, region) for item in self.index.items_of.get(stakeholder_id, ())
                 if region is None or not item.regions or region.id in item.regions]
 
     def task(self, item: Item, region: Region | None = None) -> Task:
         """One tracked instance, its deadline resolved against its region's vote day."""
         return Task(item, region, f"{item.full_id}@{region.id}" if region else item.full_id,
-                    *self._deadline(item, self.vote_date_for(region)),
+                    *self.index.deadline(item, self.vote_date_for(region)),
                     item.target_in(region.id if region else None) if item.region_targets else item.target)
 
-    def _deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
-        """An item's due date and H-label for a vote day, worked out once per plan object: regions mostly
-        share a vote day, so a national plan's 52,860 instances have a few thousand deadlines."""
-        memo = self.__dict__.get("_deadlines")
-        if memo is None:
-            memo = {}
-            object.__setattr__(self, "_deadlines", memo)
-        found = memo.get((item.full_id, vote_date))
+
+class PlanIndex:
+    """A plan's lookups, each made from the plan's fields on first use and kept as long as the plan object
+    (Plan.index): derived from the record, never part of it."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        # (item, vote day) -> its due date and H-label: most regions share a vote day
+        self._deadlines: dict[tuple[str, date], tuple[date | None, str | None]] = {}
+
+    @cached_property
+    def items(self) -> dict[str, Item]:
+        """Items by full id."""
+        return {item.full_id: item for item in self.plan.items}
+
+    @cached_property
+    def items_by_short(self) -> dict[str, list[Item]]:
+        """Items by their id within their checklist, which items of several stakeholders may share."""
+        return _grouped(self.plan.items, lambda item: item.id)
+
+    @cached_property
+    def items_of(self) -> dict[str, list[Item]]:
+        """Items by stakeholder id."""
+        return _grouped(self.plan.items, lambda item: item.stakeholder)
+
+    @cached_property
+    def stakeholders(self) -> dict[str, Stakeholder]:
+        return {s.id: s for s in self.plan.stakeholders}
+
+    @cached_property
+    def regions(self) -> dict[str, Region]:
+        return {r.id: r for r in self.plan.regions}
+
+    @cached_property
+    def shared_offices(self) -> Counter[tuple[str, str]]:
+        """How many regions each (stakeholder id, office name) serves."""
+        return Counter(key for region in self.plan.regions for key in region.offices)
+
+    @cached_property
+    def tasks(self) -> list[Task]:
+        """Every tracked instance (Plan.tasks)."""
+        plan = self.plan
+        per_region = {s.id for s in plan.stakeholders if s.per_region}
+        result = []
+        for item in plan.items:
+            if item.stakeholder in per_region and plan.regions:
+                wanted = set(item.regions or ())
+                full_id = item.full_id
+                result.extend(Task(item, region, f"{full_id}@{region.id}",
+                                   *self.deadline(item, region.vote_date or plan.vote_date),
+                                   item.target_in(region.id) if item.region_targets else item.target)
+                              for region in plan.regions if not wanted or region.id in wanted)
+            else:
+                result.append(plan.task(item))
+        return result
+
+    @cached_property
+    def on_chains(self) -> frozenset[str]:
+        """The full ids of the items that wait for another or are waited for (spec section 10)."""
+        return frozenset(x for item in self.plan.items if item.depends_on
+                         for x in (item.full_id, *(d.full_id for d in map(self.items.get, item.depends_on) if d)))
+
+    @cached_property
+    def chain_tasks(self) -> list[Task]:
+        """The instances of the items on dependency chains (on_chains)."""
+        chains = self.on_chains
+        return [task for task in self.tasks if task.item.full_id in chains] if chains else []
+
+    def deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
+        """An item's due date and H-label for a vote day."""
+        found = self._deadlines.get((item.full_id, vote_date))
         if found is None:
-            found = (None, None)
-            if item.due is not None:
-                due = dates.resolve(item.due, vote_date)
-                found = (due, dates.h_label(due, vote_date))
-            memo[(item.full_id, vote_date)] = found
+            due = None if item.due is None else dates.resolve(item.due, vote_date)
+            found = self._deadlines[item.full_id, vote_date] = (due, due and dates.h_label(due, vote_date))
         return found
+
+
+def _grouped(items: tuple[Item, ...], key: Callable[[Item], str]) -> dict[str, list[Item]]:
+    grouped: dict[str, list[Item]] = {}
+    for item in items:
+        grouped.setdefault(key(item), []).append(item)
+    return grouped
 
 
 # ------------------------------------------------------------------------------------------------ journal
@@ -389,7 +414,7 @@ def assessment_item(risk_id: str) -> str:
 
 
 class Event(NamedTuple):
-    """One journal entry. A named tuple: a replay of a national journal reads hundreds of thousands."""
+    """One journal entry."""
 
     id: int
     ts: datetime
@@ -413,7 +438,7 @@ class Event(NamedTuple):
 
     @property
     def key(self) -> str:
-        return f"{self.item}@{self.region}" if self.region else self.item  # instance_key, inlined: per event
+        return f"{self.item}@{self.region}" if self.region else self.item  # instance_key, inlined
 
     @property
     def person(self) -> str:
@@ -454,8 +479,7 @@ class NewEvent:
 
 class ItemState(NamedTuple):
     """An item's state as the fold of its events: its latest value, whether it is done, since when (the
-    journal's UTC text, parsed only where shown) and by whom. A named tuple: a national plan folds tens of
-    thousands of these per command."""
+    journal's UTC text, parsed only where shown) and by whom."""
 
     value: float | None = None
     done: bool = False

@@ -10,8 +10,8 @@ from pilkada_cli.cli.app import (ByOpt, ColorOpt, HELP, JsonOpt, LangOpt, NoteOp
 from pilkada_cli.i18n import t
 
 EXIT_NO_GO = 3
-risk_app = typer.Typer(help=t("help.risk", HELP), add_completion=False, rich_markup_mode=None,
-                       invoke_without_command=True)
+risk_app = typer.Typer(help=t("help.risk", HELP), epilog=t("help.risk.example", HELP), add_completion=False,
+                       rich_markup_mode=None, invoke_without_command=True)
 app.add_typer(risk_app, name="risk")
 
 

@@ -299,6 +299,8 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
                          "for a per-region office)."),
     "help.risk": ("Register kerawanan: tingkat, tahap dan kemajuan mitigasi per wilayah, serta peta panas.",
                   "The vulnerability register: level, stage and mitigation progress per region, and a heat map."),
+    "help.risk.example": ("\b\nContoh: pilkada risk --on 2024-11-20\n        pilkada risk --region belu --level tinggi",
+                          "\b\nExample: pilkada risk --on 2024-11-20\n         pilkada risk --region belu --level tinggi"),
     "help.risk.assess": ("Catat penilaian ulang sebuah kerawanan.", "Record a reassessment of a risk."),
     "help.risk.assess.example": ("Contoh: pilkada risk assess politik-uang@belu --level sedang --note \"Patroli\"",
                                  "Example: pilkada risk assess politik-uang@belu --level sedang --note \"Patrols\""),

@@ -3,7 +3,8 @@
 Safe on a shared server by construction:
 - it lives in the user's own cache directory (PILKADA_CACHE_DIR, else the platform's, e.g. ~/.cache/pilkada),
   never in the plan's folder that a whole group may write;
-- it is JSON, read into plain values and rebuilt into records field by field: no format that can run code;
+- it is JSON, read into plain values and the records of pilkada_cli.model it names: no format that can run
+  code;
 - it is opened without following links (O_NOFOLLOW) and checked on the open file (fstat: a regular file
   owned by the user, writable by no one else), so swapping a link between the check and the open does
   nothing.
@@ -23,15 +24,16 @@ import stat
 import sys
 import zlib
 from collections.abc import Mapping
-from datetime import date
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from pilkada_cli import model
+from pilkada_cli.model import Plan
 from pilkada_cli.version import __version__
-from pilkada_cli.errors import Problem
-from pilkada_cli.model import Contact, Dimension, Item, Phase, Plan, Region, Risk, Stakeholder, Webhook
 
-FORMAT = 11  # 11: offices, targets by region, risk dimensions, editors by region, signing keys, contacts
+FORMAT = 12  # 12: written from the records' own fields
 UNCACHEABLE = ("uncacheable",)
 
 
@@ -64,7 +66,7 @@ def cache_key(root: Path, bundled: bool, env: Mapping[str, str], files: list[Pat
             return list(UNCACHEABLE)  # a missing file: let the loader report it
         stats.append([str(path.relative_to(root)), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
     data = env.get("PILKADA_DATA_DIR", "") if bundled else ""
-    return [FORMAT, __version__, str(root.resolve()), bundled, data, stats]
+    return [FORMAT, __version__, _shapes(), str(root.resolve()), bundled, data, stats]
 
 
 def trusted(info: os.stat_result) -> bool:
@@ -85,10 +87,10 @@ def read(path: Path, key: list) -> Plan | None:
             return None
         with os.fdopen(fd, "rb") as handle:
             fd = -1
-            stored = json.loads(handle.read().decode("utf-8"))
+            stored = json.loads(handle.read().decode("utf-8"), object_hook=_restorer(_records()))
         if stored.get("key") != key:
             return None
-        return _plan(stored["plan"])
+        return stored["plan"] if isinstance(stored["plan"], Plan) else None
     except Exception:  # truncated, damaged, another version's shape: rebuild from the YAML
         return None
     finally:
@@ -118,98 +120,73 @@ def write(path: Path, key: list, plan: Plan) -> None:
 
 
 # ------------------------------------------------------------------------------------------- the records
+# A plan is written from its records' own fields, so a field added to a record is cached with no change here:
+# a record as {"$r": its class's name, "v": its fields' values in order}; a tuple (what records hold) as a
+# JSON array; a list, a map, a date, a moment and a path tagged. Reading gives back values of the same types,
+# and makes no object but these: the records of pilkada_cli.model (named in the file), dates, paths, plain values.
 
 
-def _when(value: Any) -> Any:
-    return {"date": value.isoformat()} if isinstance(value, date) else value
+def _records() -> dict[str, type]:
+    """The records a cache may hold, by name: the dataclasses of pilkada_cli.model (Problem among them)."""
+    return {name: value for name, value in vars(model).items() if isinstance(value, type) and is_dataclass(value)}
 
 
-def _from_when(value: Any) -> Any:
-    return date.fromisoformat(value["date"]) if isinstance(value, dict) else value
+def _shapes() -> list:
+    """Every record's field names, in the key: a cache written before a field was added, removed or renamed
+    is not read after."""
+    return [[name, [f.name for f in fields(record)]] for name, record in sorted(_records().items())]
 
 
-def _value(value: Any) -> Any:
-    """Free YAML values (notify settings, problem parameters): dates and paths tagged, the rest as JSON has it."""
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return {"$r": type(value).__name__, "v": [_plain(getattr(value, f.name)) for f in fields(value)]}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, list):
+        return {"$list": [_plain(v) for v in value]}
+    if isinstance(value, Mapping):
+        return {"$map": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if isinstance(value, datetime):
+        return {"$datetime": value.isoformat()}
     if isinstance(value, date):
         return {"$date": value.isoformat()}
     if isinstance(value, Path):
         return {"$path": str(value)}
-    if isinstance(value, Mapping):
-        return {"$map": [[str(k), _value(v)] for k, v in value.items()]}
-    if isinstance(value, (list, tuple)):
-        return [_value(v) for v in value]
+    raise TypeError(f"not cached: {type(value).__name__}")  # write() then keeps no cache
+
+
+class _TaggedList(list):
+    """A list as read from a cache's {"$list": ...}: kept a list, where an untagged array becomes a tuple."""
+
+
+_UNSETTLED = {list, _TaggedList}
+
+
+def _settled(value: Any) -> Any:
+    if value.__class__ is list:
+        return tuple([_settled(v) if v.__class__ in _UNSETTLED else v for v in value])
+    if value.__class__ is _TaggedList:
+        return list(value)
     return value
 
 
-def _from_value(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "$date" in value:
-            return date.fromisoformat(value["$date"])
-        if "$path" in value:
-            return Path(value["$path"])
-        return {k: _from_value(v) for k, v in value["$map"]}
-    if isinstance(value, list):
-        return [_from_value(v) for v in value]
-    return value
+def _restorer(records: dict[str, type]):
+    """The JSON decoder's hook for every object of a cache file, innermost first (json's C parser calls it)."""
+    def restore(tagged: dict) -> Any:
+        if "$r" in tagged:
+            return records[tagged["$r"]](*[_settled(v) if v.__class__ in _UNSETTLED else v for v in tagged["v"]])
+        if "$map" in tagged:
+            return {_settled(k): _settled(v) for k, v in tagged["$map"]}
+        if "$list" in tagged:
+            return _TaggedList([_settled(v) for v in tagged["$list"]])
+        if "$date" in tagged:
+            return date.fromisoformat(tagged["$date"])
+        if "$datetime" in tagged:
+            return datetime.fromisoformat(tagged["$datetime"])
+        if "$path" in tagged:
+            return Path(tagged["$path"])
+        return tagged  # the file's own {"key": ..., "plan": ...}
 
-
-def _plain(plan: Plan) -> dict:
-    return {
-        "root": str(plan.root), "name": plan.name, "vote_date": plan.vote_date.isoformat(),
-        "timezone": plan.timezone, "language": plan.language, "due_soon_days": plan.due_soon_days,
-        "journal_path": str(plan.journal_path), "bundled": plan.bundled, "notify": _value(plan.notify),
-        "id": plan.id, "journal_url": plan.journal_url,
-        "stakeholders": [[s.id, s.name, s.per_region,
-                          {r: list(names) for r, names in s.editors.items()} if s.editors is not None else None]
-                         for s in plan.stakeholders],
-        "phases": [[p.id, p.name, _when(p.start), _when(p.end)] for p in plan.phases],
-        "regions": [[r.id, r.name, r.vote_date.isoformat() if r.vote_date else None, r.timezone,
-                     [list(office) for office in r.offices]] for r in plan.regions],
-        "items": [[i.stakeholder, i.id, i.title, i.phase, _when(i.due), i.owner, i.weight, i.critical, i.target,
-                   i.unit, list(i.tags), i.notes, list(i.regions) if i.regions is not None else None, i.file,
-                   i.line, list(i.depends_on), [list(pair) for pair in i.region_targets], i.source]
-                  for i in plan.items],
-        "risks": [[r.id, r.title, r.dimension, r.level, list(r.regions) if r.regions is not None else None,
-                   list(r.mitigations), r.source, r.file, r.line] for r in plan.risks],
-        "risk_during_days": plan.risk_during_days,
-        "risk_dimensions": [[d.id, d.name] for d in plan.risk_dimensions],
-        "keys": {identity: list(texts) for identity, texts in plan.keys.items()},
-        "require_signatures": plan.require_signatures,
-        "contacts": [[key, list(c.mail), [c.webhook.url, c.webhook.token_env] if c.webhook else None, c.line]
-                     for key, c in plan.contacts.items()],
-        "critical_overdue_days": plan.critical_overdue_days,
-        "warnings": [[str(w.file) if w.file is not None else None, w.line, w.key, _value(w.params), w.severity]
-                     for w in plan.warnings],
-    }
-
-
-def _plan(data: dict) -> Plan:
-    items = []
-    for (stakeholder, item_id, title, phase, due, owner, weight, critical, target, unit, tags, notes, regions,
-         file, line, depends_on, region_targets, source) in data["items"]:
-        items.append(Item(stakeholder, item_id, title, phase, _from_when(due), owner, weight, critical, target,
-                          unit, tuple(tags), notes, tuple(regions) if regions is not None else None, file, line,
-                          tuple(depends_on), tuple((r, n) for r, n in region_targets), source))
-    return Plan(
-        root=Path(data["root"]), name=data["name"], vote_date=date.fromisoformat(data["vote_date"]),
-        timezone=data["timezone"], language=data["language"], due_soon_days=data["due_soon_days"],
-        journal_path=Path(data["journal_path"]),
-        stakeholders=tuple(Stakeholder(i, n, r, {k: tuple(v) for k, v in e.items()} if e is not None else None)
-                           for i, n, r, e in data["stakeholders"]),
-        id=data["id"], journal_url=data["journal_url"], risk_during_days=data["risk_during_days"],
-        risk_dimensions=tuple(Dimension(i, n) for i, n in data["risk_dimensions"]),
-        keys={identity: tuple(texts) for identity, texts in data["keys"].items()},
-        require_signatures=data["require_signatures"],
-        risks=tuple(Risk(i, t, d, lv, tuple(rg) if rg is not None else None, tuple(m), src, f, ln)
-                    for i, t, d, lv, rg, m, src, f, ln in data["risks"]),
-        phases=tuple(Phase(i, n, _from_when(s), _from_when(e)) for i, n, s, e in data["phases"]),
-        items=tuple(items),
-        regions=tuple(Region(i, n, date.fromisoformat(v) if v else None, z, tuple((s, o) for s, o in offices))
-                      for i, n, v, z, offices in data["regions"]),
-        notify=_from_value(data["notify"]), bundled=data["bundled"],
-        contacts={key: Contact(tuple(mail), Webhook(*webhook) if webhook else None, line)
-                  for key, mail, webhook, line in data["contacts"]},
-        critical_overdue_days=data["critical_overdue_days"],
-        warnings=tuple(Problem(Path(f) if f is not None else None, line, key, _from_value(params), severity)
-                       for f, line, key, params, severity in data["warnings"]),
-    )
+    return restore

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from pilkada_cli.errors import BadInput, PlanInvalid, Problem
@@ -59,9 +60,9 @@ def load_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | Non
         plan, problems = check_plan(root, bundled=bundled, env=env)
         if plan is None:
             raise PlanInvalid(problems)
-        plancache.write(cache, key, plan)  # without its instances: a tick needs a handful, not tens of thousands
+        plancache.write(cache, key, plan)  # its fields: the instances are made when asked for (model.PlanIndex)
     if key != list(plancache.UNCACHEABLE):
-        object.__setattr__(plan, "_cache", (cache, key))  # where the plan's derived files live (plan.index)
+        plan = replace(plan, cached_as=(cache, key))  # where the plan's derived files live (plan/index.py)
     return plan
 
 
@@ -82,6 +83,4 @@ def check_plan(root: Path, *, bundled: bool = False, env: Mapping[str, str] | No
 
 
 def _with_warnings(plan: Plan, problems: list[Problem]) -> Plan:
-    from dataclasses import replace
-
     return replace(plan, warnings=tuple(problems))

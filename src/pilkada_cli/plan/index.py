@@ -1,6 +1,6 @@
 """This user's SQLite index of a plan's tracked instances, beside the plan cache: one row per instance with
-its resolved deadline, so `status` can count a national plan's 52,860 instances in SQL (joined with the
-journal's projection) instead of building a Python record for each.
+its resolved deadline, so `status` can count a national plan's instances in SQL (joined with the journal's
+projection) instead of building a Python record for each.
 
 Derived data, rebuilt whenever the plan cache's key changes (any plan file edited, another version), and kept
 under the same rules as the cache: the user's own cache folder, a file that is the user's and writable by no
@@ -39,8 +39,7 @@ SCHEMA = """
 
 def index_path(plan: Plan) -> Path | None:
     """The index that belongs to this plan object, or None (a plan that is not cached has none)."""
-    cached = plan.__dict__.get("_cache")
-    return Path(str(cached[0]) + ".index.sqlite3") if cached else None
+    return Path(str(plan.cached_as[0]) + ".index.sqlite3") if plan.cached_as else None
 
 
 def instance_index(plan: Plan) -> Path | None:
@@ -48,7 +47,7 @@ def instance_index(plan: Plan) -> Path | None:
     path = index_path(plan)
     if path is None:
         return None
-    key = json.dumps([FORMAT, plan.__dict__["_cache"][1]])
+    key = json.dumps([FORMAT, plan.cached_as[1]])
     if _current(path, key):
         return path
     try:

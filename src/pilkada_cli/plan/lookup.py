@@ -24,7 +24,7 @@ def find_task(plan: Plan, ref: str, region_id: str | None = None) -> Task:
         if region_id:
             raise BadInput("tick.region_not_per_region", id=item.full_id)
         return plan.task(item)
-    known = plan._by_id()[1]
+    known = plan.index.regions
     if region_id and region_id in known and (not item.regions or region_id in item.regions):
         return plan.task(item, known[region_id])  # the common case, without building the lists below
     region_ids = list(known)
@@ -52,19 +52,8 @@ def refuse_unknown(kind: str, value: str, known) -> None:
     raise BadInput(f"{kind}.unknown_known", value=value, known=shown)
 
 
-def _index(plan: Plan) -> tuple[dict[str, Item], dict[str, list[Item]]]:
-    """Items by full id (the plan's own index) and by short id, built once per plan object."""
-    by_short = plan.__dict__.get("_by_short")
-    if by_short is None:
-        by_short = {}
-        for item in plan.items:
-            by_short.setdefault(item.id, []).append(item)
-        object.__setattr__(plan, "_by_short", by_short)  # a cache beside the fields, not part of the record
-    return plan.items_by_id(), by_short
-
-
 def _find_item(plan: Plan, ref: str, regional: bool = False) -> Item:
-    by_full, by_short = _index(plan)
+    by_full, by_short = plan.index.items, plan.index.items_by_short
     if "/" in ref:
         if ref in by_full:
             return by_full[ref]

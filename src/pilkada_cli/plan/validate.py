@@ -3,7 +3,6 @@ the records and collecting every problem with its file, line, severity and catal
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -21,14 +20,10 @@ from pilkada_cli.plan.contacts import load_contacts
 from pilkada_cli.plan.locations import checklist_files, data_dir
 from pilkada_cli.plan.readiness import load_dimensions, load_risks, resolve_dependencies
 from pilkada_cli.plan.regional import check_offices, item_target, read_offices
+from pilkada_cli.similar import suggest
 from pilkada_cli.values import MAX_VALUE
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-
-def did_you_mean(word: object, choices: Any) -> str | None:
-    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 class _Checker:
@@ -71,7 +66,7 @@ class _Checker:
             self.error(line, "key.duplicate", key=key, what=what)
         for key in mapping:
             if key not in allowed:
-                suggestion = did_you_mean(key, allowed)
+                suggestion = next(iter(suggest(str(key), allowed, n=1)), None)
                 if key == "password" or str(key).endswith("password"):
                     self.error(self.line_of(mapping, key), "notify.password_in_plan")
                 elif suggestion:
@@ -223,7 +218,8 @@ class _Checker:
         try:
             dates.zone(name)
         except BadInput:
-            suggestion = did_you_mean(name, ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Pontianak"))
+            zones = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Pontianak")
+            suggestion = next(iter(suggest(name, zones, n=1)), None)
             self.error(self.line_of(mapping, key), "timezone.unknown_in_plan", name=name[:60],
                        suggestion=suggestion or "Asia/Makassar")
             return None
@@ -419,7 +415,7 @@ class _Checker:
 
     def unknown_ref(self, mapping: yamlfile.LocDict, key: str, value: str, declared: Mapping[str, Any],
                     line: int | None = None) -> None:
-        suggestion = did_you_mean(value, declared)
+        suggestion = next(iter(suggest(str(value), declared, n=1)), None)
         message = f"{key}.undeclared_suggest" if suggestion else f"{key}.undeclared" if declared else \
             f"{key}.none_in_plan"
         self.error(line or self.line_of(mapping, key), message, value=str(value)[:60], suggestion=suggestion,

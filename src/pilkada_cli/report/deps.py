@@ -7,34 +7,6 @@ from __future__ import annotations
 from pilkada_cli.model import EMPTY, ItemState, Plan, Task
 
 
-def has_dependencies(plan: Plan) -> bool:
-    cached = plan.__dict__.get("_has_deps")
-    if cached is None:
-        cached = any(item.depends_on for item in plan.items)
-        object.__setattr__(plan, "_has_deps", cached)
-    return cached
-
-
-def on_chains(plan: Plan) -> frozenset[str]:
-    """The full ids of the items that wait for another or are waited for: the items a critical path is made of."""
-    cached = plan.__dict__.get("_on_chains")
-    if cached is None:
-        cached = frozenset(x for item in plan.items if item.depends_on
-                           for x in (item.full_id, *(d.full_id for d in map(plan.item, item.depends_on) if d)))
-        object.__setattr__(plan, "_on_chains", cached)
-    return cached
-
-
-def chain_tasks(plan: Plan) -> list[Task]:
-    """The instances of the items on dependency chains (on_chains), found once per plan object."""
-    cached = plan.__dict__.get("_chain_tasks")
-    if cached is None:
-        chains = on_chains(plan)
-        cached = [task for task in plan.tasks() if task.item.full_id in chains] if chains else []
-        object.__setattr__(plan, "_chain_tasks", cached)
-    return cached
-
-
 def dependency_keys(plan: Plan, task: Task) -> list[str]:
     """The task keys this instance waits for, in the order written."""
     keys: list[str] = []

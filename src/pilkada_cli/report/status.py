@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from pilkada_cli import dates
 from pilkada_cli.model import EMPTY, Event, ItemState, Phase, Plan, Region, Stakeholder, Task, target_for
 from pilkada_cli.report.attention import Attention, attention_rows
-from pilkada_cli.report.deps import blocked_by, has_dependencies
+from pilkada_cli.report.deps import blocked_by
 from pilkada_cli.store.fold import apply, fold_order
 
 STATES = ("done", "overdue", "due_soon", "upcoming", "no_due")
@@ -242,11 +242,6 @@ def fold_as_of(plan: Plan, events: list[Event], clock: Clock) -> dict[str, ItemS
     return states
 
 
-def evaluate(plan: Plan, events: list[Event], clock: Clock, filters: Filters = Filters()) -> list[TaskStatus]:
-    """Every tracked item's status, folding the journal's events as of the clock."""
-    return evaluate_states(plan, fold_as_of(plan, events, clock), clock, filters)
-
-
 def evaluate_states(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: Filters = Filters(),
                     tasks: list[Task] | None = None) -> list[TaskStatus]:
     """Every tracked item's status (or those of `tasks`) from its folded state."""
@@ -264,7 +259,7 @@ def classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: 
     zones: dict[str | None, tuple[ZoneInfo, date]] = {}
     filtering = bool(filters.stakeholders or filters.phases or filters.regions)
     due_soon_days = plan.due_soon_days
-    dependencies = has_dependencies(plan)
+    dependencies = bool(plan.index.on_chains)  # every dependency names an item of the plan (validate.py)
     get = states.get
     for task in plan.tasks() if tasks is None else tasks:
         if filtering and not filters.keep(task):

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 from pilkada_cli import dates
 from pilkada_cli.model import ItemState, Plan
-from pilkada_cli.report.deps import chain_tasks, on_chains
 from pilkada_cli.report.status import (Clock, Filters, PhaseReport, RegionReport, StakeholderReport, StatusReport,
                                        Tally, TaskStatus, add_item, classified, phase_dates, phase_state,
                                        status_of, sums_table, unknown_keys)
@@ -25,7 +24,7 @@ def build_status(plan: Plan, states: dict[str, ItemState], clock: Clock, filters
     and those on dependency chains, for the critical path): a national plan's tens of thousands of other
     items are counted without a record each."""
     sums = Sums()
-    statuses = sums.add(classified(plan, states, clock, filters), keep=None if every_item else on_chains(plan))
+    statuses = sums.add(classified(plan, states, clock, filters), keep=None if every_item else plan.index.on_chains)
     return assemble(plan, clock, filters, statuses, sums, unknown_keys(plan, states))
 
 
@@ -114,7 +113,7 @@ def from_counts(plan: Plan, counted, clock: Clock, filters: Filters, chain_state
         sums.by_phase[(stakeholder_id, phase_id, state)] = [weighted, weight, count, 0]
     for region_id, state, weighted, weight, count in counted.by_region:
         sums.by_region[(region_id, state)] = [weighted, weight, count, 0]
-    statuses = sums.add(classified(plan, chain_states, clock, filters, chain_tasks(plan)), keep=on_chains(plan))
+    statuses = sums.add(classified(plan, chain_states, clock, filters, plan.index.chain_tasks), keep=plan.index.on_chains)
     stands_for: dict[str, int] = {}
     for item_id, region_id, instances, *state in counted.due_soon + counted.overdue:
         region = plan.region(region_id) if region_id else None

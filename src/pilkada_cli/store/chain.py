@@ -85,16 +85,6 @@ def first_summary_break(plan: str | None, rows: Iterable[tuple[SummaryRun, str |
     return None
 
 
-def position(rows: Iterable[tuple[int, str | None]], code: str) -> int | None:
-    """`check --head`: the place (1 for the first event) of the event whose hash begins with `code` among
-    (number, hash) rows in the chain's order, or None."""
-    code = code.lower()
-    for place, (_, stored) in enumerate(rows, 1):
-        if stored and stored.startswith(code):
-            return place
-    return None
-
-
 # -- the first chain (pilkada 0.1 before spec v3): hashed eight fields and the detail, and not the others.
 # Read once, when a journal is upgraded: the old chain is verified, then every event is chained anew.
 

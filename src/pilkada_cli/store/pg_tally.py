@@ -115,14 +115,11 @@ def counted(rows) -> tuple[Counted | None, list[str]]:
 
 
 def server_rows(path: Path) -> tuple[str, str, str, str] | None:
-    """The index for a PostgreSQL journal to load into temporary tables of its count: items (no, item, grp,
+    """What the server needs of a plan to count it, from the user's index (plan/index.py): items (no, item, grp,
     weight, critical), regions (no, region, zone; '' for none) and groups (grp, stakeholder, phase) as JSON
-    arrays of objects, sent with the statements around them; and the instances as CSV of numbers for COPY
-    (number, item number, region number, deadline, target; empty for none: an item may have a target per
-    region). Instances are numbered in the order
-    of their keys, so the number sorts as the key does; the text is in the few hundred items and regions, not
-    in the tens of thousands of instances. Made on first use and kept in the index; None if it cannot be
-    read."""
+    arrays of objects, and the instances as lines of numbers (number, item number, region number, deadline,
+    target; empty for none). Instances are numbered in the order of their keys, so the number sorts as the key
+    does. Made on first use and kept in the index; None if it cannot be read."""
     try:
         conn = sqlite3.connect(path)
         try:

@@ -145,7 +145,6 @@ class Tracker(Daily):
         runs, in one reading; (None, []) where that cannot be done, and it is counted in Python."""
         if self.on is not None:
             return None, []
-        from pilkada_cli.report.deps import chain_tasks, on_chains
         from pilkada_cli.report.tally import from_counts, zone_days
         from pilkada_cli.store.base import Count
 
@@ -153,8 +152,8 @@ class Tracker(Daily):
         if index is None:
             return None, []
         asked = Count(index, zone_days(self.plan, self.clock), self.plan.due_soon_days, filters.stakeholders,
-                      filters.phases, filters.regions, on_chains(self.plan), limit, by_region)
-        reading = self.store.read(self.plan.targets(), keys=[task.key for task in chain_tasks(self.plan)],
+                      filters.phases, filters.regions, self.plan.index.on_chains, limit, by_region)
+        reading = self.store.read(self.plan.targets(), keys=[task.key for task in self.plan.index.chain_tasks],
                                   runs=bool(self.plan.contacts), count=asked)
         if reading.counted is None:
             return None, []

@@ -1,27 +1,30 @@
-"""Issue 11, trust: nobody runs code as someone else, forges history, or writes to someone else's screen.
-The sharing findings run as two real local users (created when the tests run as root, as CI does)."""
+"""On a shared server and with plans written by others: nobody runs code as someone else (the plan cache, a
+crontab line), writes to someone else's screen, or overwrites what is not theirs. The sharing recipe runs as
+two real local users (created when the tests run as root, as CI does)."""
 
 import ast
 import json
 import os
+import re
 import shutil
 import subprocess
-import tempfile
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 import pilkada_cli
-from conftest import POLDA
+from conftest import POLDA, REGIONS_PLAN, write_plan
 from pilkada_cli.plan import cache as plancache
 from pilkada_cli.plan import load_plan
+from test_summary import free_port
 
 SOURCE = Path(pilkada_cli.__file__).parent
 
 
-# -- 1. the plan cache cannot run code
+# -- the plan cache cannot run code
 
 
 def test_no_pickle_anywhere_in_the_package():
@@ -38,7 +41,7 @@ def test_the_cache_is_plain_json_in_the_users_cache_dir(plan_dir):
     cache = plancache.cache_file(plan_dir, False, os.environ)
     assert cache.is_relative_to(Path(os.environ["PILKADA_CACHE_DIR"]))
     data = json.loads(cache.read_text(encoding="utf-8"))
-    assert data["plan"]["name"] == "Rencana Uji"
+    assert data["plan"]["$r"] == "Plan" and "Rencana Uji" in data["plan"]["v"]
     assert cache.stat().st_mode & 0o077 == 0
 
 
@@ -69,7 +72,7 @@ def test_a_same_size_edit_with_the_old_mtime_restored_is_seen(plan_dir):
     assert next(i for i in load_plan(plan_dir).items if i.id == "patroli").title == "Patrolx"
 
 
-# -- 2. no crontab line from a plan's values
+# -- no crontab line but the one asked for
 
 def test_a_plan_name_cannot_add_a_crontab_line(run, isolated):
     from conftest import PLAN, write_plan
@@ -89,12 +92,22 @@ def test_a_plan_folder_with_a_newline_gets_no_cron_line(run, isolated):
     assert result.exit_code == 2 and "karakter kendali" in result.stderr and result.stdout == ""
 
 
+def test_a_percent_sign_in_the_cron_line_is_escaped(run, isolated):
+    """cron reads an unescaped % as a newline, and gives what follows to the job's standard input: the plan's
+    path would be cut there, and the job run on the wrong plan or none."""
+    from conftest import write_plan
+
+    root = write_plan(isolated / "rencana 100%")
+    line = run("cron", "--plan", str(root)).stdout.splitlines()[-1]
+    assert "rencana 100\\%" in line and re.search(r"(?<!\\)%", line) is None, line
+
+
 def test_a_mail_address_with_a_newline_gets_no_cron_line(run, plan_dir):
     result = run("cron", "--plan", str(plan_dir), "--mail-to", "a@b.example\n* * * * * sh")
     assert result.exit_code == 2 and result.stdout == ""
 
 
-# -- 4. nothing written to someone else's screen
+# -- nothing written to someone else's screen
 
 HOSTILE = "mallory\x1b[2K\x1b[1Gadmin\x07\x9b31m\u202egnp.exe\x1b]52;c;ZXZpbA==\x07"
 
@@ -151,7 +164,7 @@ def test_undecodable_bytes_on_the_command_line_are_recorded_not_a_traceback(plan
     assert entry["actor"] == "bud\ufffdi" and entry["note"] == "catatan \ufffd"
 
 
-# -- 3. the README's shared-server recipe, as two real local users
+# -- the README's shared-server recipe, as two real local users
 
 GROUP, USERS = "pilkadauji", ("pilkadauji1", "pilkadauji2")
 
@@ -314,3 +327,52 @@ def test_an_existing_output_keeps_its_mode(run, plan_dir, tmp_path):
     assert run("summary", "--dry-run", "--plan", str(plan_dir), "--on", "2024-08-02",
                "--output", str(target)).exit_code == 0
     assert target.stat().st_mode & 0o777 == 0o664 and "Rencana Uji" in target.read_text()
+
+
+# -- control characters in plan text: named by check, never shown or sent
+
+
+CONTROLS = """\
+stakeholder: kpu
+phase: persiapan
+items:
+  - id: baris
+    title: "Pembentukan PPK\\r\\ndan PPS"
+    due: H-100
+  - id: layar
+    title: Sortir
+    owner: "Sekretariat\\x1b[31m"
+    tags: ["logistik\\x07"]
+    due: H-90
+  - id: catatan
+    title: Catatan panjang
+    notes: |
+      Baris pertama
+      baris kedua\twith a tab
+  - id: catatan-rusak
+    title: Catatan rusak
+    notes: "awal\\x1b]52;c;aGVsbG8=\\x07akhir"
+"""
+
+
+def test_check_names_every_control_character_with_file_and_line(run, isolated):
+    plan = REGIONS_PLAN.format(plan_id="kendali").replace("name: Rencana Wilayah", 'name: "Rencana\\r\\nWilayah"')
+    root = write_plan(isolated / "kendali", plan, {"kpu.yaml": CONTROLS})
+    checked = run("check", "--plan", str(root))
+    assert checked.exit_code == 2
+    lines = [line for line in checked.stdout.splitlines() if "karakter kendali" in line]
+    places = [line.split(": ", 1)[0].removeprefix("kendali/") for line in lines]
+    assert places == ["pilkada.yaml:2", "checklists/kpu.yaml:5", "checklists/kpu.yaml:9", "checklists/kpu.yaml:10",
+                      "checklists/kpu.yaml:19"], checked.stdout  # the note of line 14 may span lines
+    assert "(\\n, \\r)" in lines[0] and "(\\x1b)" in lines[2] and "(\\x07, \\x1b)" in lines[4]
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "ics"], ["export", "--excel"], ["report", "--html", "b.html"],
+                                     ["summary", "--mail-to", "ops@polda.example"], ["status"], ["timeline"]])
+def test_no_export_page_or_mail_crashes_on_them(run, isolated, command):
+    plan = REGIONS_PLAN.format(plan_id="kendali").replace("name: Rencana Wilayah", 'name: "Rencana\\r\\nWilayah"')
+    root = write_plan(isolated / "kendali", plan, {"kpu.yaml": CONTROLS})
+    result = run(*command, "--plan", str(root), env={"PILKADA_SMTP_HOST": "127.0.0.1",
+                                                     "PILKADA_SMTP_PORT": str(free_port())})
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "pilkada.yaml:2" in result.stderr and "kpu.yaml:5" in result.stderr

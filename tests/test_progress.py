@@ -1,14 +1,21 @@
-"""Progress maths (spec section 6) computed by hand for a small plan."""
+"""Progress maths (spec section 6) computed by hand for a small plan, and the 99.9/0.1 rule on every screen."""
 
+import json
 from datetime import date, datetime, timezone
 
 import pytest
 
+from conftest import write_plan
 from pilkada_cli.model import NewEvent
-from pilkada_cli.store.sqlite import Journal
 from pilkada_cli.plan import load_plan
-from pilkada_cli.report.status import Clock, Filters, evaluate, fold_as_of
+from pilkada_cli.report.status import Clock, Filters, evaluate_states, fold_as_of
+
+
+def evaluate(plan, events, clock, filters=Filters()):
+    """Every instance's status (within `filters`) with the journal's events folded as of the clock."""
+    return evaluate_states(plan, fold_as_of(plan, events, clock), clock, filters)
 from pilkada_cli.report.tally import build_status
+from pilkada_cli.store.sqlite import Journal
 
 NOW = datetime(2024, 8, 1, 3, 0, tzinfo=timezone.utc)  # 11:00 WITA
 
@@ -96,3 +103,53 @@ def test_events_for_items_no_longer_in_the_plan_are_reported(plan_dir):
     report = build_status(plan, fold_as_of(plan, journal.events(), Clock(NOW)), Clock(NOW))
     assert report.unknown_items == ["polda/hilang"]
     assert report.to_dict()["unknown_items"] == ["polda/hilang"]
+
+
+# -- the 99.9/0.1 rule, on every screen: an open item never shows 100%, a started one never 0%
+
+
+HEAVY = """\
+stakeholder: polda
+phase: persiapan
+items:
+  - id: besar
+    title: Pekerjaan besar
+    due: H-100
+    weight: 9999
+  - id: kecil
+    title: Pekerjaan kecil
+    due: H-100
+"""
+
+
+@pytest.fixture
+def heavy(isolated):
+    return write_plan(isolated / "berat", files={"polda.yaml": HEAVY})
+
+
+def test_an_open_item_never_reads_100_percent(run, heavy):
+    assert run("tick", "polda/besar", "--plan", str(heavy), "--on", "2024-08-01").exit_code == 0
+    data = json.loads(run("status", "--json", "--plan", str(heavy), "--on", "2024-08-02").stdout)
+    assert data["progress"] == 99.9
+    assert data["stakeholders"][0]["progress"] == 99.9 and data["stakeholders"][0]["phases"][0]["progress"] == 99.9
+    assert data["phases"][0]["progress"] == 99.9
+    screen = run("status", "--plan", str(heavy), "--on", "2024-08-02").stdout
+    assert "99,9%" in screen and "100,0%" not in screen
+    assert "████████████████████" not in screen  # the bar is not full either
+    summary = run("summary", "--dry-run", "--plan", str(heavy), "--on", "2024-08-02").stdout
+    assert "Progres 99,9%, 1/2 selesai" in summary and "100,0%" not in summary
+
+
+def test_some_completion_never_reads_0_percent(run, heavy):
+    assert run("tick", "polda/kecil", "--plan", str(heavy), "--on", "2024-08-01").exit_code == 0
+    data = json.loads(run("status", "--json", "--plan", str(heavy), "--on", "2024-08-02").stdout)
+    assert data["progress"] == 0.1
+    assert "0,1%" in run("status", "--plan", str(heavy), "--on", "2024-08-02").stdout
+
+
+def test_done_is_100_and_nothing_is_0(run, heavy):
+    data = json.loads(run("status", "--json", "--plan", str(heavy), "--on", "2024-08-02").stdout)
+    assert data["progress"] == 0.0
+    run("tick", "polda/besar", "polda/kecil", "--plan", str(heavy), "--on", "2024-08-01")
+    data = json.loads(run("status", "--json", "--plan", str(heavy), "--on", "2024-08-02").stdout)
+    assert data["progress"] == 100.0
