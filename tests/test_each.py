@@ -477,3 +477,19 @@ def test_many_escalated_items_end_with_the_command_that_lists_them(run, isolated
     assert escalated[-1] == "- … dan 2 lagi: pilkada list --state terlambat --critical --stakeholder polres --region belu"
     whole = out.split("→ Pimpinan · karoops@polda.example\n")[1].split("\n→ ")[0]
     assert "- … dan 9 lagi: pilkada list --state terlambat --critical\n" in whole
+
+
+def test_a_contact_written_with_a_name_is_mailed_under_it(run, isolated, gateway, mailbox):
+    """`Karo Ops <karoops@polda.example>` (issue 21's name-addr) in contacts: the mail goes to the address, its
+    To header carries the name, and the delivery is recorded under the address as written."""
+    inbox, env = mailbox
+    root = plan_for(isolated, gateway)
+    text = (root / "pilkada.yaml").read_text().replace("karoops@polda.example", "Karo Ops <karoops@polda.example>")
+    (root / "pilkada.yaml").write_text(text)
+    result = each(run, root, env)
+    assert result.exit_code == 0, result.output
+    received = [message_from_bytes(e.content, policy=default) for e in inbox.messages
+                if "karoops@polda.example" in e.rcpt_tos]
+    assert len(received) == 1 and received[0]["To"] == "Karo Ops <karoops@polda.example>"
+    runs = json.loads(run("log", "--summaries", "--json", "--plan", str(root)).stdout)
+    assert any(r["recipients"] == "Karo Ops <karoops@polda.example>" and r["delivery"] == "ok" for r in runs)
