@@ -253,3 +253,18 @@ def test_regions_suggested_whatever_the_word_order(run, typed, suggested):
         assert result.exit_code == 2 and suggested in result.stderr
     else:
         assert result.exit_code == 0  # case does not matter
+
+
+def test_the_plan_knows_exactly_its_instances_declarations_and_assessments(regions_plan):
+    """Plan.knows, the rule that marks a journal's entry "no longer in the plan" in status, check and log."""
+    from pilkada_cli.plan.discovery import load_plan
+
+    plan = load_plan(regions_plan)
+    tasks = {task.key for task in plan.tasks()}
+    assert "polres/evaluasi-pemilu-2024@ambon" in tasks and "kpu/nphd" in tasks
+    known = tasks | {"gonogo/polres@belu", "gonogo/polres@ambon", "gonogo/kpu", "risk/politik-uang@belu"}
+    assert all(plan.knows(key) for key in known)
+    for key in ("polres/evaluasi-pemilu-2024", "polres/evaluasi-pemilu-2024@kupang", "kpu/nphd@belu",
+                "kpu/lain", "gonogo/polres", "gonogo/kpu@belu", "gonogo/bawaslu", "risk/politik-uang",
+                "risk/politik-uang@ambon", "risk/lain@belu", "benchmark/start", "polres@belu"):
+        assert not plan.knows(key), key

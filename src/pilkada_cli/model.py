@@ -142,7 +142,7 @@ class Item:
     region_targets: tuple[tuple[str, float], ...] = ()  # a region map's own targets: (region id, target)
     source: str | None = None  # where its date or number comes from, as a risk's source
 
-    @cached_property
+    @property
     def full_id(self) -> str:
         return f"{self.stakeholder}/{self.id}"
 
@@ -277,18 +277,20 @@ class Plan:
         """Every tracked instance: plain items once, items of per-region stakeholders once per region."""
         return self.index.tasks
 
-    def journal_keys(self) -> set[str]:
-        """Every key the journal may hold entries for while it is in the plan: each tracked instance, each
-        office's Go/No-Go declarations and each risk's assessments in the regions it concerns."""
-        keys = {task.key for task in self.tasks()}
-        region_ids = [region.id for region in self.regions]
-        for stakeholder in self.stakeholders:
-            places = region_ids if stakeholder.per_region and region_ids else [None]
-            keys.update(instance_key(declaration_item(stakeholder.id), place) for place in places)
-        for risk in self.risks:
-            places = [r for r in region_ids if not risk.regions or r in risk.regions] if region_ids else [None]
-            keys.update(instance_key(assessment_item(risk.id), place) for place in places)
-        return keys
+    def knows(self, key: str) -> bool:
+        """Whether the journal may hold entries for `key` in this plan: a tracked instance, an office's Go/No-Go
+        declarations or a risk's assessments, each in the regions it concerns (Plan.tasks: the one rule)."""
+        (item_id, _, region), (kind, _, rest) = key.partition("@"), key.partition("@")[0].partition("/")
+        stakeholders, item = self.index.stakeholders, self.index.items.get(item_id)
+        risk = next((r for r in self.risks if r.id == rest), None) if kind == "risk" else None
+        if region and region not in self.index.regions:
+            return False
+        if item is not None and bool(stakeholders[item.stakeholder].per_region and self.regions) == bool(region):
+            return not region or not item.regions or region in item.regions
+        if kind == "gonogo" and rest in stakeholders:
+            return bool(region) == bool(stakeholders[rest].per_region and self.regions)
+        return risk is not None and bool(region) == bool(self.regions) and (
+            not region or not risk.regions or region in risk.regions)
 
     def targets(self) -> dict[str, Any]:
         """Each item's target by full id, what folding the journal needs to know of the plan: a number (or

@@ -157,8 +157,7 @@ def log(
     if as_json:
         s.print_json([entry.to_dict(s.tz) for entry in entries])
         return
-    s.print(log_table([e.event for e in entries], s.plan.journal_keys(), s.tz, s.lang, s.width,
-                      [e.proof for e in entries] if s.plan.keys else None))
+    s.print(log_table(entries, s.tz, s.lang, s.width, bool(s.plan.keys)))
 
 
 @app.command(help=t("help.cron", HELP), epilog=t("help.cron.example", HELP))

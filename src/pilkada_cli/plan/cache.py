@@ -166,17 +166,26 @@ _UNSETTLED = {list, _TaggedList}
 
 def _settled(value: Any) -> Any:
     if value.__class__ is list:
-        return tuple([_settled(v) if v.__class__ in _UNSETTLED else v for v in value])
+        return tuple([_settled(v) if v.__class__ in _UNSETTLED else v for v in value]) if value else ()
     if value.__class__ is _TaggedList:
         return list(value)
     return value
 
 
 def _restorer(records: dict[str, type]):
-    """The JSON decoder's hook for every object of a cache file, innermost first (json's C parser calls it)."""
+    """The JSON decoder's hook for every object of a cache file, innermost first (json's C parser calls it).
+    A record is made as pickle makes one, its fields set in its __dict__: a frozen dataclass's __init__ sets
+    each field through object.__setattr__, 0.20 s for 50,000 items where this takes 0.035 s (the records
+    have no __post_init__, and the cache holds what __init__ made)."""
+    shapes = {name: [f.name for f in fields(record)] for name, record in records.items()}
+
     def restore(tagged: dict) -> Any:
         if "$r" in tagged:
-            return records[tagged["$r"]](*[_settled(v) if v.__class__ in _UNSETTLED else v for v in tagged["v"]])
+            made, names, values = object.__new__(records[tagged["$r"]]), shapes[tagged["$r"]], tagged["v"]
+            if len(values) != len(names):
+                raise ValueError("a record of another shape")  # read() then ignores the cache
+            made.__dict__.update(zip(names, [_settled(v) if v.__class__ in _UNSETTLED else v for v in values]))
+            return made
         if "$map" in tagged:
             return {_settled(k): _settled(v) for k, v in tagged["$map"]}
         if "$list" in tagged:

@@ -280,30 +280,31 @@ def status_view(report: StatusReport, lang: Lang, limit: int, width: int,
     return RenderGroup(*parts)
 
 
-def log_table(events, known: set[str], tz, lang: Lang, width: int, proofs: list[str] | None = None
-              ) -> RenderableType:
+def log_table(entries, tz, lang: Lang, width: int, proofs: bool = False) -> RenderableType:
     """The journal as a table: when (in the plan's zone), who, what, which item, value, note. Nothing is left
     out to fit a screen: where the table does not fit, each entry is a block of lines, when, what and the item
-    on the first, then who, the value and the note (`Oleh: ... · Catatan: ...`). With `proofs` (a plan with
-    keys), who is marked proven by a signature, or its signature invalid."""
+    on the first, then who, the value and the note (`Oleh: ... · Catatan: ...`). Each of `entries`
+    (tracker.records.LogEntry) not in the plan is marked so; with `proofs` (a plan with keys), who is marked
+    proven by a signature, or its signature invalid."""
     when, who, what, items, values, notes = (Column(t(key, lang)) for key in (
         "col.when", "col.who", "col.what", "col.item", "col.value", "col.note"))
     who.wrap = notes.wrap = True
     who.block = values.block = notes.block = "detail"
-    for number, event in enumerate(events):
+    for entry in entries:
+        event = entry.event
         item = Text(visible(event.key))
-        if event.key not in known:
+        if not entry.in_plan:
             item.append(" " + t("log.not_in_plan", lang), style="yellow")
         when.cells.append(_when(event, tz, lang))
         person = Text(visible(who_text(event, lang)))
-        if proofs and proofs[number] != "unsigned":
-            person.append(" " + t(f"log.{proofs[number]}", lang), style="green" if proofs[number] == "proven" else "red")
+        if proofs and entry.proof != "unsigned":
+            person.append(" " + t(f"log.{entry.proof}", lang), style="green" if entry.proof == "proven" else "red")
         who.cells.append(person)
         what.cells.append(t(f"kind.{event.kind}", lang))
         items.cells.append(item)
         values.cells.append(_event_value(event, lang))
         notes.cells.append(Text(visible(event.note or "")))
-    return fitted(t("log.title", lang, count=len(events)), [when, who, what, items, values, notes], width, lang)
+    return fitted(t("log.title", lang, count=len(entries)), [when, who, what, items, values, notes], width, lang)
 
 
 def _event_value(event, lang: Lang) -> str:

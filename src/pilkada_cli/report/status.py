@@ -281,8 +281,7 @@ def classified(plan: Plan, states: dict[str, ItemState], clock: Clock, filters: 
 def unknown_keys(plan: Plan, keys) -> list[str]:
     """Journal entries whose item (or office, or risk) is no longer in the plan: kept and reported, never
     dropped."""
-    known = plan.journal_keys()
-    return sorted(key for key in keys if key not in known)
+    return sorted(key for key in keys if not plan.knows(key))
 
 
 def urgency(status: TaskStatus) -> tuple:

@@ -234,10 +234,10 @@ class Tracker(Daily):
         if since:
             day = since if isinstance(since, date) else self.day(since)
             start = datetime.combine(day, time.min, tzinfo=self.tz)
-        known, wanted = self.plan.journal_keys(), log_filter(item, listed(stakeholder), by)
+        wanted = log_filter(item, listed(stakeholder), by)
         events = [e for e in sorted(self.store.events(until=self.clock.cutoff(self.tz), since=start),
                                     key=fold_order) if wanted(e)]
-        return [LogEntry(e, e.key in known, proof) for e, proof in zip(events, self.proofs(events))]
+        return [LogEntry(e, self.plan.knows(e.key), proof) for e, proof in zip(events, self.proofs(events))]
 
     def proofs(self, events: list[Event]) -> list[str]:
         """Each event proven, invalid or unsigned (spec section 16); a plan without keys verifies nothing."""
