@@ -3,10 +3,12 @@
     python benchmarks/run.py [--runs 5] [--quick] [--out benchmarks/results] [--postgres URL]
 
 Generates plans in the real format (small = the bundled plan; large = about 10,000 items; national = 545
-regions with per-region stakeholders, over 50,000 items) with journals of realistic size, times each command
-as a separate process (a warm-up, then several runs: median and spread), measures peak RSS, and reports every
-time as a ratio to the floor of our stack measured in the same run (`python -c "import typer, rich, yaml,
-dateutil"`) and, where Taskwarrior's `task` is installed, to `task summary` / `task export` on as many tasks.
+regions with per-region stakeholders, over 50,000 items; distinct = 50,000 items, all distinct, no regions)
+with journals of realistic size, times each command as a separate process (a warm-up, then several runs:
+median and spread), measures peak RSS, and reports every time as a ratio to the floor of our stack measured in
+the same run (`python -c "import typer, rich, yaml, dateutil"`) and, where Taskwarrior's `task` is installed,
+`status` and `status --json` of the national and distinct plans against `task summary` and `task export` on
+as many tasks, in interleaved pairs.
 With --postgres URL (an empty database it may fill), the national plan's journal is also loaded into
 PostgreSQL and the same commands are timed against it, as ratios to SQLite (issue 15).
 Writes a Markdown table and JSON (for comparing runs) to --out, and prints the table."""
@@ -167,8 +169,8 @@ def spread(results: list[tuple[float, float]]) -> dict:
             "peak_rss_mb": max(peak for _, peak in results), "runs": len(results)}
 
 
-def taskwarrior(count: int, runs: int, work: Path) -> dict:
-    """`task summary` and `task next` on `count` tasks, imported in this run."""
+def taskwarrior(count: int, work: Path) -> dict:
+    """The environment of a Taskwarrior database of `count` tasks, imported in this run."""
     data = work / f"task-{count}"
     data.mkdir()
     rc = data / "taskrc"
@@ -178,17 +180,30 @@ def taskwarrior(count: int, runs: int, work: Path) -> dict:
               "status": "pending" if n % 3 else "completed",
               "entry": "20240601T000000Z", "due": f"202411{(n % 27) + 1:02d}T000000Z",
               "uuid": f"00000000-0000-4000-8000-{n:012d}"} for n in range(count)]
-    if tasks and tasks[0]["status"] == "completed":
-        for task in tasks:
-            if task["status"] == "completed":
-                task["end"] = "20240801T000000Z"
+    for task in tasks:
+        if task["status"] == "completed":
+            task["end"] = "20240801T000000Z"
     source = data / "import.json"
     source.write_text(json.dumps(tasks))
     subprocess.run(["task", "import", str(source)], env=env, check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-    task = shutil.which("task")
-    return {"summary": measure([task, "summary"], runs, env=env), "next": measure([task, "next"], runs, env=env),
-            "export": measure([task, "export"], runs, env=env)}
+    return env
+
+
+def against_taskwarrior(root: Path, count: int, runs: int, work: Path) -> dict:
+    """`status` against `task summary` and `status --json` against `task export` on as many tasks, each of our
+    runs right before Taskwarrior's: the ratio is the median of the pairs' ratios (a shared machine's noise
+    hits both of a pair alike)."""
+    task_env, task = taskwarrior(count, work), shutil.which("task")
+    plan = [*PILKADA, "--plan", str(root)]
+    timings = {}
+    for label, ours, theirs in (("status", [*plan, "status"], [task, "summary"]),
+                                ("status --json", [*plan, "status", "--json"], [task, "export"])):
+        pairs = [(run_once(ours), run_once(theirs, env=task_env)) for _ in range(runs + 1)][1:]
+        timings[label] = {**spread([mine for mine, _ in pairs]), "task": " ".join(["task", theirs[1]]),
+                          "theirs": spread([other for _, other in pairs]),
+                          "ratio": statistics.median(mine[0] / other[0] for mine, other in pairs)}
+    return timings
 
 
 # ------------------------------------------------------------------------------------------------ suite
@@ -208,6 +223,10 @@ def build_cases(work: Path, quick: bool) -> dict[str, dict]:
     ids2 = write_plan(double, 40, int(500 * scale))
     write_journal(double / ".pilkada" / "journal.sqlite3", ids2, int(50_000 * scale))
     cases["large-2x"] = {"root": double, "items": len(ids2), "events": int(50_000 * scale), "tick": ids2[0]}
+    distinct = work / "distinct"  # 50,000 items, all distinct: no regions (issue 25's second shape)
+    ids4 = write_plan(distinct, 20, int(2500 * scale))
+    write_journal(distinct / ".pilkada" / "journal.sqlite3", ids4, int(50_000 * scale))
+    cases["distinct"] = {"root": distinct, "items": len(ids4), "events": int(50_000 * scale), "tick": ids4[0]}
     for name, events in (("national", 200_000), ("national-half-journal", 100_000)):
         root = work / name
         ids3 = write_plan(root, 18, 30, regions=545, per_region=4, per_region_items=int(24 * scale) or 1)
@@ -283,9 +302,11 @@ def run_suite(args) -> dict:
             print("timing national on PostgreSQL ...", file=sys.stderr)
             results["postgres"] = postgres_case(cases["national"], args.postgres, args.runs)
         if shutil.which("task"):
-            print("timing Taskwarrior ...", file=sys.stderr)
-            national = results["cases"]["national"]["items"]
-            results["taskwarrior"] = {"tasks": national, **taskwarrior(national, args.runs, work)}
+            results["taskwarrior"] = {}
+            for name in ("national", "distinct"):
+                print(f"timing {name} against Taskwarrior ...", file=sys.stderr)
+                results["taskwarrior"][name] = {"tasks": cases[name]["items"], **against_taskwarrior(
+                    cases[name]["root"], cases[name]["items"], args.runs, work)}
         return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -350,27 +371,16 @@ def measure_pair(first: list[str], second: list[str], runs: int, env=None) -> di
 
 def markdown(results: dict) -> str:
     floor = results["floor"]["median_s"]
-    task = results.get("taskwarrior")
     lines = [f"Floor `python -c \"{FLOOR}\"`: {floor * 1000:.0f} ms median; "
              f"`pilkada --help`: {results['help']['median_s'] * 1000:.0f} ms "
              f"({results['help']['median_s'] / floor:.2f}× floor).", ""]
-    if task:
-        lines.append(f"Taskwarrior on {task['tasks']:,} tasks: `task summary` {task['summary']['median_s'] * 1000:.0f} ms,"
-                     f" `task next` {task['next']['median_s'] * 1000:.0f} ms, `task export` "
-                     f"{task['export']['median_s'] * 1000:.0f} ms.")
-        lines.append("")
-    header = "| plan | items | events | command | median | spread | × floor |"
-    header += " × task summary |" if task else ""
-    header += " peak RSS |"
+    header = "| plan | items | events | command | median | spread | × floor | peak RSS |"
     lines += [header, "|" + "---|" * (header.count("|") - 1)]
     for name, case in results["cases"].items():
         for label, m in case["commands"].items():
             row = (f"| {name} | {case['items'] or 'bundled'} | {case['events']:,} | `{label}` | "
                    f"{m['median_s'] * 1000:.0f} ms | {m['min_s'] * 1000:.0f}–{m['max_s'] * 1000:.0f} ms | "
-                   f"{m['median_s'] / floor:.2f} |")
-            if task:
-                row += f" {m['median_s'] / task['summary']['median_s']:.2f} |"
-            row += f" {m['peak_rss_mb']:.0f} MB |"
+                   f"{m['median_s'] / floor:.2f} | {m['peak_rss_mb']:.0f} MB |")
             lines.append(row)
     cases = results["cases"]
     if "large" in cases and "large-2x" in cases:
@@ -390,17 +400,21 @@ def markdown(results: dict) -> str:
                        "tick (target ≤ 3)")
         targets.append(f"national tick --from 20,000 lines {national['tick --from 20,000 lines']['median_s'] / one:.2f}×"
                        " a one-id tick (target ≤ 10)")
-    if task and "status" in national:
-        targets.append(f"national `status` {national['status']['median_s'] / task['summary']['median_s']:.2f}× "
-                       "`task summary` (target ≤ 1.0)")
-        targets.append(f"national `status --json` {national['status --json']['median_s'] / task['export']['median_s']:.2f}× "
-                       "`task export` (target ≤ 1.0)")
+    for name, pairs in results.get("taskwarrior", {}).items():
+        for label, m in pairs.items():
+            if isinstance(m, dict):
+                targets.append(f"{name} `{label}` {m['ratio']:.2f}× `{m['task']}` on {pairs['tasks']:,} tasks "
+                               f"({m['median_s'] * 1000:.0f} against {m['theirs']['median_s'] * 1000:.0f} ms, "
+                               f"runs in pairs; target ≤ 1.0)")
     if "summary --dry-run" in national:
         targets.append(f"national `summary` {national['summary --dry-run']['median_s'] / national['status']['median_s']:.2f}×"
                        " `status` (target ≤ 1.5)")
-    if national:
-        targets.append(f"national peak memory {max(m['peak_rss_mb'] for m in national.values()):.0f} MB (target ≤ 100)")
-    lines += ["", "Targets (issue 14), as ratios measured in this run:", *[f"- {x}" for x in targets]]
+    for name in ("national", "distinct"):
+        if cases.get(name):
+            status = cases[name]["commands"]
+            targets.append(f"{name} peak memory {max(m['peak_rss_mb'] for m in status.values()):.0f} MB, `status` "
+                           f"{status['status']['peak_rss_mb']:.0f} MB (target ≤ 100)")
+    lines += ["", "Targets (issues 14 and 25), as ratios measured in this run:", *[f"- {x}" for x in targets]]
     if results.get("postgres") and national:
         lines += ["", "The national plan with its journal in PostgreSQL (issue 15: each within 1.5× of SQLite):"]
         for label, m in results["postgres"].items():

@@ -317,8 +317,8 @@ class PlanIndex:
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
-        # (item, vote day) -> its due date and H-label: most regions share a vote day
-        self._deadlines: dict[tuple[str, date], tuple[date | None, str | None]] = {}
+        # (due, vote day) -> the due date and H-label: most items share an H-offset, most regions a vote day
+        self._deadlines: dict[tuple[dates.When | None, date], tuple[date | None, str | None]] = {}
 
     @cached_property
     def items(self) -> dict[str, Item]:
@@ -380,10 +380,10 @@ class PlanIndex:
 
     def deadline(self, item: Item, vote_date: date) -> tuple[date | None, str | None]:
         """An item's due date and H-label for a vote day."""
-        found = self._deadlines.get((item.full_id, vote_date))
+        found = self._deadlines.get((item.due, vote_date))
         if found is None:
             due = None if item.due is None else dates.resolve(item.due, vote_date)
-            found = self._deadlines[item.full_id, vote_date] = (due, due and dates.h_label(due, vote_date))
+            found = self._deadlines[item.due, vote_date] = (due, due and dates.h_label(due, vote_date))
         return found
 
 

@@ -147,22 +147,23 @@ class TaskStatus:
         return self.task.due_label
 
     def to_dict(self) -> dict:
-        item = self.task.item
+        task = self.task
+        item, region, due = task.item, task.region, task.due
         done_at = self.item_state.done_at
         return {
-            "id": self.key,
+            "id": task.key,
             "stakeholder": item.stakeholder,
-            "region": self.task.region.id if self.task.region else None,
+            "region": region.id if region else None,
             "phase": item.phase,
             "title": item.title,
             "owner": item.owner,
-            "due": self.due.isoformat() if self.due else None,
-            "due_label": self.due_label,
+            "due": due.isoformat() if due else None,
+            "due_label": task.due_label,
             "days_left": self.days_left,
             "state": self.state,
             "completion": round(self.completion, 4),
-            "value": _number(self.item_state.value) if self.task.target else None,
-            "target": _number(self.task.target),
+            "value": _number(self.item_state.value) if task.target else None,
+            "target": _number(task.target),
             "unit": item.unit,
             "critical": item.critical,
             "weight": _number(item.weight),
