@@ -332,6 +332,11 @@ def test_tick_from_reports_every_bad_line_and_each_office_once(run, regions_plan
     for line in (2, 4, 5, 22):
         assert f"rusak.txt:{line}: " in refused.stderr
     assert "rusak.txt:23: " not in refused.stderr and "… dan 12 baris lagi" in refused.stderr  # 20 shown
+    bad.write_text("polres/nope@belu\n" * 21, encoding="utf-8")
+    english = run("--lang", "en", "tick", "--from", str(bad), *plan).stderr
+    assert "21 lines of" in english and "… and 1 more line\n" in english
+    bad.write_text("polres/nope@belu\n", encoding="utf-8")
+    assert "Error: 1 line of" in run("--lang", "en", "tick", "--from", str(bad), *plan).stderr
     assert json.loads(run("log", "--json", *plan).stdout) == []
     good = isolated / "baik.txt"
     good.write_text("polres/evaluasi-pemilu-2024@belu\nkpu/nphd 50\npolres/pengamanan-gudang-logistik@belu\n")

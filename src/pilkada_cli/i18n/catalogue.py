@@ -301,7 +301,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "log.scope_all": ("seluruh rencana", "whole plan"),
     "csv.yes": ("ya", "yes"),
     "days.late": ("terlambat {days}", "{days} late"),
-    "tick.from_more": ("… dan {count} baris lagi", "… and {count} more lines"),
+    "tick.from_more": ("… dan {count} baris lagi", "… and {count} more {count|line|lines}"),
     "csv.title": ("Kegiatan", "Item"),
     "col.days_late": ("Terlambat", "Late"),
     "csv.blocked_by": ("Menunggu", "Waiting for"),
@@ -334,7 +334,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "phase.unknown_known": ("Tahapan '{value}' tidak ada di rencana. Yang ada: {known}",
                             "No phase '{value}' in the plan. Known: {known}"),
     "tick.from_bad": ("{count} baris di {path} tidak bisa dicatat. Tidak ada yang ditulis; perbaiki lalu ulangi:",
-                      "{count} lines of {path} cannot be recorded. Nothing was written; fix them and run it again:"),
+                      "{count} {count|line|lines} of {path} cannot be recorded. Nothing was written; fix {count|it|them} and run it again:"),
     "csv.state": ("Status", "State"),
     "cron.debian_same": ("# Cron Debian/Ubuntu mengabaikan CRON_TZ; zona mesin ini sama dengan rencana, jadi jamnya tetap "
                          "benar.",
