@@ -260,6 +260,9 @@ def test_the_eve_of_the_vote_digest_groups_regions_and_fits_a_phone(run):
     # the full detail for one office or one region
     detail = run("summary", "--dry-run", "--on", "2024-11-26", "--stakeholder", "polres").stdout
     assert detail.count("\n- ") > text.count("\n- ") // 2 and "Polres (22 wilayah)" in detail
+    # what a filtered summary leaves out is listed by a command with the same filters, not the whole plan's
+    region = run("summary", "--dry-run", "--on", "2024-12-01", "--region", "belu").stdout
+    assert ": pilkada list --state terlambat --region belu\n" in region
 
 
 def test_grouped_line_counts_done_regions(run):

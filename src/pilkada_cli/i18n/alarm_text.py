@@ -6,7 +6,6 @@ ALARM_TEXT: dict[str, tuple[str, str]] = {
     # -- the digest (render/summary_text.py)
     "summary.escalated": ("Eskalasi: item kritis terlambat {days} hari atau lebih ({count})",
                           "Escalated: critical items {days} or more {days|day|days} overdue ({count})"),
-    "summary.more_office": ("… dan {count} lagi: {command}", "… and {count} more: {command}"),
     # -- summary --each (cli/each.py)
     "each.sent": ("✔ {office} · {target}", "✔ {office} · {target}"),
     "each.failed": ("✘ {office} · {target}: {reason}", "✘ {office} · {target}: {reason}"),

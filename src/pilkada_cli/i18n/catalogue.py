@@ -88,7 +88,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.chain": ("Jurnal: {events} catatan · kode rantai {chain}", "Journal: {events} {events|entry|entries} · chain code "
                       "{chain}"),
     "summary.none": ("tidak ada", "none"),
-    "summary.more": ("… dan {count} lagi: pilkada list --state {state}", "… and {count} more: pilkada list --state {state}"),
+    "summary.more": ("… dan {count} lagi: {command}", "… and {count} more: {command}"),
     "summary.by": ("(oleh {who})", "(by {who})"),
     "summary.due": ("tenggat {date} ({label})", "due {date} ({label})"),
     "summary.bad_format": ("Format '{value}' tidak dikenal; pilih {choices}.",

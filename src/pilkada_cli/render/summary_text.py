@@ -79,14 +79,16 @@ def _office_of(status: TaskStatus, summary: Summary) -> str:
 
 
 def _more(summary: Summary, count: int, state: str, lang: Lang, critical: bool = False) -> str:
-    """`… dan 12 lagi: pilkada list --state terlambat`, with the office's own filters in an office's digest."""
-    if summary.office is None and not critical:
-        return t("summary.more", lang, count=count, state=state)
-    command = f"pilkada list --state {state}" + (" --critical" if critical else "")
+    """`… dan 12 lagi: pilkada list --state terlambat`, with the summary's filters (an office's own in its
+    digest): the command lists what the line leaves out, not the whole plan's."""
     if summary.office is not None:
         stakeholder, _, region = summary.office[0].partition("@")  # the office's key: polres@belu
-        command += f" --stakeholder {stakeholder}" + (f" --region {region}" if region else "")
-    return t("summary.more_office", lang, count=count, command=command)
+        stakeholders, regions = [stakeholder], [region] if region else []
+    else:
+        stakeholders, regions = summary.filters.stakeholders, summary.filters.regions
+    command = f"pilkada list --state {state}" + (" --critical" if critical else "") + "".join(
+        [f" --stakeholder {x}" for x in stakeholders] + [f" --region {x}" for x in regions])
+    return t("summary.more", lang, count=count, command=command)
 
 
 def _escalated(summary: Summary, lang: Lang, limit: int) -> tuple[str, list[str]]:

@@ -70,6 +70,7 @@ class Summary:
     escalated: list[TaskStatus] = field(default_factory=list)
     office: tuple[str, str] | None = None  # (key, name) of the office whose own digest this is (spec section 18)
     scope: str = "all"  # the series its runs are recorded under (scope_of: its filters), for the next to compare with
+    filters: Filters = Filters()  # the stakeholders and regions it was run for (--stakeholder, --region)
 
     @property
     def days_to_vote(self) -> int:
@@ -249,4 +250,4 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
                    stakeholders, completed, newly, overdue, due_soon,
                    {key: (done, total) for key, (done, total) in regional.items()},
                    office is None and bool(filters.stakeholders or filters.regions or filters.phases), journal_head,
-                   escalated=escalated, office=office)
+                   escalated=escalated, office=office, filters=filters)
