@@ -37,6 +37,8 @@ def test_output_dash_is_standard_output(run, plan_dir, isolated):
     assert run("tick", "apel", "--plan", p, "--on", "2024-08-01").exit_code == 0
     journal = run("journal", "export", "-o", "-", "--plan", p)
     assert journal.exit_code == 0 and json.loads(journal.stdout.splitlines()[0])["item"] == "polda/apel"
+    page = run("report", "--html", "-", "--plan", p, "--on", "2024-08-01")
+    assert page.exit_code == 0 and page.stdout.startswith("<!DOCTYPE html>") and page.stderr == ""
     assert not (isolated / "-").exists()
 
 

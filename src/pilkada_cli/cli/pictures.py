@@ -28,12 +28,17 @@ def report(
     from pilkada_cli.render.html import briefing
 
     s = Session(plan, on, lang)
-    check_output(html)
+    output = output_file(html)  # `--html -`: the page on standard output
+    if output is not None:
+        check_output(output)
     status, past, poll, register, head = s.tracker.briefing()
     page = briefing(status, past, poll, register, s.lang, refresh, s.now.astimezone(s.tz).strftime("%Y-%m-%d %H:%M"),
                     head)
-    write_atomic(html, page)
-    sys.stderr.write(t("html.written", s.lang, path=str(html)) + "\n")
+    if output is None:
+        sys.stdout.write(page)
+        return
+    write_atomic(output, page)
+    sys.stderr.write(t("html.written", s.lang, path=str(output)) + "\n")
 
 
 @app.command(help=t("help.timeline", HELP), epilog=t("help.timeline.example", HELP))
