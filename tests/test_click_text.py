@@ -8,13 +8,15 @@ from pilkada_cli.cli.click_text import ERROR_PATTERNS
 CASES = {  # catalogue key -> (command line, what the Indonesian message says)
     "click.no_such_option": (["status", "--jsn"], "Opsi --jsn tidak dikenal. Mungkin maksud Anda: --json"),
     "click.no_such_command": (["statsu"], "Perintah 'statsu' tidak dikenal. Mungkin maksud Anda: status"),
-    "click.missing_argument": (["init"], "Argumen directory belum diberikan."),
+    "click.missing_argument": (["init"], "Argumen FOLDER belum diberikan."),  # as the usage line names it
     "click.missing_option": (["init", "baru"], "Opsi --vote-date wajib diberikan."),
     "click.requires_argument": (["status", "--plan"], "Opsi --plan membutuhkan nilai."),
     "click.extra_arguments": (["status", "lebih"], "Argumen berlebih yang tidak dikenal: lebih"),
     "click.not_valid": (["status", "--limit", "abc"], "Nilai 'abc' untuk --limit tidak sah (harus bilangan bulat)."),
     "click.out_of_range": (["status", "--limit", "-1"], "Nilai -1 untuk --limit di luar batas x>=0."),
     "click.missing_command": (["--lang", "id"], "Perintah belum diberikan."),
+    "click.invalid_value": (["status", "--color", "maybe"],
+                            "Nilai --color tidak sah: 'maybe' tidak dikenal; pilih auto, always atau never."),
 }
 
 

@@ -30,6 +30,7 @@ ERROR_PATTERNS: list[tuple[str, str]] = [
     (r"^Invalid value for '(?P<name>.+)': (?P<value>.+) is not in the range (?P<range>.+)\.$",
      "click.out_of_range"),
     (r"^Missing command\.$", "click.missing_command"),
+    (r"^Invalid value for '(?P<name>.+)': (?P<reason>.+)$", "click.invalid_value"),  # a callback's own reason
 ]
 HEADINGS = {"Options": "click.options", "Arguments": "click.arguments", "Commands": "click.commands",
             "required": "click.required", "(dynamic)": "click.dynamic", "Aborted!": "click.aborted"}
@@ -116,6 +117,9 @@ def install(current_lang: Callable[[], Lang]) -> None:
 
     typer_core.TyperOption.make_metavar = option_metavar  # type: ignore[method-assign]
     typer_core.TyperArgument.make_metavar = argument_metavar  # type: ignore[method-assign]
+    # a missing argument is named as the usage line names it ("Argumen NAMA belum diberikan"), not by its
+    # parameter's name in the code
+    typer_core.TyperArgument.get_error_hint = lambda self, ctx: f"'{named(self, ctx)}'"  # type: ignore[method-assign]
 
     def show_usage_error(self: Any, file: Any = None) -> None:
         lang = current_lang()

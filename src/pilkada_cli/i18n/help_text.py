@@ -23,6 +23,7 @@ HELP_TEXT: dict[str, tuple[str, str]] = {
     "click.no_such_command": ("Perintah '{name}' tidak dikenal.", "No such command '{name}'."),
     "click.did_you_mean": ("Mungkin maksud Anda: {close}", "Did you mean {close}?"),
     "click.missing_argument": ("Argumen {name} belum diberikan.", "Missing argument {name}."),
+    "click.invalid_value": ("Nilai {name} tidak sah: {reason}", "Invalid value for {name}: {reason}"),
     "click.missing_option": ("Opsi {name} wajib diberikan.", "Missing option {name}."),
     "click.requires_argument": ("Opsi {name} membutuhkan nilai.", "Option {name} requires a value."),
     "click.extra_arguments": ("Argumen berlebih yang tidak dikenal: {args}", "Unexpected extra arguments: {args}"),
