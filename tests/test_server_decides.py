@@ -4,6 +4,7 @@ event, checks the plan's stakeholders, regions and editors (per region), and kee
 checked line by line on either journal; the chain covers every field; `check --head` holds a summary's code."""
 
 import json
+import shutil
 import os
 import pwd
 import sqlite3
@@ -232,6 +233,29 @@ def test_the_centre_takes_in_an_island_office_file(run, isolated, server):
     assert taken.exit_code == 0 and "1 catatan ditambahkan" in taken.stdout, taken.output
     entry, = log(run, root, staff["importer"].env)
     assert (entry["identity"], entry["recorded_by"], entry["late"]) == (ME, IMPORTER, True)
+
+
+def test_an_office_syncs_again_what_it_received_as_no_importer(run, isolated, server):
+    """A Polres laptop syncs as Polres Belu's own role: what it received from the centre (a KPU entry) goes back
+    with every later sync, and the server skips what it holds, whoever brings it (it refused the second sync)."""
+    root, plan_id, staff = server
+    office = isolated / "kantor"
+    shutil.copytree(root, office, ignore=shutil.ignore_patterns(".pilkada"))
+    assert run("tick", "patroli@belu", "--plan", str(office), "--on", "2024-11-01").exit_code == 0
+    assert run("tick", "nphd", "--value", "30", "--plan", str(root), env=staff["kpu"].env).exit_code == 0
+    url = staff["belu"].url
+    first = run("journal", "sync", url, "--plan", str(office))
+    assert first.exit_code == 0 and "1 catatan dikirim, 1 diterima" in first.stdout, first.output
+    for _ in range(2):
+        again = run("journal", "sync", url, "--plan", str(office))
+        assert again.exit_code == 0 and "0 catatan dikirim, 0 diterima" in again.stdout, again.output
+    assert len(log(run, root, staff["kpu"].env)) == 2
+    # a refusal of a stakeholder without regions names no region, and says once that nothing was written
+    assert run("tick", "apel", "--plan", str(office), "--on", "2024-11-02").exit_code == 0
+    export = isolated / "kantor.jsonl"
+    assert run("journal", "export", "--plan", str(office), "-o", str(export)).exit_code == 0
+    refused = run("journal", "import", str(export), "--plan", str(root), env=staff["kpu"].env).stderr
+    assert f"catatan {ME} untuk polda hanya sebagai editornya" in refused and refused.count("Tidak ada yang") == 1
 
 
 def test_one_round_trip_for_each_write_once_connected(run, server, monkeypatch):

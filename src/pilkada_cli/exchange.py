@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, PilkadaError
+from pilkada_cli.i18n.catalogue import CATALOGUE
 from pilkada_cli.model import CALLS, KINDS, LEVELS, NOTE_LIMIT, STAGES, Event, NewEvent, Plan
 from pilkada_cli.safe_text import has_control
 from pilkada_cli.values import MAX_VALUE
@@ -100,7 +101,10 @@ def bring_in(store, events: list[tuple[Line, NewEvent]]) -> tuple[int, int]:
         if not isinstance(index, int) or not 0 <= index < len(events):
             raise
         line = events[index][0]
-        raise type(exc)("import.refused_line", path=line.source, line=line.number, reason=exc) from None
+        # a refusal that is a whole sentence says already that nothing was written
+        whole = CATALOGUE.get(exc.key, ("",))[0].endswith(".")
+        raise type(exc)("import.refused_said" if whole else "import.refused_line", path=line.source,
+                        line=line.number, reason=exc) from None
     return added, len(events) - added
 
 

@@ -126,6 +126,15 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
                              "The server {url} refused: {identity} may bring in {actor}'s entries for {stakeholder} "
                              "in the region {region} only as one of its editors ({editors}) or as a member of "
                              "pilkada_importer. Nothing was written."),
+    "refused.not_editor_plan": ("Server {url} menolak: {identity} bukan editor {stakeholder}; yang boleh: {editors}. "
+                                "Tidak ada yang ditulis.", "The server {url} refused: {identity} is not an editor of "
+                                "{stakeholder}; who may: {editors}. Nothing was written."),
+    "refused.not_importer_plan": ("Server {url} menolak: {identity} boleh membawa masuk catatan {actor} untuk "
+                                  "{stakeholder} hanya sebagai editornya ({editors}) atau anggota pilkada_importer. "
+                                  "Tidak ada yang ditulis.",
+                                  "The server {url} refused: {identity} may bring in {actor}'s entries for "
+                                  "{stakeholder} only as one of its editors ({editors}) or as a member of "
+                                  "pilkada_importer. Nothing was written."),
     "refused.bad_item": ("item '{item}' bukan id rencana (pemangku/item, huruf kecil)", "'{item}' is not a plan's "
                          "item id (stakeholder/item, in lowercase)"),
     "refused.bad_kind": ("jenis '{kind}' tidak cocok untuk item '{item}'", "the kind '{kind}' does not fit the item "
@@ -163,6 +172,7 @@ JOURNAL_TEXT: dict[str, tuple[str, str]] = {
     "import.unreadable": ("Tidak bisa membaca {path}: {reason}.", "Cannot read {path}: {reason}."),
     "import.bad_line": ("{path}:{line}: {reason}. Tidak ada yang diimpor; perbaiki atau hapus baris itu.",
                         "{path}:{line}: {reason}. Nothing was imported; fix or remove that line."),
+    "import.refused_said": ("{path}:{line}: {reason}", "{path}:{line}: {reason}"),  # a refusal that says it all
     "import.refused_line": ("{path}:{line}: {reason}. Tidak ada yang diimpor.", "{path}:{line}: {reason}. Nothing "
                             "was imported."),
     # What is wrong with a line of an export (journal import, sync)

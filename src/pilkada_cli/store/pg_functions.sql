@@ -227,27 +227,8 @@ BEGIN
         PERFORM public.pilkada__refuse('22023', 'bad_time', params || jsonb_build_object(
             'at', p_at::text, 'now', clock_timestamp()::text));
     END IF;
-    -- who may write it: an editor of its stakeholder and region, for itself; for another's event (an import,
-    -- a sync) also its actor, and the one who brings it in is an editor too or holds pilkada_importer
-    -- a plan that requires signatures takes no unsigned event of an identity that has a key (spec section 16)
-    IF p_signature IS NULL AND EXISTS (SELECT 1 FROM public.pilkada_plans p WHERE p.plan = p_plan
-                                       AND p.require_signatures)
-       AND EXISTS (SELECT 1 FROM public.pilkada_keys k WHERE k.plan = p_plan AND k.identity = p_actor) THEN
-        PERFORM public.pilkada__refuse('42501', 'unsigned', params || jsonb_build_object('identity', p_actor));
-    END IF;
-    IF office IS NOT NULL AND prefix <> 'risk' THEN
-        IF NOT public.pilkada__may_write(p_plan, office, p_region, p_actor) THEN
-            PERFORM public.pilkada__refuse('42501', 'not_editor', params || jsonb_build_object(
-                'identity', p_actor, 'stakeholder', office, 'editors', public.pilkada__editors(p_plan, office, p_region)));
-        END IF;
-        IF who <> p_actor AND NOT public.pilkada__may_write(p_plan, office, p_region, who)
-           AND NOT pg_has_role(who, 'pilkada_importer', 'MEMBER') THEN
-            PERFORM public.pilkada__refuse('42501', 'not_importer', params || jsonb_build_object(
-                'identity', who, 'actor', p_actor, 'stakeholder', office,
-                'editors', public.pilkada__editors(p_plan, office, p_region)));
-        END IF;
-    END IF;
-    -- an event held already: the same one again is skipped, another under its id refused
+    -- an event held already: the same one again is skipped, whoever brings it (a sync sends back what it
+    -- received: it writes nothing), another under its id refused
     IF p_uid IS NOT NULL THEN
         SELECT * INTO held FROM public.pilkada_events WHERE uid = p_uid;
         IF FOUND THEN
@@ -260,6 +241,28 @@ BEGIN
                 RETURN false;
             END IF;
             PERFORM public.pilkada__refuse('22023', 'other_content', params || jsonb_build_object('id', p_uid));
+        END IF;
+    END IF;
+    -- who may write it: an editor of its stakeholder and region, for itself; for another's event (an import,
+    -- a sync) also its actor, and the one who brings it in is an editor too or holds pilkada_importer
+    -- a plan that requires signatures takes no unsigned event of an identity that has a key (spec section 16)
+    IF p_signature IS NULL AND EXISTS (SELECT 1 FROM public.pilkada_plans p WHERE p.plan = p_plan
+                                       AND p.require_signatures)
+       AND EXISTS (SELECT 1 FROM public.pilkada_keys k WHERE k.plan = p_plan AND k.identity = p_actor) THEN
+        PERFORM public.pilkada__refuse('42501', 'unsigned', params || jsonb_build_object('identity', p_actor));
+    END IF;
+    IF office IS NOT NULL AND prefix <> 'risk' THEN
+        IF NOT public.pilkada__may_write(p_plan, office, p_region, p_actor) THEN
+            PERFORM public.pilkada__refuse('42501', CASE WHEN p_region IS NULL THEN 'not_editor_plan' ELSE 'not_editor' END,
+                params || jsonb_build_object(
+                'identity', p_actor, 'stakeholder', office, 'editors', public.pilkada__editors(p_plan, office, p_region)));
+        END IF;
+        IF who <> p_actor AND NOT public.pilkada__may_write(p_plan, office, p_region, who)
+           AND NOT pg_has_role(who, 'pilkada_importer', 'MEMBER') THEN
+            PERFORM public.pilkada__refuse('42501', CASE WHEN p_region IS NULL THEN 'not_importer_plan' ELSE 'not_importer' END,
+                params || jsonb_build_object(
+                'identity', who, 'actor', p_actor, 'stakeholder', office,
+                'editors', public.pilkada__editors(p_plan, office, p_region)));
         END IF;
     END IF;
     e.seq := nextval('public.pilkada_events_seq_seq');
