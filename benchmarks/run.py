@@ -100,7 +100,8 @@ def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> Non
     from pilkada_cli.store.sqlite import Journal
 
     journal = Journal(path)
-    journal.append([NewEvent("benchmark/start", None, "note", None, "bench")], NOW - timedelta(days=200))
+    first, _, region = ids[0].partition("@")  # the journal's first entry: a note on an item of the plan
+    journal.append([NewEvent(first, region or None, "note", None, "bench")], NOW - timedelta(days=200))
     rng = random.Random(seed)
     start = NOW - timedelta(days=181)
     rows = []
