@@ -269,6 +269,26 @@ def test_a_webhook_in_clear_to_another_machine_is_never_sent(monkeypatch):
             send_webhook(Webhook(url), {"text": "x"}, {})
 
 
+def test_a_webhook_in_clear_on_this_machine_goes_through_no_proxy(gateway, mailbox, monkeypatch):
+    """http:// is for a gateway on this machine: a proxy named in the environment (another machine) never sees
+    the digest or its token."""
+    from pilkada_cli.delivery import send_webhook
+    from pilkada_cli.model import Webhook
+
+    proxy = Gateway()  # any request reaching it would be recorded as a POST with the full URL as its path
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        for name in ("http_proxy", "HTTP_PROXY", "all_proxy"):
+            monkeypatch.setenv(name, proxy.url(""))
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        send_webhook(Webhook(gateway.url("/hooks/belu"), "TOKEN"), {"text": "x"}, {"TOKEN": "rahasia"})
+        assert proxy.posts == [] and [path for path, _, _ in gateway.posts] == ["/hooks/belu"]
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+
+
 def test_dry_run_shows_who_would_get_what_and_sends_and_records_nothing(run, isolated, gateway, mailbox):
     inbox, env = mailbox
     root = plan_for(isolated, gateway)
