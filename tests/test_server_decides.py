@@ -348,6 +348,7 @@ BAD_LINES = {
     "empty_id": lambda p: json.dumps(line(p, id="")),
     "big_note": lambda p: json.dumps(line(p, note="x" * 5_000_000)),
     "control_note": lambda p: json.dumps(line(p, note="baris\nbaru")),
+    "half_a_character": lambda p: json.dumps(line(p, note="\ud800")),  # \ud800 alone: no character at all
     "unknown_kind": lambda p: json.dumps(line(p, kind="hapus")),
     "bad_level": lambda p: json.dumps(line(p, item="risk/politik-uang@belu", kind="assess", value=None,
                                            level="parah", stage="before")),

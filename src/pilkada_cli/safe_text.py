@@ -97,9 +97,10 @@ def json_output(stream) -> None:
         stream.reconfigure(errors=JSON_HANDLER)
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def has_control(text: str) -> bool:
-    """Whether `text` holds a C0 or C1 control character or DEL (what no note, name or id in a journal may hold)."""
+    """Whether `text` holds a C0 or C1 control character, DEL, or half of a surrogate pair (JSON's `\\ud800`
+    alone, no character at all): what no note, name or id in a journal may hold."""
     return bool(_CONTROL.search(text))
