@@ -536,6 +536,22 @@ def test_check_asks_the_server_whether_its_functions_are_whole(run, server):
     assert run("check", "--plan", str(root), env=admin).exit_code == 0
 
 
+def test_check_names_any_role_granted_a_write_by_hand_and_db_init_revokes_it(run, server):
+    """An administrator's GRANT to one office's login role (not only to pilkada_writer or PUBLIC) lets it change
+    what every office sees: check names the role and the table, and db init takes the grant back."""
+    root, plan_id, staff = server
+    admin = {"PILKADA_DATABASE_URL": staff["admin"]}
+    kpu = staff["kpu"].name
+    sql(staff["admin"], f"GRANT UPDATE ON public.pilkada_item_state TO {kpu}")
+    try:
+        found = run("check", "--plan", str(root), env=admin)
+        assert found.exit_code == 2 and f"Peran {kpu} boleh mengubah tabel pilkada_item_state" in found.stdout
+    finally:
+        assert run("db", "init", "--plan", str(root), env=admin).exit_code == 0
+    assert not sql(staff["admin"], "SELECT has_table_privilege(%s, 'public.pilkada_item_state', 'UPDATE')", (kpu,))[0][0]
+    assert run("check", "--plan", str(root), env=admin).exit_code == 0
+
+
 def test_each_read_waits_for_the_server_once_or_twice(run, isolated, server, monkeypatch):
     """Spec 15 and issue 25: once connected, a read sends what it asks together (a pipeline, one wait for the
     answers) and waits at most twice (a summary: today's reading, then the events since its earlier point)."""

@@ -24,9 +24,7 @@ def audit(cur, plan_id: str) -> list[tuple[str, dict]]:
                         "%(p)s), (SELECT array_agg(region) FROM public.pilkada_regions WHERE plan = %(p)s), "
                         "(SELECT string_agg(note, '; ') FROM public.pilkada_migrations WHERE note IS NOT NULL)",
                         {"p": plan_id}).fetchone()
-    writable = [row[0] for row in cur.execute(
-        "SELECT t FROM unnest(%s::text[]) t WHERE has_table_privilege(%s, 'public.' || t, "
-        "'INSERT, UPDATE, DELETE, TRUNCATE')", (list(pg_schema.TABLES), pg_schema.WRITER_ROLE))]
+    writable = pg_schema.write_grants(cur)
     events = []
     for row in rows:
         try:
@@ -54,6 +52,6 @@ def audit(cur, plan_id: str) -> list[tuple[str, dict]]:
     kept = [e for e, _ in events if e.kind in STATE_KINDS]
     last = rows[-1][0] if rows else 0
     problems += projection.compare(stored, last, last, kept, complete=True)
-    for table in writable:
-        problems.append(("postgres.writable", {"table": table, "role": pg_schema.WRITER_ROLE}))
+    for table, role in writable:
+        problems.append(("postgres.writable", {"table": table, "role": role}))
     return problems

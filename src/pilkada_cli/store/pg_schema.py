@@ -16,6 +16,8 @@ both and compare every state."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pilkada_cli.model import SummaryRun
 
 EVENT_COLUMNS = ("seq, ts, item, region, kind, value, actor, note, uid::text, on_behalf_of, detail, recorded_at, "
@@ -184,6 +186,29 @@ INTEGRITY = ("SELECT (SELECT count(*) FROM public.pilkada_migrations) >= %(migra
 def integrity_params() -> dict:
     return {"migrations": len(MIGRATIONS), "tables": ["public." + t for t in TABLES],
             "functions": list(PUBLIC_FUNCTIONS), "owner": OWNER_ROLE, "count": len(PUBLIC_FUNCTIONS)}
+
+
+# Who holds a grant to write a journal table but its owner and pilkada_owner: PUBLIC, pilkada_writer, or any role
+# an administrator granted it to by hand. `check` reports each; `db init` revokes each.
+WRITE_GRANTS = ("SELECT c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END "
+                "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a "
+                "WHERE n.nspname = 'public' AND c.relname = ANY(%s) "
+                "AND a.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE') AND a.grantee <> c.relowner "
+                "AND a.grantee <> ALL (SELECT oid FROM pg_roles WHERE rolname = %s) GROUP BY 1, 2 ORDER BY 1, 2")
+
+
+def write_grants(cur: Any) -> list[tuple[str, str]]:
+    """(table, role) for every grant to write a journal table that no one but its owner should hold."""
+    return [tuple(row) for row in cur.execute(WRITE_GRANTS, (list(TABLES), OWNER_ROLE)).fetchall()]
+
+
+def revoke_write_grants(cur: Any) -> None:
+    from psycopg import sql
+
+    for table, role in write_grants(cur):
+        grantee = sql.SQL("PUBLIC") if role == "PUBLIC" else sql.Identifier(role)
+        cur.execute(sql.SQL("REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {} FROM {}").format(
+            sql.Identifier("public", table), grantee))
 
 
 def runs_of(rows) -> list[SummaryRun]:

@@ -162,14 +162,14 @@ class PostgresJournal:
         tables = ", ".join(f"public.{table}" for table in pg_schema.TABLES)
         sequences = ", ".join(f"public.{sequence}" for sequence in pg_schema.SEQUENCES)
         cur.execute(pg_schema.functions())
-        functions = pg_schema.PUBLIC_FUNCTIONS + pg_schema.INTERNAL_FUNCTIONS
-        for function in functions:
+        for function in pg_schema.PUBLIC_FUNCTIONS + pg_schema.INTERNAL_FUNCTIONS:
             cur.execute(f"ALTER FUNCTION {function} OWNER TO {pg_schema.OWNER_ROLE}")
             cur.execute(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
         for function in pg_schema.PUBLIC_FUNCTIONS:
             cur.execute(f"GRANT EXECUTE ON FUNCTION {function} TO {pg_schema.WRITER_ROLE}")
         roles = f"PUBLIC, {pg_schema.WRITER_ROLE}, {pg_schema.IMPORTER_ROLE}"
         cur.execute(f"REVOKE ALL ON {tables} FROM {roles}")
+        pg_schema.revoke_write_grants(cur)  # and what an administrator granted any other role by hand
         cur.execute(f"REVOKE ALL ON SEQUENCE {sequences} FROM {roles}")
         cur.execute(f"GRANT SELECT ON {tables} TO {pg_schema.WRITER_ROLE}")
         for grant in pg_schema.OWNER_GRANTS:
