@@ -433,6 +433,8 @@ def test_the_readme_setup_for_a_province_works_on_the_bundled_plan(run, isolated
     names = [o["name"] for o in data["offices"]]
     assert len(names) == 1 + 2 + 22 + 22 and names[:3] == ["Pimpinan", "Polda NTT", "KPU Provinsi NTT"]
     assert sum(name.startswith("Polres") for name in names) == 22  # Polres and Polresta Kupang Kota
+    # one office serving two regions gets two digests, each named with its region (subject, title, lines)
+    assert len(set(names)) == len(names) and "Polres Sumba Barat (Kabupaten Sumba Tengah)" in names
     cron = run("cron", "--each", "--plan", str(root)).stdout.splitlines()
     shown = re.search(r"```\n(MAILTO=.*?)```", part, re.S).group(1).splitlines()
     assert [line for line in cron if line.startswith("# ")][1:] == [line for line in shown if line.startswith("# ")][1:]

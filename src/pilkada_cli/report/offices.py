@@ -25,16 +25,14 @@ class Office:
     stakeholder: Stakeholder | None
     region: Region | None
     contact: Contact
+    # as people name it (Plan.office_name: "Polres Kabupaten Belu"; "Kodim 1605/Belu (Kabupaten Malaka)" for an
+    # office that serves several regions); None for the leadership (the catalogue's words)
+    name: str | None = None
 
     @property
     def scope(self) -> str:
         """What the journal records this office's deliveries under."""
         return SCOPE_PREFIX + self.key
-
-    @property
-    def name(self) -> str | None:
-        """The office as people name it ("Polres Kabupaten Belu"); None for the leadership (the catalogue's)."""
-        return self.stakeholder.display_name(self.region) if self.stakeholder else None
 
     @property
     def filters(self) -> Filters:
@@ -65,9 +63,11 @@ def offices(plan: Plan) -> list[Office]:
             for region in plan.regions:
                 contact = plan.contact(stakeholder, region)
                 if contact is not None:
-                    found.append(Office(f"{stakeholder.id}@{region.id}", stakeholder, region, contact))
+                    found.append(Office(f"{stakeholder.id}@{region.id}", stakeholder, region, contact,
+                                        plan.office_name(stakeholder, region)))
         elif plan.contact(stakeholder) is not None:
-            found.append(Office(stakeholder.id, stakeholder, None, plan.contact(stakeholder)))
+            found.append(Office(stakeholder.id, stakeholder, None, plan.contact(stakeholder),
+                                plan.office_name(stakeholder, None)))
     return found
 
 
