@@ -118,6 +118,8 @@ def test_status_and_summary_for_one_region_name_its_offices(run, plan):
     ("      polress: Polres Sumba Barat\n", "stakeholder.undeclared_suggest"),
     ("      polda: Polda NTT\n", "region.office_not_per_region"),
     ("      polres: [Polres Sumba Barat]\n", "value.want_text"),
+    ("      polres: \"  \"\n", "key.missing"),  # a blank name: an empty row in status, or a fallback unseen
+    ("      polres:\n", "key.missing"),
 ])
 def test_an_office_of_an_unknown_or_single_stakeholder_is_an_error_with_its_line(isolated, offices, key):
     text = PLAN.replace("      polres: Polres Sumba Barat\n", offices)

@@ -18,8 +18,11 @@ def read_offices(checker: Any, entry: Any) -> list[tuple[str, str, int | None]]:
     found = []
     for stakeholder_id in section:
         name = checker.text(section, stakeholder_id, "offices")
-        if name is not None:
-            found.append((str(stakeholder_id), name, checker.line_of(section, stakeholder_id)))
+        if name is None or not name.strip():  # a blank name would show as an empty row, or fall back unseen
+            checker.error(checker.line_of(section, stakeholder_id), "key.missing", key=stakeholder_id,
+                          what="offices")
+        else:
+            found.append((str(stakeholder_id), name.strip(), checker.line_of(section, stakeholder_id)))
     return found
 
 
