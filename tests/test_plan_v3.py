@@ -262,7 +262,7 @@ def test_init_from_a_plan_rewrites_its_dates_as_h_offsets_and_leaves_its_journal
     assert due["polres/pemetaan@belu"] == "H-11"  # against Belu's own vote day, as an offset
     text = (isolated / "baru" / "checklists" / "polda.yaml").read_text()
     assert '{id: apel, title: "Apel, gelar pasukan", due: H-93, weight: 2}' in text
-    assert (isolated / "baru" / "pilkada.yaml").read_text().splitlines()[0] == "id: pilkada-uji"
+    assert (isolated / "baru" / "pilkada.yaml").read_text().splitlines()[1] == "id: pilkada-uji"  # under the schema line
     phases = {p.id: (p.start, p.end) for p in new.phases}
     assert phases["persiapan"] == (-179, -1)  # 1 June 2024 was H-179
     assert not (isolated / "baru" / ".pilkada").exists()
@@ -285,6 +285,12 @@ def test_init_from_the_bundled_plan_passes_check(run, isolated):
     assert [t.due_label for t in new.tasks()] == [t.due_label for t in old.tasks()]
     assert all(not isinstance(item.due, date) for item in new.items)
     assert run("check", "--plan", str(isolated / "ntt")).exit_code == 0
+    # the editor knows the copy's files, as a new plan's (the bundled plan's own files name no schema)
+    first = (isolated / "ntt" / "pilkada.yaml").read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=schemas/plan.schema.json"
+    polda = (isolated / "ntt" / "checklists" / "polda.yaml").read_text().splitlines()[0]
+    assert polda == "# yaml-language-server: $schema=../schemas/checklist.schema.json"
+    assert (isolated / "ntt" / "schemas" / "risks.schema.json").is_file()
 
 
 def test_init_from_a_plan_that_does_not_validate_writes_nothing(run, plan, isolated):

@@ -46,10 +46,7 @@ def create_plan(directory: Path, vote_date: date, timezone: str, name: str) -> N
         for register in sorted((source / RISK_DIR).glob("*.yaml")):
             (directory / RISK_DIR / register.name).write_text(modeline("risks", 1) + register.read_text(encoding="utf-8"),
                                                               encoding="utf-8")
-        # The schemas the template files name on their first line, for the editor (plan/schema.py).
-        (directory / SCHEMA_DIR).mkdir(exist_ok=True)
-        for name in SCHEMAS:
-            (directory / SCHEMA_DIR / schema_file(name)).write_text(schema_text(name), encoding="utf-8")
+        _write_schemas(directory)
         (directory / PLAN_FILE).write_text(modeline("plan", 0) + plan_text, encoding="utf-8")
     except OSError as exc:
         raise PilkadaError("init.failed", path=str(directory), reason=exc.strerror or str(exc)) from None
@@ -101,14 +98,26 @@ def copy_plan(source: Plan, directory: Path, vote_date: date, timezone: str | No
             for item in doc.get("items") or []:
                 if isinstance(item, dict) and "due" in item:
                     edits.append((item.lines["due"], "due", offset))
-        written[relative] = _rewritten(text, edits, path)
+        text = _rewritten(text, edits, path)
+        kind = "plan" if relative == Path(PLAN_FILE) else "checklist" if relative.parts[0] == CHECKLIST_DIR else "risks"
+        # the copy tells the editor its schema, as a new plan's files do (the source may not have)
+        written[relative] = text if text.startswith("# yaml-language-server:") else \
+            modeline(kind, len(relative.parts) - 1) + text
     try:
         for relative, text in written.items():
             target = directory / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        _write_schemas(directory)
     except OSError as exc:
         raise PilkadaError("init.failed", path=str(directory), reason=exc.strerror or str(exc)) from None
+
+
+def _write_schemas(directory: Path) -> None:
+    """The schemas the plan's files name on their first line, for the editor (plan/schema.py)."""
+    (directory / SCHEMA_DIR).mkdir(exist_ok=True)
+    for name in SCHEMAS:
+        (directory / SCHEMA_DIR / schema_file(name)).write_text(schema_text(name), encoding="utf-8")
 
 
 # A value as written after its key on one line: quoted, or plain up to a comment (and, inside a flow mapping
