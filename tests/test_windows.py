@@ -3,6 +3,7 @@ file; a Python before 3.13 there has no os.fchmod."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,15 +32,30 @@ def test_tick_status_and_summary_write_to_a_cp1252_output(isolated):
     env = {"PILKADA_PLAN": str(root), "PILKADA_NOW": "2024-08-20T01:00:00+00:00"}
     tick = real_command("tick", "logistik", env=env)
     assert tick.returncode == 0 and tick.stdout.decode("cp1252").startswith("v polda/logistik"), tick.stderr
-    for command, shown in ((["status"], "Progres keseluruhan  ####"), (["summary", "--dry-run"], "!! polda/logistik"),
-                           (["list"], "Distribusi -> TPS !! v"), (["timeline"], "Polda Uji")):
+    for command, shown in ((["status"], "Progres keseluruhan  ####"), (["summary", "--dry-run"], "! polda/logistik"),
+                           (["list"], "Distribusi > TPS ! v"), (["timeline"], "Polda Uji")):
         result = real_command(*command, env=env)
         assert result.returncode == 0 and b"Traceback" not in result.stderr, (command, result.stderr)
         assert shown in result.stdout.decode("cp1252"), (command, result.stdout.decode("cp1252"))
     undo = real_command("tick", "logistik", "--undo", env=env)
-    assert undo.returncode == 0 and undo.stdout.decode("cp1252").startswith("<- polda/logistik"), undo.stderr
+    assert undo.returncode == 0 and undo.stdout.decode("cp1252").startswith("< polda/logistik"), undo.stderr
     log = json.loads(real_command("log", "--json", env=env, encoding="utf-8").stdout)
     assert [entry["kind"] for entry in log] == ["done", "undone"]  # each tick recorded once, then said so
+
+
+def test_a_table_keeps_its_borders_in_line_where_marks_are_written_as_ascii(isolated):
+    """The stand-in for each mark takes its columns (‼ one, ⛔ two): the table was laid out before encoding."""
+    blocked = CHECKLIST + "  - {id: tps, title: TPS siap, phase: persiapan, due: H-90, depends_on: [logistik]}\n"
+    root = write_plan(isolated / "rencana", files={"polda.yaml": blocked})
+    env = {"PILKADA_PLAN": str(root), "PILKADA_NOW": "2024-08-30T01:00:00+00:00", "COLUMNS": "80"}
+    for encoding in ("cp1252", "ascii"):
+        screen = real_command("status", env=env, encoding=encoding).stdout.decode(encoding)
+        marked = "".join("t" if line[:1] in "|+" else "." for line in screen.splitlines())
+        lines = screen.splitlines()
+        tables = [lines[m.start():m.end()] for m in re.finditer("t+", marked)]  # runs of bordered lines
+        rows = [row for table in tables for row in table]
+        assert any("!" in row for row in rows) and any("||" in row for row in rows), screen
+        assert tables and all(len({len(row) for row in table}) == 1 for table in tables), screen
 
 
 def test_json_keeps_every_character_on_a_cp1252_output(isolated):

@@ -37,10 +37,11 @@ def valid_utf8(text: str) -> str:
 # -- outputs that cannot write every character (a Windows job's redirected output is cp1252)
 
 # The marks the tool prints, as ASCII, for an output whose encoding lacks them; other characters are written
-# without their accents where they have one (é -> e), else as '?'.
-ASCII_MARKS = {"✔": "v", "✘": "x", "↺": "<-", "‼": "!!", "→": "->", "⛔": "x", "◆": "*", "◇": "o", "▼": "v",
+# without their accents where they have one (é -> e), else as '?'. Each takes as many columns as its mark (⛔
+# two): the output is encoded after Rich laid out its tables, and a wider stand-in would push a border out.
+ASCII_MARKS = {"✔": "v", "✘": "x", "↺": "<", "‼": "!", "→": ">", "⛔": "||", "◆": "*", "◇": "o", "▼": "v",
                "■": "#", "█": "#", "░": ".", "─": "-", "┄": "-", "│": "|", "┊": ":", "┬": "+", "−": "-", "·": "-",
-               "…": "...", "–": "-", "—": "-", "×": "x", "‘": "'", "’": "'", "“": '"', "”": '"'}
+               "…": "~", "–": "-", "—": "-", "×": "x", "‘": "'", "’": "'", "“": '"', "”": '"'}
 MARKS_HANDLER = "pilkada-ascii-marks"  # codec error handlers, registered by plain_marks_where_needed
 JSON_HANDLER = "pilkada-json-escapes"
 
