@@ -382,6 +382,9 @@ def test_declarations_and_assessments_are_in_the_plan(run, regions_plan, journal
     assert json.loads(run("status", "--json", *plan, env=journal_env).stdout)["unknown_items"] == []
     checked = run("check", *plan, env=journal_env)
     assert checked.exit_code == 0 and "0 kesalahan, 0 peringatan" in checked.stdout, checked.output
+    # the risk as `risk assess` took it names its entries in log too
+    entries = json.loads(run("log", "--json", "--item", "politik-uang@belu", *plan, env=journal_env).stdout)
+    assert [e["item"] for e in entries] == ["risk/politik-uang@belu"]
     for lang, declare, assess in (("id", "Go/No-Go", "penilaian"), ("en", "Go/No-Go", "assessment")):
         log = run("log", "--lang", lang, *plan, env=journal_env).stdout
         assert "kind." not in log and "tidak ada lagi" not in log and "no longer" not in log

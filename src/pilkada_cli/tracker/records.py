@@ -100,7 +100,7 @@ def log_filter(item: str | None, stakeholders: tuple[str, ...], by: str | None):
     """Which entries `log` keeps: of an item (`stakeholder/item`, `item`, or either with `@region`), of these
     stakeholders, by or on behalf of someone."""
     def wanted(event: Event) -> bool:
-        if item and not (event.item == item or event.key == item or event.item.split("/", 1)[-1] == item):
+        if item and item not in (event.item, event.key, event.item.split("/", 1)[-1], event.key.split("/", 1)[-1]):
             return False
         if stakeholders and event.item.split("/", 1)[0] not in stakeholders:
             return False
