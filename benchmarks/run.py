@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -93,31 +92,25 @@ def write_plan(root: Path, stakeholders: int, items_each: int, regions: int = 0,
 
 def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> None:
     """A journal of `events` events: ticks, values and undos spread over the six months before NOW (a journal
-    holds nothing later than the moment it is read: writes are timed by the store, future --on is refused)."""
+    holds nothing later than the moment it is read: writes are timed by the store, future --on is refused),
+    written through the journal itself, so each is numbered, chained and can be exported and imported."""
     sys.path.insert(0, str(REPO / "src"))
-    from pilkada_cli.dates import utc_iso
     from pilkada_cli.model import NewEvent
     from pilkada_cli.store.sqlite import Journal
 
-    journal = Journal(path)
-    first, _, region = ids[0].partition("@")  # the journal's first entry: a note on an item of the plan
-    journal.append([NewEvent(first, region or None, "note", None, "bench")], NOW - timedelta(days=200))
     rng = random.Random(seed)
     start = NOW - timedelta(days=181)
-    rows = []
+    first, _, region = ids[0].partition("@")  # the journal's first entry: a note on an item of the plan
+    new = [NewEvent(first, region or None, "note", None, "bench", at=NOW - timedelta(days=200))]
     for n in range(events):
-        key = rng.choice(ids)
-        item, _, region = key.partition("@")
+        item, _, region = rng.choice(ids).partition("@")
         roll = rng.random()
-        kind, value = ("done", None) if roll < 0.6 else ("progress", float(rng.randint(0, 120))) if roll < 0.8 \
-            else ("undone", None) if roll < 0.95 else ("note", None)
+        measured = int(item.rsplit("-", 1)[1]) % 25 == 0  # the items with a target (_items)
+        kind, value = ("done", None) if roll < 0.6 or (roll < 0.8 and not measured) else \
+            ("progress", float(rng.randint(0, 100))) if roll < 0.8 else ("undone", None) if roll < 0.95 else ("note", None)
         moment = start + timedelta(seconds=int(180 * 86400 * n / events))
-        rows.append((utc_iso(moment), item, region or None, kind, value, "bench", None))
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.executemany("INSERT INTO events (ts, item, region, kind, value, actor, note) VALUES (?,?,?,?,?,?,?)",
-                         rows)
-    conn.close()
+        new.append(NewEvent(item, region or None, kind, value, "bench", at=moment))
+    Journal(path).append(new)
     # let the tool build whatever derived state it keeps (a projection) as a user's first command would
     subprocess.run([*PILKADA, "--plan", str(path.parents[1]), "status", "--json"], check=True,
                    stdout=subprocess.DEVNULL, env=ENV)
