@@ -17,9 +17,9 @@ What is reported is the cost beyond connecting: the counts of a process that onl
 that opened a second connection would pay that connection's setup in full: the `connections` column says so.
 A check row runs two queries on one connection in autocommit: it must show 2 round trips.
 
-Plans, generated with run.py's write_plan: "three" (3 regions, 480 items, 2,000 events) and "national" (545
-regions, over 50,000 items, 200,000 events; --quick makes it smaller). Their journal is written as an export
-and loaded with `journal import` into a database of their own (created here, dropped at the end); that,
+Plans and journals, generated with run.py's write_plan and write_journal: "three" (3 regions, 480 items, 2,000
+events) and "national" (545 regions, over 50,000 items, 200,000 events; --quick makes it smaller). Their journal
+is exported and loaded with `journal import` into a database of their own (created here, dropped at the end); that,
 `db init` (which stores the plan's index on the server) and a first `status` (which builds the plan cache)
 connect directly, not through the proxy. Then each command runs as its own process of
 `python -m pilkada_cli` with PILKADA_DATABASE_URL pointing at the proxy: writes on the real clock, reads at a
@@ -31,7 +31,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -40,16 +39,14 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
-
-from pilkada_cli.store.chain import new_uid
+from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import write_plan  # noqa: E402  (this folder's benchmark suite)
+from run import write_journal, write_plan  # noqa: E402  (this folder's benchmark suite)
 
 PILKADA = [sys.executable, "-m", "pilkada_cli"]
 READ_NOW = "2024-11-01T10:00:00+08:00"
@@ -159,7 +156,8 @@ class Proxy:
 
 
 def build(plan: str, quick: bool, work: Path) -> tuple[Path, str, int, int]:
-    """The plan folder and its journal as an export; the item that is ticked; the items and the events."""
+    """The plan folder and its journal as an export (run.py's plans and journals); the item that is ticked; the
+    items and the events."""
     root = work / plan
     if plan == "three":
         ids = write_plan(root, 6, 20, regions=3, per_region=6, per_region_items=20)
@@ -169,34 +167,10 @@ def build(plan: str, quick: bool, work: Path) -> tuple[Path, str, int, int]:
         events = 40_000 if quick else 200_000
     with (root / "pilkada.yaml").open("a", encoding="utf-8") as plan_file:
         plan_file.write(f"id: {PLAN_ID}\n")  # named, for the export's lines
-    write_events(root / "events.jsonl", ids, events)
-    return root, ids[-1], len(ids), events
-
-
-def write_events(path: Path, ids: list[str], count: int, seed: int = 7) -> None:
-    """`count` events as `journal export` writes them, spread over the six months before READ_NOW: run.py's
-    write_journal's mix (60% ticks, 20% values, 15% undos, 5% notes), with values only where write_plan gave
-    a target (every 25th item), since an import refuses others. (write_journal itself fills SQLite with rows
-    that have no id, which an import refuses too.)"""
-    rng = random.Random(seed)
-    start = datetime.fromisoformat(READ_NOW).astimezone(timezone.utc) - timedelta(days=182)
-    lines = []
-    for n in range(count):
-        key = rng.choice(ids)
-        targeted = int(key.partition("@")[0].rsplit("-", 1)[1]) % 25 == 0
-        roll = rng.random()
-        kind, value = "done", None
-        if 0.6 <= roll < 0.8 and targeted:
-            kind, value = "progress", float(rng.randint(0, 120))
-        elif 0.6 <= roll < 0.95:
-            kind = "undone"
-        elif roll >= 0.95:
-            kind = "note"
-        at = start + timedelta(seconds=int(180 * 86400 * n / count))
-        lines.append(json.dumps({"id": new_uid(at, n), "plan": PLAN_ID, "item": key, "kind": kind, "value": value,
-                                 "note": "catatan" if kind == "note" else None, "actor": "bench",
-                                 "on_behalf_of": None, "at": at.isoformat(), "signature": None}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_journal(root / ".pilkada" / "journal.sqlite3", ids, events)
+    subprocess.run([*PILKADA, "--plan", str(root), "journal", "export", "--output", str(root / "events.jsonl")],
+                   check=True, env=ENV)
+    return root, ids[-1], len(ids), events + 1  # and the journal's first note
 
 
 def load(root: Path, url: str) -> None:
@@ -309,7 +283,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="pilkada-slowline-"))
     ENV["PILKADA_CACHE_DIR"] = WRITE_ENV["PILKADA_CACHE_DIR"] = str(work / "cache")
     with psycopg.connect(args.postgres, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     try:
         print(f"generating the {args.plan} plan and its journal ...", file=sys.stderr)
         root, item, items, events = build(args.plan, args.quick, work)
@@ -332,7 +306,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
         with psycopg.connect(args.postgres, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
     args.out.mkdir(parents=True, exist_ok=True)
     table = markdown(report)
     (args.out / f"slowline-{args.plan}.md").write_text(table, encoding="utf-8")
