@@ -16,6 +16,7 @@ Writes a Markdown table and JSON (for comparing runs) to --out, and prints the t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -93,7 +94,9 @@ def write_plan(root: Path, stakeholders: int, items_each: int, regions: int = 0,
 def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> None:
     """A journal of `events` events: ticks, values and undos spread over the six months before NOW (a journal
     holds nothing later than the moment it is read: writes are timed by the store, future --on is refused),
-    written through the journal itself, so each is numbered, chained and can be exported and imported."""
+    written through the journal itself, so each is numbered, chained and can be exported and imported, a day
+    at a time on that day's clock: each is recorded when it happened, as an office's would be (recorded all
+    at once on one day, every entry would be "since yesterday" to a summary)."""
     sys.path.insert(0, str(REPO / "src"))
     from pilkada_cli.model import NewEvent
     from pilkada_cli.store.sqlite import Journal
@@ -110,7 +113,12 @@ def write_journal(path: Path, ids: list[str], events: int, seed: int = 7) -> Non
             ("progress", float(rng.randint(0, 100))) if roll < 0.8 else ("undone", None) if roll < 0.95 else ("note", None)
         moment = start + timedelta(seconds=int(180 * 86400 * n / events))
         new.append(NewEvent(item, region or None, kind, value, "bench", at=moment))
-    Journal(path).append(new)
+    clock = [NOW]
+    journal = Journal(path, clock=lambda: clock[0])
+    for _, day in itertools.groupby(new, key=lambda event: event.at.date()):  # `new` is in time order
+        batch = list(day)
+        clock[0] = batch[-1].at
+        journal.append(batch)
     # let the tool build whatever derived state it keeps (a projection) as a user's first command would
     subprocess.run([*PILKADA, "--plan", str(path.parents[1]), "status", "--json"], check=True,
                    stdout=subprocess.DEVNULL, env=ENV)
