@@ -6,6 +6,7 @@ journal is upgraded by its first reader); one from a newer version, or a file th
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -169,9 +170,10 @@ class Journal:
     # -- reading
 
     def events(self, until: datetime | None = None, *, since: datetime | None = None,
-               upto_event: int | None = None, after_event: int | None = None) -> list[Event]:
+               upto_event: int | None = None, after_event: int | None = None,
+               kinds: tuple[str, ...] | None = None) -> list[Event]:
         """Every event in the order written, optionally only those before `until` / from `since` on / recorded
-        no later than event number `upto_event` / recorded after event number `after_event`."""
+        no later than event number `upto_event` / after event number `after_event` / of `kinds`."""
         with self._reader() as conn:
             if conn is None:
                 return []
@@ -189,6 +191,9 @@ class Journal:
             if after_event is not None:
                 clauses.append("id > ?")
                 params.append(after_event)
+            if kinds is not None:
+                clauses.append("kind IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(list(kinds)))
             if clauses:
                 query += " WHERE " + " AND ".join(clauses)
             rows = conn.execute(query + " ORDER BY id", params).fetchall()
@@ -200,8 +205,7 @@ class Journal:
         from pilkada_cli.store import sqlite_tally  # the SQL of the count
 
         counted = sqlite_tally.count(self, count, targets or {}) if count is not None else None
-        until, kinds = events or (None, None)
-        found = [e for e in self.events(until=until) if kinds is None or e.kind in kinds] if events else []
+        found = self.events(until=events[0], kinds=events[1]) if events else []
         return Reading(self.current_states(targets, keys) if targets is not None else None, found,
                        self.summary_runs() if runs else [], self.head() if head else None, counted)
 
