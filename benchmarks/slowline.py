@@ -32,6 +32,7 @@ import asyncio
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -284,6 +285,7 @@ def main() -> None:
     ENV["PILKADA_CACHE_DIR"] = WRITE_ENV["PILKADA_CACHE_DIR"] = str(work / "cache")
     with psycopg.connect(args.postgres, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a timeout's kill still drops the database (finally)
     try:
         print(f"generating the {args.plan} plan and its journal ...", file=sys.stderr)
         root, item, items, events = build(args.plan, args.quick, work)
