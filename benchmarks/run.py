@@ -255,6 +255,8 @@ def generate_elsewhere(work: Path, quick: bool) -> dict[str, dict]:
 
 def run_suite(args) -> dict:
     work = Path(tempfile.mkdtemp(prefix="pilkada-bench-"))
+    # plan caches of the generated plans in the run's own folder, not the user's cache (and so in every child)
+    ENV["PILKADA_CACHE_DIR"] = WRITE_ENV["PILKADA_CACHE_DIR"] = str(work / "cache")
     try:
         results: dict = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                          "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
