@@ -282,7 +282,7 @@ class Plan:
         declarations or a risk's assessments, each in the regions it concerns (Plan.tasks: the one rule)."""
         (item_id, _, region), (kind, _, rest) = key.partition("@"), key.partition("@")[0].partition("/")
         stakeholders, item = self.index.stakeholders, self.index.items.get(item_id)
-        risk = next((r for r in self.risks if r.id == rest), None) if kind == "risk" else None
+        risk = self.index.risks.get(rest) if kind == "risk" else None
         if region and region not in self.index.regions:
             return False
         if item is not None and bool(stakeholders[item.stakeholder].per_region and self.regions) == bool(region):
@@ -344,6 +344,10 @@ class PlanIndex:
         return {r.id: r for r in self.plan.regions}
 
     @cached_property
+    def risks(self) -> dict[str, Risk]:
+        return {r.id: r for r in self.plan.risks}
+
+    @cached_property
     def shared_offices(self) -> Counter[tuple[str, str]]:
         """How many regions each (stakeholder id, office name) serves."""
         return Counter(key for region in self.plan.regions for key in region.offices)
@@ -352,16 +356,12 @@ class PlanIndex:
     def tasks(self) -> list[Task]:
         """Every tracked instance (Plan.tasks)."""
         plan = self.plan
-        per_region = {s.id for s in plan.stakeholders if s.per_region}
+        per_region = {s.id for s in plan.stakeholders if s.per_region} if plan.regions else set()
         result = []
         for item in plan.items:
-            if item.stakeholder in per_region and plan.regions:
-                wanted = set(item.regions or ())
-                full_id = item.full_id
-                result.extend(Task(item, region, f"{full_id}@{region.id}",
-                                   *self.deadline(item, region.vote_date or plan.vote_date),
-                                   item.target_in(region.id) if item.region_targets else item.target)
-                              for region in plan.regions if not wanted or region.id in wanted)
+            if item.stakeholder in per_region:
+                result.extend(plan.task(item, region) for region in plan.regions
+                              if not item.regions or region.id in item.regions)
             else:
                 result.append(plan.task(item))
         return result

@@ -68,18 +68,17 @@ def assessment(plan: Plan, clock: Clock, ref: str, level: str, stage: str | None
     from pilkada_cli.report.risk import STAGES, stage_on
 
     risk_id, _, region_id = ref.strip().lower().partition("@")
-    risks = {r.id: r for r in plan.risks}
-    if risk_id not in risks:
-        refuse_unknown("risk", risk_id, list(risks))
-    risk = risks[risk_id]
+    risk = plan.index.risks.get(risk_id)
+    if risk is None:
+        refuse_unknown("risk", risk_id, list(plan.index.risks))
     places = [r.id for r in plan.regions if not risk.regions or r.id in risk.regions]
     if region_id and not plan.regions:
         raise BadInput("risk.no_regions", id=risk_id)
     if plan.regions and not region_id:
         raise BadInput("risk.region_needed", id=risk_id, regions=", ".join(places[:30]))
     if plan.regions and region_id not in places:
-        if region_id not in {r.id for r in plan.regions}:
-            refuse_unknown("region", region_id, [r.id for r in plan.regions])
+        if region_id not in plan.index.regions:
+            refuse_unknown("region", region_id, list(plan.index.regions))
         raise BadInput("risk.region_not_applicable", id=risk_id, region=region_id, regions=", ".join(places[:30]))
     level = level_name(level)
     region = plan.region(region_id) if region_id else None
