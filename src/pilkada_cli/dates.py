@@ -13,6 +13,9 @@ from pilkada_cli.errors import BadInput
 
 # A deadline as written: a fixed date, or an offset in days from the vote day (negative = before).
 When = date | int
+# How far past a journal's clock an event may be dated, in every journal and every import (spec section 13);
+# the server's functions say the same in SQL ('5 minutes').
+AHEAD = timedelta(minutes=5)
 
 _OFFSET = re.compile(r"^\s*[Hh]\s*(?:(?P<sign>[+-])\s*(?P<days>\d{1,4}))?\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")

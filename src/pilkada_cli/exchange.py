@@ -11,7 +11,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from pilkada_cli import dates
 from pilkada_cli.errors import BadInput, PilkadaError
@@ -22,7 +22,6 @@ from pilkada_cli.values import MAX_VALUE
 
 NAME_LIMIT = 100
 SIGNATURE_LIMIT = 200
-AHEAD = timedelta(minutes=5)  # an event may be dated this far past the importing store's clock
 EARLIEST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 ITEM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")  # stakeholder/item, as the server checks
 
@@ -154,7 +153,7 @@ def _event(plan: Plan, entry: object, clock: datetime) -> NewEvent:
         at = None
     if at is None or at.tzinfo is None:
         raise BadInput("line.bad_time", value=str(entry.get("at"))[:40])
-    if at > clock + AHEAD or at < EARLIEST:
+    if at > clock + dates.AHEAD or at < EARLIEST:
         raise BadInput("refused.bad_time", at=dates.utc_iso(at), now=dates.utc_iso(clock))
     if kind != "assess":  # assessments are open to every identity (spec section 13)
         stakeholder = plan.stakeholder(item.split("/", 1)[1] if kind == "declare" else item.split("/", 1)[0])
@@ -210,12 +209,10 @@ def _place(plan: Plan, kind: str, item: str, region: str | None, entry: dict) ->
             raise BadInput("line.bad_field", field="call", value=str(call)[:20], choices=", ".join(CALLS))
         return json.dumps({"call": call})
     if kind == "assess":
-        risks = {risk.id: risk for risk in plan.risks}
-        if prefix != "risk" or rest not in risks:
+        risk = plan.index.risks.get(rest) if prefix == "risk" else None
+        if risk is None:
             raise BadInput("line.unknown_item", value=item[:60])
-        risk = risks[rest]
-        if region is not None and (region not in {r.id for r in plan.regions}
-                                   or (risk.regions and region not in risk.regions)):
+        if region is not None and (region not in plan.index.regions or (risk.regions and region not in risk.regions)):
             raise BadInput("line.unknown_region", value=region[:40], item=item[:60])
         fields = {}
         for name, choices in (("level", LEVELS), ("stage", STAGES)):
@@ -237,11 +234,10 @@ def _place(plan: Plan, kind: str, item: str, region: str | None, entry: dict) ->
 
 def _office(plan: Plan, stakeholder_id: str, region: str | None, item: str) -> None:
     """The stakeholder is the plan's; its instance has a region of the plan exactly when it is per region."""
-    ids = {s.id for s in plan.stakeholders}
-    if stakeholder_id not in ids:
+    if stakeholder_id not in plan.index.stakeholders:
         raise BadInput("line.unknown_item", value=item[:60])
     per_region = plan.stakeholder(stakeholder_id).per_region and bool(plan.regions)
-    if per_region and (region is None or region not in {r.id for r in plan.regions}):
+    if per_region and (region is None or region not in plan.index.regions):
         raise BadInput("line.unknown_region", value=str(region)[:40], item=item[:60])
     if not per_region and region is not None:
         raise BadInput("line.unknown_region", value=region[:40], item=item[:60])

@@ -3,6 +3,7 @@ produced, read in one cursor."""
 
 from __future__ import annotations
 
+from pilkada_cli.dates import AHEAD
 from pilkada_cli.errors import JournalError
 from pilkada_cli.store import chain, pg_schema, projection
 from pilkada_cli.store.pg_schema import EVENT_COLUMNS, STATE_KINDS, runs_of as _runs
@@ -37,7 +38,7 @@ def audit(cur, plan_id: str) -> list[tuple[str, dict]]:
             office = event.item.split("/", 1)[1]
         if (office != "risk" and office not in (known[0] or ())) \
                 or (event.region is not None and event.region not in (known[1] or ())) \
-                or (event.recorded_at is not None and (event.ts - event.recorded_at).total_seconds() > 300):
+                or (event.recorded_at is not None and event.ts - event.recorded_at > AHEAD):
             problems.append(("journal.bad_row", {"id": event.id}))
         events.append((event, row[14]))
     broken = chain.first_break(plan_id, events)

@@ -16,9 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from collections.abc import Callable
-from datetime import timedelta
 
-from pilkada_cli.dates import utc_iso
+from pilkada_cli.dates import AHEAD, utc_iso
 from pilkada_cli.errors import BadInput, JournalError
 from pilkada_cli.values import MAX_VALUE
 from pilkada_cli.model import EMPTY, Event, ItemState, NewEvent, SummaryRun, instance_key, target_for
@@ -30,7 +29,6 @@ from pilkada_cli.store.sqlite_schema import (APPLICATION_ID, EVENT_QUERY, SCHEMA
                                              BUSY_TIMEOUT_MS, event_of as _event, migrate, runs_of as _runs, wal)
 
 
-AHEAD = timedelta(minutes=5)  # how far ahead of the journal's clock an event may be dated (spec section 13)
 
 
 class Journal:
