@@ -61,7 +61,6 @@ class Summary:
     due_soon: list[TaskStatus]
     # per-region items: full item id -> (instances done, instances in all), for "19 of 22 Polres done"
     regional: dict[str, tuple[int, int]] = field(default_factory=dict)
-    filtered: bool = False  # run with --stakeholder or --region: the full detail, not the digest
     journal_head: tuple[int, str] | None = None  # the last event and its chain hash, printed to pin history
     signatures: tuple[int, int] | None = None  # of the entries since the earlier point: (proven, all); plans with keys
     gonogo: Any = None  # the Go/No-Go poll (report.readiness.Poll), from H-7 on
@@ -71,6 +70,11 @@ class Summary:
     office: tuple[str, str] | None = None  # (key, name) of the office whose own digest this is (spec section 18)
     scope: str = "all"  # the series its runs are recorded under (scope_of: its filters), for the next to compare with
     filters: Filters = Filters()  # the stakeholders and regions it was run for (--stakeholder, --region)
+
+    @property
+    def filtered(self) -> bool:
+        """Run with --stakeholder or --region (not an office's digest): the full detail, not the digest."""
+        return self.office is None and bool(self.filters.stakeholders or self.filters.regions or self.filters.phases)
 
     @property
     def days_to_vote(self) -> int:
@@ -249,5 +253,4 @@ def build_summary(plan: Plan, states_now: dict[str, ItemState], states_then: dic
                    starting, Change(None, overall_now.group(), overall_then.group()),
                    stakeholders, completed, newly, overdue, due_soon,
                    {key: (done, total) for key, (done, total) in regional.items()},
-                   office is None and bool(filters.stakeholders or filters.regions or filters.phases), journal_head,
-                   escalated=escalated, office=office, filters=filters)
+                   journal_head, escalated=escalated, office=office, filters=filters)
