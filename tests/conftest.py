@@ -277,9 +277,44 @@ def pg_url():
         if os.environ.get("PILKADA_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"PostgreSQL is required here and could not be used: {exc}")
         pytest.skip(f"no PostgreSQL server at {server} ({exc})")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        hold_groups(conn, name)
     yield f"{server}/{name}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        release_groups(conn)
+
+
+# The roles `db init` makes are the server's, not a database's. A test run makes the missing ones itself, marked,
+# and ties them to its database (CONNECT), so that no other run beside it can drop them; the last run to finish
+# drops the marked ones. Roles a server had before the tests (an office's real setup) are never marked.
+GROUPS = ("pilkada_importer", "pilkada_writer", "pilkada_owner")
+MARK = "made by the pilkada tests, dropped after them"
+
+
+def hold_groups(conn, database: str) -> None:
+    from psycopg import sql
+
+    for group in GROUPS:
+        conn.execute(sql.SQL("DO $$ BEGIN CREATE ROLE {role} NOLOGIN; COMMENT ON ROLE {role} IS {mark}; "
+                             "EXCEPTION WHEN duplicate_object THEN NULL; END $$").format(
+            role=sql.Identifier(group), mark=sql.Literal(MARK)))
+        conn.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database),
+                                                                        sql.Identifier(group)))
+
+
+def release_groups(conn) -> None:
+    import psycopg
+    from psycopg import sql
+
+    marked = [row[0] for row in conn.execute(
+        "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s) AND shobj_description(oid, 'pg_authid') = %s",
+        (list(GROUPS), MARK))]
+    for group in sorted(marked, key=GROUPS.index):
+        try:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(group)))
+        except psycopg.Error:
+            return  # another run's database still holds it: that run drops it when it ends
 
 
 def role_name(name: str) -> str:
